@@ -1,0 +1,47 @@
+package se.omsorgsnav.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access decision for protected persons: which of the given persons does the user hold a
+ * valid personal authorisation for, through a case of that person (PROT-3, PROT-6). Validity is
+ * computed on read — an expired, not yet valid or revoked authorisation never counts, whether or
+ * not a cleaning job has run.
+ */
+@Component
+public class CaseAuthorizations {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseAuthorizations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One query for a whole list of persons. */
+    public Set<UUID> authorisedPersons(CurrentUser user, Collection<UUID> personIds) {
+        if (personIds.isEmpty() || user.is(Role.FEE_OFFICER)) {
+            // PROT-9: a fee officer is never authorised for a protected case, whatever was granted.
+            return Set.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return new HashSet<>(jdbc.sql("""
+                        select distinct person_id from case_authorization
+                        where user_id = :user and person_id in (:persons)
+                          and revoked_at is null and valid_from <= :today and valid_to >= :today
+                        """)
+                .param("user", user.id())
+                .param("persons", personIds)
+                .param("today", today)
+                .query(UUID.class)
+                .list());
+    }
+}

@@ -1,0 +1,38 @@
+package se.omsorgsnav.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import se.omsorgsnav.audit.AuditActor;
+import se.omsorgsnav.audit.CurrentActor;
+
+/** Who is logged in on this request, and where they come from. */
+@Component
+public class CurrentUsers implements CurrentActor {
+
+    /** The logged-in user; {@link AccessDenied} when nobody is (fail closed). */
+    public CurrentUser current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+            return principal.user();
+        }
+        throw new AccessDenied();
+    }
+
+    /** The user as the audit log records them, with the client address of this request. */
+    @Override
+    public AuditActor actor() {
+        return current().auditActor(clientAddress());
+    }
+
+    static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

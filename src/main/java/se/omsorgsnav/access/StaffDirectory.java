@@ -1,0 +1,54 @@
+package se.omsorgsnav.access;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Users and units, as other modules need to name and choose them. */
+@Component
+public class StaffDirectory {
+
+    private final JdbcClient jdbc;
+
+    StaffDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record StaffView(UUID id, String fullName, Role role, UUID unitId, String unitName) {}
+
+    public record UnitView(UUID id, String name, String administration) {}
+
+    private static final String STAFF = """
+            select u.id, u.full_name, u.role, u.unit_id, un.name as unit_name
+            from app_user u join unit un on un.id = u.unit_id
+            """;
+
+    public Optional<StaffView> find(UUID userId) {
+        return jdbc.sql(STAFF + " where u.id = ?").param(userId).query(StaffDirectory::staff).optional();
+    }
+
+    /** Who can be made responsible for a case. */
+    public List<StaffView> caseOfficers() {
+        return jdbc.sql(STAFF + " where u.enabled and u.role in ('CASE_OFFICER', 'SENIOR_CASE_OFFICER') order by u.full_name")
+                .query(StaffDirectory::staff).list();
+    }
+
+    public List<UnitView> units() {
+        return jdbc.sql("select id, name, administration from unit order by name")
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .list();
+    }
+
+    public Optional<UnitView> unit(UUID unitId) {
+        return jdbc.sql("select id, name, administration from unit where id = ?").param(unitId)
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .optional();
+    }
+
+    private static StaffView staff(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StaffView(rs.getObject("id", UUID.class), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
+                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"));
+    }
+}

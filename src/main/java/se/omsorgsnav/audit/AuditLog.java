@@ -1,0 +1,76 @@
+package se.omsorgsnav.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes audit events (AUD-1). Allowed and masked accesses are written in the caller's
+ * transaction, so that data is never shown without its event; denials in a transaction of their
+ * own, so that the caller's rollback (the AccessDenied it is about to throw) cannot erase them.
+ */
+@Component
+public class AuditLog {
+
+    private static final String INSERT_EVENT = """
+            insert into audit_event (id, occurred_at, actor_user_id, actor_username, actor_role, actor_unit_id,
+                                     person_id, case_id, action, purpose, outcome, client_address)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String INSERT_PENDING = "insert into audit_pending (event_id) values (?)";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditActor actor, AuditEntry entry) {
+        recordAll(actor, List.of(entry));
+    }
+
+    /** One batch for a whole list, so that a page of 50 rows costs two statements, not 100. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(AuditActor actor, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        // Microseconds: the precision both databases keep, so the sealed hash can be recomputed.
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        List<Row> rows = entries.stream().map(e -> new Row(UUID.randomUUID(), e)).toList();
+        jdbc.batchUpdate(INSERT_EVENT, rows, rows.size(), (ps, row) -> {
+            AuditEntry entry = row.entry();
+            ps.setObject(1, row.id());
+            ps.setObject(2, now);
+            ps.setObject(3, actor.userId());
+            ps.setString(4, actor.username());
+            ps.setString(5, actor.role());
+            ps.setObject(6, actor.unitId());
+            ps.setObject(7, entry.personId());
+            ps.setObject(8, entry.caseId());
+            ps.setString(9, entry.action().name());
+            ps.setString(10, entry.purpose());
+            ps.setString(11, entry.outcome().name());
+            ps.setString(12, actor.clientAddress());
+        });
+        jdbc.batchUpdate(INSERT_PENDING, rows, rows.size(), (ps, row) -> ps.setObject(1, row.id()));
+    }
+
+    /** A denial survives the rollback of the request that was denied (PROT-4). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordDenial(AuditActor actor, AuditEntry entry) {
+        recordAll(actor, List.of(entry));
+    }
+
+    private record Row(UUID id, AuditEntry entry) {}
+}

@@ -1,0 +1,115 @@
+package se.omsorgsnav.audit;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Recomputes the audit chain and checks every checkpoint (AUD-2). */
+@Component
+public class AuditVerification {
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+    private final AuditChain chain;
+
+    AuditVerification(DataSource dataSource, JdbcClient client, AuditChain chain) {
+        // Its own template: the chain is streamed, and the shared template must keep its defaults.
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1_000);
+        this.client = client;
+        this.chain = chain;
+    }
+
+    @Transactional(readOnly = true)
+    public VerificationReport verify() {
+        long started = System.nanoTime();
+        long pending = client.sql("select count(*) from audit_pending").query(Long.class).single();
+        Map<Long, Checkpoint> checkpoints = new HashMap<>();
+        client.sql("select last_seq, last_hash, signature from audit_checkpoint")
+                .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(c -> checkpoints.put(c.lastSeq(), c));
+
+        Walk walk = new Walk(checkpoints);
+        jdbc.query("""
+                select s.seq, s.hash, s.event_id as sealed_event_id, %s
+                from audit_seal s left join audit_event e on e.id = s.event_id
+                order by s.seq
+                """.formatted(AuditChain.SealedFields.COLUMNS), rs -> {
+            if (walk.problem == null) {
+                walk.step(rs.getLong("seq"), rs.getString("hash"), rs.getObject("sealed_event_id") != null
+                        && rs.getObject("id") != null ? AuditChain.SealedFields.read(rs) : null);
+            }
+        });
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (walk.problem != null) {
+            return VerificationReport.broken(walk.checked, pending, walk.brokenSeq, walk.problem, took);
+        }
+        long latestCheckpoint = checkpoints.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (latestCheckpoint != walk.lastSeq) {
+            return VerificationReport.broken(walk.checked, pending, Math.min(latestCheckpoint, walk.lastSeq) + 1,
+                    "Kedjan slutar inte vid den senaste signerade kontrollpunkten: länkar har lagts till eller tagits bort i slutet.", took);
+        }
+        long orphans = client.sql("""
+                select count(*) from audit_event e
+                where not exists (select 1 from audit_seal s where s.event_id = e.id)
+                  and not exists (select 1 from audit_pending p where p.event_id = e.id)
+                """).query(Long.class).single();
+        if (orphans > 0) {
+            return VerificationReport.broken(walk.checked, pending, null,
+                    orphans + " loggposter är varken förseglade eller köade för försegling: de har lagts in eller tagits ur kön vid sidan av systemet.", took);
+        }
+        return VerificationReport.intact(walk.checked, pending, took);
+    }
+
+    private record Checkpoint(long lastSeq, String lastHash, String signature) {}
+
+    /** The state of one pass over the chain. */
+    private final class Walk {
+        private final Map<Long, Checkpoint> checkpoints;
+        private String previousHash = AuditChain.GENESIS;
+        private long lastSeq;
+        private long checked;
+        private Long brokenSeq;
+        private String problem;
+
+        Walk(Map<Long, Checkpoint> checkpoints) {
+            this.checkpoints = checkpoints;
+        }
+
+        void step(long seq, String storedHash, AuditChain.SealedFields event) {
+            if (seq != lastSeq + 1) {
+                fail(lastSeq + 1, "Länk " + (lastSeq + 1) + " saknas i kedjan: en förseglad loggpost har tagits bort.");
+                return;
+            }
+            if (event == null) {
+                fail(seq, "Loggposten i länk " + seq + " finns inte längre: den har tagits bort.");
+                return;
+            }
+            String expected = chain.link(previousHash, event);
+            if (!expected.equals(storedHash)) {
+                fail(seq, "Länk " + seq + " stämmer inte: loggposten eller kedjan har ändrats.");
+                return;
+            }
+            Checkpoint checkpoint = checkpoints.get(seq);
+            if (checkpoint != null && (!checkpoint.lastHash().equals(storedHash)
+                    || !chain.signatureMatches(checkpoint.lastSeq(), checkpoint.lastHash(), checkpoint.signature()))) {
+                fail(seq, "Kontrollpunkten vid länk " + seq + " stämmer inte: kedjan har skrivits om.");
+                return;
+            }
+            previousHash = storedHash;
+            lastSeq = seq;
+            checked++;
+        }
+
+        private void fail(long seq, String message) {
+            brokenSeq = seq;
+            problem = message;
+        }
+    }
+}

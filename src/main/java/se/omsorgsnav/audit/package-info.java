@@ -1,0 +1,28 @@
+/**
+ * The audit log: who read or changed which person's data, when, from where and with what
+ * outcome (AUD-1), kept tamper-evident (AUD-2).
+ *
+ * <h2>How sealing works, and why this way</h2>
+ * Business transactions only INSERT: one row in {@code audit_event} and one in
+ * {@code audit_pending}, in the same transaction as the access, so an access without its audit
+ * row cannot commit and a rolled-back access leaves no row. No request touches a shared row, so
+ * auditing never serialises requests behind one lock (a chain hashed inside each request was
+ * measured to cost four fifths of the throughput).
+ * <p>
+ * One sealer ({@code AuditSealer}, scheduled every second, on one node at a time through
+ * ShedLock) takes the pending events, gives each the next sequence number and a SHA-256 hash over
+ * the previous hash and the event's canonical bytes, inserts the links into {@code audit_seal},
+ * removes the events from the queue and writes a checkpoint (last sequence, last hash) signed
+ * with an HMAC key that the database does not hold. The application role needs no UPDATE or
+ * DELETE on audit data (only DELETE on the queue).
+ * <p>
+ * {@link se.omsorgsnav.audit.AuditVerification} walks the chain and reports the first broken
+ * link: an edited event (its hash no longer matches), a deleted event or seal (a missing link or
+ * sequence gap), a forged or rewritten chain (a checkpoint whose signature or hash does not
+ * match), a chain extended past the last signed checkpoint, and an event that is neither sealed
+ * nor waiting to be sealed (inserted behind the application's back or dropped from the queue).
+ * <p>
+ * Must never: update or delete an audit event; write personal data other than ids into an event;
+ * let a denial vanish with the caller's rollback (denials are written in their own transaction).
+ */
+package se.omsorgsnav.audit;

@@ -1,0 +1,12 @@
+/**
+ * Cases ("ärenden"): a case number that never carries any part of a personnummer, the person, the
+ * responsible unit and case officer, and the status. Later: intake, decisions, orders, execution
+ * and the protection checklist.
+ * <p>
+ * The person on a case is shown only through the disclosure gate; opening a case of a person
+ * locked for the user answers "Behörighet saknas" (PROT-4), also when the case is closed
+ * (PROT-11), and alike when the case does not exist.
+ * <p>
+ * Must never: read the person tables; put a personnummer into a case number or a URL.
+ */
+package se.omsorgsnav.casework;

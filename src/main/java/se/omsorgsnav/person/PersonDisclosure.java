@@ -1,0 +1,206 @@
+package se.omsorgsnav.person;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CaseAuthorizations;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditActor;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.NotFoundException;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
+
+/**
+ * The disclosure gate: the only way person data leaves this module (see package documentation).
+ * Each method decides for the current user, writes the audit events in the caller's transaction
+ * (denials in their own) and returns views, never rows.
+ */
+@Component
+public class PersonDisclosure {
+
+    private final PersonRows rows;
+    private final CaseAuthorizations authorizations;
+    private final CurrentUsers users;
+    private final AuditLog audit;
+
+    PersonDisclosure(PersonRows rows, CaseAuthorizations authorizations, CurrentUsers users, AuditLog audit) {
+        this.rows = rows;
+        this.authorizations = authorizations;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens one person in full, with relations (person page, PROT-4): "Behörighet saknas" when
+     * the person is locked for this user — and, alike, when there is no such person.
+     */
+    @Transactional
+    public PersonView open(UUID personId, Purpose purpose) {
+        CurrentUser user = users.current();
+        Decisions decisions = decide(user, List.of(personId), true);
+        PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
+        if (person == null || person.masked()) {
+            deny(user, personId, purpose);
+        }
+        recordAll(user, decisions, purpose, AuditAction.VIEW);
+        return person;
+    }
+
+    /**
+     * Shows persons as rows of a list: masked where locked for this user (PROT-3), in the given
+     * order. A constant number of statements, whatever the length of the list.
+     */
+    @Transactional
+    public List<PersonView> list(List<UUID> personIds, Purpose purpose) {
+        CurrentUser user = users.current();
+        Decisions decisions = decide(user, personIds, false);
+        recordAll(user, decisions, purpose, AuditAction.LIST);
+        return decisions.views;
+    }
+
+    /**
+     * Shows only the persons this user may see in full; the rest are left out without a trace in
+     * the answer. Only what is shown is audited.
+     */
+    @Transactional
+    public List<PersonView> listUnlocked(List<UUID> personIds, Purpose purpose) {
+        CurrentUser user = users.current();
+        Decisions decisions = decide(user, personIds, false);
+        List<PersonView> visible = decisions.views.stream().filter(v -> !v.masked()).toList();
+        recordAll(user, new Decisions(visible, visible), purpose, AuditAction.LIST);
+        return visible;
+    }
+
+    /** Looks up by personnummer (API): the view this user may see, masked if locked. */
+    @Transactional
+    public PersonView lookup(PersonalIdentityNumber number, Purpose purpose) {
+        CurrentUser user = users.current();
+        UUID id = rows.idOf(number).orElseThrow(() -> new NotFoundException("Personen finns inte i registret."));
+        Decisions decisions = decide(user, List.of(id), true);
+        recordAll(user, decisions, purpose, AuditAction.VIEW);
+        return decisions.views.get(0);
+    }
+
+    /**
+     * May this user put the person on a new case? Yes if not locked, if authorised, or if the
+     * user is system support with the grant right, who registers the first intake of a protected
+     * person (002 §2.4). Otherwise "Behörighet saknas", audited (PROT-4).
+     */
+    @Transactional
+    public PersonView requireForNewCase(UUID personId) {
+        CurrentUser user = users.current();
+        Decisions decisions = decide(user, List.of(personId), false);
+        PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
+        boolean lvs = user.is(Role.SYSTEM_SUPPORT) && user.grantRight();
+        if (person == null || (person.masked() && !lvs)) {
+            deny(user, personId, Purpose.NEW_CASE);
+        }
+        recordAll(user, decisions, Purpose.NEW_CASE, AuditAction.VIEW);
+        return person;
+    }
+
+    private void deny(CurrentUser user, UUID personId, Purpose purpose) {
+        audit.recordDenial(actor(user), new AuditEntry(personId, null, AuditAction.VIEW, purpose.name(), AuditOutcome.DENIED));
+        throw new AccessDenied();
+    }
+
+    private void recordAll(CurrentUser user, Decisions decisions, Purpose purpose, AuditAction action) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (PersonView view : decisions.disclosed) {
+            entries.add(new AuditEntry(view.id(), null, action, purpose.name(), view.masked() ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
+        }
+        audit.recordAll(actor(user), entries);
+    }
+
+    private AuditActor actor(CurrentUser user) {
+        return user.auditActor(users.actor().clientAddress());
+    }
+
+    /** The views for the asked persons (in order), and every view handed out (relatives too). */
+    private record Decisions(List<PersonView> views, List<PersonView> disclosed) {}
+
+    private Decisions decide(CurrentUser user, List<UUID> personIds, boolean withRelations) {
+        Set<UUID> asked = new LinkedHashSet<>(personIds);
+        List<PersonRows.Link> links = withRelations ? rows.linksOf(asked) : List.of();
+        Set<UUID> all = new HashSet<>(asked);
+        links.forEach(l -> all.add(l.relatedPersonId()));
+
+        Map<UUID, PersonRow> found = rows.byIds(all);
+        Map<UUID, Set<UUID>> protectedLinks = rows.protectedLinks(found.keySet());
+        Set<UUID> candidates = new HashSet<>();
+        for (PersonRow row : found.values()) {
+            if (isLocked(row, protectedLinks)) {
+                candidates.add(row.id());
+                candidates.addAll(protectedLinks.getOrDefault(row.id(), Set.of()));
+            }
+        }
+        Set<UUID> authorised = authorizations.authorisedPersons(user, candidates);
+
+        List<PersonView> views = new ArrayList<>();
+        List<PersonView> disclosed = new ArrayList<>();
+        for (UUID id : asked) {
+            PersonRow row = found.get(id);
+            if (row == null) {
+                continue;
+            }
+            boolean masked = isLocked(row, protectedLinks) && !isAuthorised(row.id(), protectedLinks, authorised);
+            List<PersonView.RelationView> relations = new ArrayList<>();
+            if (withRelations && !masked) {
+                for (PersonRows.Link link : links) {
+                    PersonRow related = found.get(link.relatedPersonId());
+                    if (link.personId().equals(id) && related != null) {
+                        boolean relatedMasked = isLocked(related, protectedLinks)
+                                && !isAuthorised(related.id(), protectedLinks, authorised);
+                        PersonView relatedView = view(related, relatedMasked, isLocked(related, protectedLinks), List.of());
+                        relations.add(new PersonView.RelationView(link.kind(), relatedView));
+                        disclosed.add(relatedView);
+                    }
+                }
+            }
+            PersonView view = view(row, masked, isLocked(row, protectedLinks), relations);
+            views.add(view);
+            disclosed.add(view);
+        }
+        return new Decisions(views, disclosed);
+    }
+
+    private static boolean isLocked(PersonRow row, Map<UUID, Set<UUID>> protectedLinks) {
+        return row.protectionLevel().isProtected() || !protectedLinks.getOrDefault(row.id(), Set.of()).isEmpty();
+    }
+
+    /** Authorised for the person's own case, or for a case of a protected person it is linked to. */
+    private static boolean isAuthorised(UUID personId, Map<UUID, Set<UUID>> protectedLinks, Set<UUID> authorised) {
+        if (authorised.contains(personId)) {
+            return true;
+        }
+        for (UUID linked : protectedLinks.getOrDefault(personId, Set.of())) {
+            if (authorised.contains(linked)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PersonView view(PersonRow row, boolean masked, boolean locked, List<PersonView.RelationView> relations) {
+        PersonalIdentityNumber number = row.personalIdentityNumber();
+        if (masked) {
+            return new PersonView(row.id(), number.masked(), number.birthYear(), null, null, null, null, null, null,
+                    null, row.fictitiousName(), null, true, true, List.of());
+        }
+        return new PersonView(row.id(), number.formatted(), number.birthYear(), row.firstName(), row.lastName(),
+                row.streetAddress(), row.postalCode(), row.city(), row.phone(), row.protectionLevel(),
+                row.fictitiousName(), row.dateOfDeath(), false, locked, List.copyOf(relations));
+    }
+}

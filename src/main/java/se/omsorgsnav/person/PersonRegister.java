@@ -1,0 +1,78 @@
+package se.omsorgsnav.person;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * Registers persons by hand, as system support (LVS) does for a protected person who had no
+ * case before (002 §2.4); the population-register import comes later. One transaction: the
+ * person, new relatives, links and their audit events are stored together or not at all.
+ */
+@Component
+public class PersonRegister {
+
+    private final PersonRows rows;
+    private final CurrentUsers users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, Clock clock) {
+        this.rows = rows;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Registered(UUID personId) {}
+
+    @Transactional
+    public Registered register(NewPerson person) {
+        CurrentUser user = users.current();
+        if (!user.is(Role.SYSTEM_SUPPORT)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, Purpose.REGISTRATION.name(), AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (rows.idOf(person.personalIdentityNumber()).isPresent()) {
+            throw new InvalidInputException("personalIdentityNumber", "Det finns redan en person med det personnumret i registret.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID id = UUID.randomUUID();
+        rows.insert(id, person, now);
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(created(id));
+        for (NewPerson.NewRelation relation : person.relations()) {
+            if (relation.personalIdentityNumber().equals(person.personalIdentityNumber())) {
+                throw new InvalidInputException("relations", "En person kan inte kopplas till sig själv.");
+            }
+            UUID relatedId = rows.idOf(relation.personalIdentityNumber()).orElse(null);
+            if (relatedId == null) {
+                relatedId = UUID.randomUUID();
+                rows.insert(relatedId, relation.asPerson(), now);
+            } else if (rows.linked(id, relatedId)) {
+                throw new InvalidInputException("relations", "Samma person kan bara kopplas en gång.");
+            }
+            rows.link(id, relatedId, relation.kind());
+            entries.add(created(relatedId));
+        }
+        audit.recordAll(users.actor(), entries);
+        return new Registered(id);
+    }
+
+    private static AuditEntry created(UUID personId) {
+        return new AuditEntry(personId, null, AuditAction.CREATE, Purpose.REGISTRATION.name(), AuditOutcome.ALLOWED);
+    }
+}

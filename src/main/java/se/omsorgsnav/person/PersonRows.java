@@ -1,0 +1,150 @@
+package se.omsorgsnav.person;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
+
+/** The register's SQL. Every method is one statement, whatever the number of persons. */
+@Repository
+class PersonRows {
+
+    private static final String COLUMNS = """
+            p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city,
+            p.phone, p.protection_level, p.fictitious_name, p.date_of_death""";
+
+    private final JdbcClient jdbc;
+
+    PersonRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<UUID, PersonRow> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, PersonRow> rows = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)").param("ids", ids)
+                .query(PersonRows::row).list().forEach(r -> rows.put(r.id(), r));
+        return rows;
+    }
+
+    Optional<UUID> idOf(PersonalIdentityNumber number) {
+        return jdbc.sql("select id from person where personal_identity_number = ?").param(number.canonical())
+                .query(UUID.class).optional();
+    }
+
+    /** Persons whose names start with every term, in name order; at most {@code limit}. */
+    List<UUID> idsByName(List<String> terms, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            where.append(" and (p.last_name_search like :t%1$d or p.first_name_search like :t%1$d)".formatted(i));
+            params.put("t" + i, escapeLike(terms.get(i)) + "%");
+        }
+        return jdbc.sql("select p.id from person p where " + where
+                        + " order by p.last_name_search, p.first_name_search, p.id limit " + limit)
+                .params(params).query(UUID.class).list();
+    }
+
+    record Link(UUID personId, UUID relatedPersonId, RelationKind kind) {}
+
+    /** Every link touching the given persons, seen from their side. */
+    List<Link> linksOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select person_id, related_person_id, kind from person_relation where person_id in (:ids)
+                        union all
+                        select related_person_id, person_id, kind from person_relation where related_person_id in (:ids)
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), RelationKind.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    /** For each given person, the protected persons linked to it: what locks it (PROT-5). */
+    Map<UUID, Set<UUID>> protectedLinks(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<UUID>> result = new HashMap<>();
+        jdbc.sql("""
+                        select r.person_id, r.related_person_id from person_relation r
+                          join person q on q.id = r.related_person_id
+                        where r.person_id in (:ids) and q.protection_level <> 'NONE'
+                        union all
+                        select r.related_person_id, r.person_id from person_relation r
+                          join person q on q.id = r.person_id
+                        where r.related_person_id in (:ids) and q.protection_level <> 'NONE'
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list()
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return result;
+    }
+
+    void insert(UUID id, NewPerson person, java.time.OffsetDateTime now) {
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, street_address, postal_code, city,
+                                            phone, protection_level, fictitious_name, date_of_death, registered_at,
+                                            last_name_search, first_name_search)
+                        values (:id, :pin, :first, :last, :street, :postal, :city, :phone, :level, :alias, :death, :now,
+                                :lastSearch, :firstSearch)
+                        """)
+                .param("id", id)
+                .param("pin", person.personalIdentityNumber().canonical())
+                .param("first", person.firstName())
+                .param("last", person.lastName())
+                .param("street", person.streetAddress())
+                .param("postal", person.postalCode())
+                .param("city", person.city())
+                .param("phone", person.phone())
+                .param("level", person.protectionLevel().name())
+                .param("alias", person.fictitiousName())
+                .param("death", person.dateOfDeath())
+                .param("now", now)
+                .param("lastSearch", NameSearch.normalise(person.lastName()))
+                .param("firstSearch", NameSearch.normalise(person.firstName()))
+                .update();
+    }
+
+    void link(UUID personId, UUID relatedPersonId, RelationKind kind) {
+        jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), personId, relatedPersonId, kind.name())
+                .update();
+    }
+
+    boolean linked(UUID a, UUID b) {
+        return jdbc.sql("""
+                        select count(*) from person_relation
+                        where (person_id = :a and related_person_id = :b) or (person_id = :b and related_person_id = :a)
+                        """)
+                .param("a", a).param("b", b).query(Long.class).single() > 0;
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static PersonRow row(ResultSet rs, int n) throws SQLException {
+        return new PersonRow(rs.getObject("id", UUID.class),
+                PersonalIdentityNumber.fromCanonical(rs.getString("personal_identity_number")),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("street_address"),
+                rs.getString("postal_code"), rs.getString("city"), rs.getString("phone"),
+                ProtectionLevel.valueOf(rs.getString("protection_level")), rs.getString("fictitious_name"),
+                rs.getObject("date_of_death", LocalDate.class));
+    }
+}

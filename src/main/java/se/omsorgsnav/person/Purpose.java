@@ -1,0 +1,14 @@
+package se.omsorgsnav.person;
+
+/** Why person data is being disclosed: recorded in the audit event. */
+public enum Purpose {
+    SEARCH,
+    PERSON_PAGE,
+    RELATIONS,
+    CASE_PAGE,
+    CASE_LIST,
+    START_PAGE,
+    API_LOOKUP,
+    REGISTRATION,
+    NEW_CASE
+}

@@ -1,0 +1,333 @@
+package se.omsorgsnav.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Test numbers only. Most come from the personnummer organisation's shared test data
+ * (personnummer/meta, testdata/list.json, mostly in the 98x–99x test series); 701063-2391 is
+ * Skatteverket's own samordningsnummer example; the rest were computed with the Luhn algorithm,
+ * using 98x birth numbers.
+ */
+class PersonalIdentityNumberTests {
+
+    /** Fixed, so that the century of 10-digit numbers and "the future" never depend on the clock. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    private static final String FORMAT =
+            "Ange personnummer med 10 eller 12 siffror, t.ex. ÅÅÅÅMMDD-NNNN.";
+    private static final String CHECK_DIGIT =
+            "Personnumret är inte giltigt: kontrollsiffran stämmer inte.";
+    private static final String DATE = "Personnumret är inte giltigt: datumet finns inte.";
+    private static final String FUTURE = "Personnumret kan inte ligga i framtiden.";
+    private static final String BIRTH_NUMBER =
+            "Personnumret är inte giltigt: födelsenumret kan inte vara 000.";
+    private static final String INTERIM =
+            "Interimsnummer (med bokstav bland de fyra sista tecknen) stöds inte. "
+                    + "Ange personnummer eller samordningsnummer.";
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("REG-1: valid numbers are accepted in every spelling (10/12 digits, -, + or none)")
+    @CsvSource(textBlock = """
+            # input,       canonical,    birth date, samordningsnummer
+            19570428-9999, 195704289999, 1957-04-28, false
+            195704289999,  195704289999, 1957-04-28, false
+            570428-9999,   195704289999, 1957-04-28, false
+            5704289999,    195704289999, 1957-04-28, false
+            19460823-9986, 194608239986, 1946-08-23, false
+            460823-9986,   194608239986, 1946-08-23, false
+            20000405-9937, 200004059937, 2000-04-05, false
+            000405-9937,   200004059937, 2000-04-05, false
+            # 100 years or older: '+' in the 10-digit form; ignored in the 12-digit form
+            19090121+9931, 190901219931, 1909-01-21, false
+            19090121-9931, 190901219931, 1909-01-21, false
+            090121+9931,   190901219931, 1909-01-21, false
+            19090527+1474, 190905271474, 1909-05-27, false
+            090527+1474,   190905271474, 1909-05-27, false
+            # samordningsnummer: day + 60
+            19730288-9931, 197302889931, 1973-02-28, true
+            730288-9931,   197302889931, 1973-02-28, true
+            7302889931,    197302889931, 1973-02-28, true
+            20210791-9967, 202107919967, 2021-07-31, true
+            210791-9967,   202107919967, 2021-07-31, true
+            # Skatteverket's own samordningsnummer example (man born 1970-10-03)
+            701063-2391,   197010632391, 1970-10-03, true
+            # leap days
+            20000229-2399, 200002292399, 2000-02-29, false
+            000229-2399,   200002292399, 2000-02-29, false
+            0002292399,    200002292399, 2000-02-29, false
+            960229-9985,   199602299985, 1996-02-29, false
+            20000289-9987, 200002899987, 2000-02-29, true
+            """)
+    void acceptsValidNumbers(String input, String canonical, LocalDate birthDate, boolean coordination) {
+        PersonalIdentityNumber number = parse(input);
+
+        assertThat(number.canonical()).isEqualTo(canonical);
+        assertThat(number.birthDate()).isEqualTo(birthDate);
+        assertThat(number.coordinationNumber()).isEqualTo(coordination);
+        assertThat(number.birthNumber()).isEqualTo(canonical.substring(8, 11));
+        assertThat(number.checkDigit()).isEqualTo(canonical.charAt(11));
+        assertThat(PersonalIdentityNumber.isValid(input, TODAY)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("REG-1: the century of a 10-digit number follows the birth year and the separator, "
+            + "as in the personnummer libraries and Skatteverket's rule")
+    @CsvSource(textBlock = """
+            # born today
+            261122-9986, 2026-11-22
+            2611229986,  2026-11-22
+            # turns 100 today
+            261122+9986, 1926-11-22
+            # turns 100 later this year: written with '+' from 1 January of that year
+            261123+9985, 1926-11-23
+            # turns 99 this year
+            270101-9982, 1927-01-01
+            270101+9982, 1827-01-01
+            000229-9980, 2000-02-29
+            990101-9985, 1999-01-01
+            # the 12-digit form needs no separator rule
+            19261123-9985, 1926-11-23
+            192611239985,  1926-11-23
+            """)
+    void resolvesTheCentury(String input, LocalDate birthDate) {
+        assertThat(parse(input).birthDate()).isEqualTo(birthDate);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("REG-1: invalid numbers are rejected with a Swedish message that does not repeat the input")
+    @CsvSource(textBlock = """
+            # wrong check digit
+            19570428-9998,  CHECK_DIGIT
+            570428-9990,    CHECK_DIGIT
+            19700428-9895,  CHECK_DIGIT
+            19730288-9932,  CHECK_DIGIT
+            # birth number 000 is never issued (Luhn is right here)
+            20150916-0006,  BIRTH_NUMBER
+            150916-0006,    BIRTH_NUMBER
+            # no such date
+            19000229-9980,  DATE
+            000229+9980,    DATE
+            19970229-9984,  DATE
+            19970289-9981,  DATE
+            19570001-9986,  DATE
+            19571301-9981,  DATE
+            19570400-9983,  DATE
+            19570431-9986,  DATE
+            19570460-9980,  DATE
+            19570492-9982,  DATE
+            # in the future: '-' in 2026 means 2026, never 1926
+            261123-9985,    FUTURE
+            2611239985,     FUTURE
+            20261123-9985,  FUTURE
+            20300101-9987,  FUTURE
+            # wrong length, separator or characters
+            5704289,        FORMAT
+            570428999,      FORMAT
+            57042899999,    FORMAT
+            1957042899999,  FORMAT
+            570428-999,     FORMAT
+            19570428--9999, FORMAT
+            570428/9999,    FORMAT
+            570428 9999,    FORMAT
+            19090527 1474,  FORMAT
+            1957-04-28-9999, FORMAT
+            +5704289999,    FORMAT
+            57O428-9999,    FORMAT
+            abcdefghij,     FORMAT
+            ５７０４２８-９９９９, FORMAT
+            20000101-A220,  FORMAT
+            # interim numbers (spec v3.1 of the personnummer libraries) are not supported
+            000101-T220,    INTERIM
+            20000101T220,   INTERIM
+            20000101-X220,  INTERIM
+            """)
+    void rejectsInvalidNumbers(String input, String expected) {
+        InvalidInputException e = parseFailure(input);
+
+        assertThat(e.getMessage()).isEqualTo(message(expected));
+        assertThat(e.getMessage()).doesNotContain(input).doesNotContain(input.substring(0, 6));
+        assertThat(PersonalIdentityNumber.isValid(input, TODAY)).isFalse();
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @DisplayName("REG-1: missing input (null, empty, whitespace only) is rejected")
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "   ", "\t", "\n", " \r\n "})
+    void rejectsMissingInput(String input) {
+        assertThat(parseFailure(input).getMessage()).isEqualTo(FORMAT);
+        assertThat(PersonalIdentityNumber.isValid(input, TODAY)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("REG-1: about 10 kB of input is rejected without echoing it")
+    @MethodSource("hugeInputs")
+    void rejectsHugeInput(String description, String input) {
+        InvalidInputException e = parseFailure(input);
+
+        assertThat(e.getMessage()).isEqualTo(FORMAT);
+        assertThat(e.getMessage().length()).isLessThan(100);
+    }
+
+    static Stream<Arguments> hugeInputs() {
+        return Stream.of(
+                Arguments.of("10 240 digits", "1".repeat(10_240)),
+                Arguments.of("a valid number repeated", "19570428-9999".repeat(800)));
+    }
+
+    @Test
+    @DisplayName("REG-1: errors name the field personalIdentityNumber")
+    void errorsNameTheField() {
+        assertThat(parseFailure("19570428-9998").field()).isEqualTo("personalIdentityNumber");
+        assertThat(parseFailure("").field()).isEqualTo("personalIdentityNumber");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @DisplayName("REG-1: surrounding whitespace is ignored")
+    @ValueSource(strings = {" 19570428-9999", "19570428-9999 ", "\t570428-9999\n", "  5704289999  "})
+    void trimsWhitespace(String input) {
+        assertThat(parse(input)).isEqualTo(parse("195704289999"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("REG-1: different spellings of the same number give equal records and the same canonical form")
+    @MethodSource("spellingsOfTheSameNumber")
+    void spellingsAreEqual(List<String> spellings) {
+        PersonalIdentityNumber first = parse(spellings.get(0));
+
+        for (String spelling : spellings) {
+            PersonalIdentityNumber other = parse(spelling);
+            assertThat(other).isEqualTo(first).hasSameHashCodeAs(first);
+            assertThat(other.canonical()).isEqualTo(first.canonical());
+        }
+    }
+
+    static Stream<List<String>> spellingsOfTheSameNumber() {
+        return Stream.of(
+                List.of("19570428-9999", "195704289999", "570428-9999", "5704289999", " 570428-9999 "),
+                List.of("19090121+9931", "19090121-9931", "190901219931", "090121+9931"),
+                List.of("19730288-9931", "197302889931", "730288-9931", "7302889931"));
+    }
+
+    @Test
+    @DisplayName("REG-1: formatted() is YYYYMMDD-NNNN, keeps day + 60 for a samordningsnummer "
+            + "and needs no '+' for 100-year-olds")
+    void formats() {
+        assertThat(parse("570428-9999").formatted()).isEqualTo("19570428-9999");
+        assertThat(parse("730288-9931").formatted()).isEqualTo("19730288-9931");
+        assertThat(parse("090121+9931").formatted()).isEqualTo("19090121-9931");
+    }
+
+    @Test
+    @DisplayName("REG-1: canonical() is 12 digits without separator")
+    void canonicalForm() {
+        assertThat(parse("090121+9931").canonical()).isEqualTo("190901219931");
+        assertThat(parse("701063-2391").canonical()).isEqualTo("197010632391");
+    }
+
+    @Test
+    @DisplayName("REG-1: birthYear() is the four-digit year of the real birth date")
+    void birthYear() {
+        assertThat(parse("090121+9931").birthYear()).isEqualTo(1909);
+        assertThat(parse("210791-9967").birthYear()).isEqualTo(2021);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("PROT-3: the masked form shows only the birth year")
+    @CsvSource({
+        "19570428-9999, 1957XXXX-XXXX",
+        "090121+9931,   1909XXXX-XXXX",
+        "730288-9931,   1973XXXX-XXXX",
+        "20000229-2399, 2000XXXX-XXXX"
+    })
+    void masks(String input, String masked) {
+        assertThat(parse(input).masked()).isEqualTo(masked);
+    }
+
+    @Test
+    @DisplayName("AUD-5: toString(), string concatenation and formatting never leak the full number")
+    void toStringDoesNotLeak() {
+        PersonalIdentityNumber number = parse("19570428-9999");
+
+        assertThat(number.toString()).isEqualTo("1957XXXX-XXXX");
+        assertThat("person " + number).isEqualTo("person 1957XXXX-XXXX");
+        assertThat(String.format("%s", number)).isEqualTo("1957XXXX-XXXX");
+        assertThat(List.of(number).toString()).isEqualTo("[1957XXXX-XXXX]");
+        assertThat(number.toString()).doesNotContain("0428").doesNotContain("9999");
+    }
+
+    @Test
+    @DisplayName("REG-1: the record constructor accepts a valid number and gives the same value as parsing")
+    void constructorAcceptsValidNumbers() {
+        assertThat(new PersonalIdentityNumber(LocalDate.of(1957, 4, 28), "999", '9', false))
+                .isEqualTo(parse("570428-9999"));
+        assertThat(new PersonalIdentityNumber(LocalDate.of(1973, 2, 28), "993", '1', true).canonical())
+                .isEqualTo("197302889931");
+    }
+
+    @Test
+    @DisplayName("REG-1: the record constructor rejects an invalid number, so none can exist")
+    void constructorRejectsInvalidNumbers() {
+        LocalDate date = LocalDate.of(1957, 4, 28);
+
+        assertThat(constructionFailure(date, "999", '8', false).getMessage()).isEqualTo(CHECK_DIGIT);
+        // The check digit covers day + 60, so the same digits cannot also be a samordningsnummer.
+        assertThat(constructionFailure(date, "999", '9', true).getMessage()).isEqualTo(CHECK_DIGIT);
+        assertThat(constructionFailure(date, "999", 'x', false).getMessage()).isEqualTo(CHECK_DIGIT);
+        assertThat(constructionFailure(LocalDate.of(2015, 9, 16), "000", '6', false).getMessage())
+                .isEqualTo(BIRTH_NUMBER);
+        assertThat(constructionFailure(date, "99", '9', false).getMessage()).isEqualTo(FORMAT);
+        assertThat(constructionFailure(date, "9999", '9', false).getMessage()).isEqualTo(FORMAT);
+        assertThat(constructionFailure(date, "9a9", '9', false).getMessage()).isEqualTo(FORMAT);
+        assertThat(constructionFailure(LocalDate.of(10_000, 1, 1), "999", '9', false).getMessage())
+                .isEqualTo(DATE);
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PersonalIdentityNumber(null, "999", '9', false));
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PersonalIdentityNumber(date, null, '9', false));
+    }
+
+    private static PersonalIdentityNumber parse(String input) {
+        return PersonalIdentityNumber.parse(input, TODAY);
+    }
+
+    private static InvalidInputException parseFailure(String input) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> parse(input));
+        assertThat(e).as("parsing should fail").isNotNull();
+        return e;
+    }
+
+    private static InvalidInputException constructionFailure(
+            LocalDate birthDate, String birthNumber, char checkDigit, boolean coordination) {
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> new PersonalIdentityNumber(birthDate, birthNumber, checkDigit, coordination));
+        assertThat(e).as("construction should fail").isNotNull();
+        return e;
+    }
+
+    private static String message(String key) {
+        return switch (key) {
+            case "FORMAT" -> FORMAT;
+            case "CHECK_DIGIT" -> CHECK_DIGIT;
+            case "DATE" -> DATE;
+            case "FUTURE" -> FUTURE;
+            case "BIRTH_NUMBER" -> BIRTH_NUMBER;
+            case "INTERIM" -> INTERIM;
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+}
