@@ -15,11 +15,16 @@ public class CurrentUsers implements CurrentActor {
 
     /** The logged-in user; {@link AccessDenied} when nobody is (fail closed). */
     public CurrentUser current() {
+        return find().orElseThrow(AccessDenied::new);
+    }
+
+    /** The logged-in user, if anyone is logged in (for the page layout). */
+    public java.util.Optional<CurrentUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
-            return principal.user();
+            return java.util.Optional.of(principal.user());
         }
-        throw new AccessDenied();
+        return java.util.Optional.empty();
     }
 
     /** The user as the audit log records them, with the client address of this request. */

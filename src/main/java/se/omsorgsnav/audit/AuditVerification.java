@@ -16,8 +16,12 @@ public class AuditVerification {
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final AuditChain chain;
+    private final AuditLog audit;
+    private final CurrentActor actor;
 
-    AuditVerification(DataSource dataSource, JdbcClient client, AuditChain chain) {
+    AuditVerification(DataSource dataSource, JdbcClient client, AuditChain chain, AuditLog audit, CurrentActor actor) {
+        this.audit = audit;
+        this.actor = actor;
         // Its own template: the chain is streamed, and the shared template must keep its defaults.
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1_000);
@@ -25,8 +29,10 @@ public class AuditVerification {
         this.chain = chain;
     }
 
-    @Transactional(readOnly = true)
+    /** Verifies the whole chain; the verification is itself recorded in the log. */
+    @Transactional
     public VerificationReport verify() {
+        audit.record(actor.actor(), new AuditEntry(null, null, AuditAction.AUDIT_VERIFICATION, "VERIFICATION", AuditOutcome.ALLOWED));
         long started = System.nanoTime();
         long pending = client.sql("select count(*) from audit_pending").query(Long.class).single();
         Map<Long, Checkpoint> checkpoints = new HashMap<>();

@@ -1,0 +1,37 @@
+package se.omsorgsnav.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import se.omsorgsnav.audit.AuditVerification;
+import se.omsorgsnav.audit.VerificationReport;
+
+/** Whether the audit log is intact, and the first broken link if not (AUD-2). */
+@Controller
+@Tag(name = "Loggkontroll")
+class AuditVerificationController {
+
+    private final AuditVerification verification;
+
+    AuditVerificationController(AuditVerification verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping("/audit/verification")
+    String page(Model model) {
+        model.addAttribute("report", verification.verify());
+        return "audit/verification";
+    }
+
+    @Operation(summary = "Kontrollera att loggen är obruten",
+            description = "Räknar om hashkedjan och kontrollerar varje signerad kontrollpunkt. intact=false anger första brutna länk.")
+    @GetMapping(path = "/api/v1/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    VerificationReport api() {
+        return verification.verify();
+    }
+}

@@ -1,0 +1,54 @@
+package se.omsorgsnav.casework.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.omsorgsnav.casework.CaseView;
+import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.NewCase;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/** The case API. */
+@RestController
+@RequestMapping(path = "/api/v1/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Ärenden")
+class CaseApiController {
+
+    private final Cases cases;
+
+    CaseApiController(Cases cases) {
+        this.cases = cases;
+    }
+
+    record OpenCaseRequest(UUID personId, UUID unitId, UUID caseOfficerId, String subject) {}
+
+    record Opened(String caseNumber) {}
+
+    @Operation(summary = "Öppna ett ärende",
+            description = "201 med ärendenumret. 403 Behörighet saknas om personen är skyddad och anroparen saknar behörighet.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Opened> open(@RequestBody OpenCaseRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("personId", "Välj den person ärendet gäller.");
+        }
+        CaseNumber number = cases.open(new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject()));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + number.value())).body(new Opened(number.value()));
+    }
+
+    @Operation(summary = "Hämta ett ärende",
+            description = "403 Behörighet saknas, likadant för ett ärende som inte finns och ett ärende om en skyddad person utan behörighet.")
+    @GetMapping("/{caseNumber}")
+    CaseView get(@PathVariable String caseNumber) {
+        return cases.open(CaseNumber.parse(caseNumber));
+    }
+}

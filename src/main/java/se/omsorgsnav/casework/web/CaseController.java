@@ -1,0 +1,77 @@
+package se.omsorgsnav.casework.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.NewCase;
+import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/** Case pages: open a case, a person's cases, and opening a new case. */
+@Controller
+class CaseController {
+
+    private final Cases cases;
+    private final PersonDisclosure gate;
+    private final StaffDirectory staff;
+    private final CurrentUsers users;
+
+    CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users) {
+        this.cases = cases;
+        this.gate = gate;
+        this.staff = staff;
+        this.users = users;
+    }
+
+    @GetMapping("/cases/{caseNumber}")
+    String casePage(@PathVariable String caseNumber, Model model) {
+        model.addAttribute("case", cases.open(CaseNumber.parse(caseNumber)));
+        return "casework/case";
+    }
+
+    /** The person page loads this with htmx; without JavaScript it is a page of its own. */
+    @GetMapping("/persons/{personId}/cases")
+    String casesOfPerson(@PathVariable UUID personId, Model model, HttpServletRequest request) {
+        model.addAttribute("person", gate.open(personId, se.omsorgsnav.person.Purpose.PERSON_PAGE));
+        model.addAttribute("cases", cases.ofPerson(personId));
+        return "true".equals(request.getHeader("HX-Request")) ? "casework/person-cases :: list" : "casework/person-cases";
+    }
+
+    @GetMapping("/cases/new")
+    String newCase(@RequestParam("person") UUID personId, Model model) {
+        model.addAttribute("person", gate.requireForNewCase(personId));
+        addChoices(model);
+        return "casework/new";
+    }
+
+    @PostMapping("/cases")
+    String openCase(@RequestParam("personId") UUID personId, @RequestParam(name = "unitId", required = false) UUID unitId,
+                    @RequestParam(name = "caseOfficerId", required = false) UUID caseOfficerId,
+                    @RequestParam(name = "subject", required = false) String subject, Model model) {
+        try {
+            CaseNumber number = cases.open(new NewCase(personId, unitId, caseOfficerId, subject));
+            return "redirect:/cases/" + number.value();
+        } catch (InvalidInputException e) {
+            model.addAttribute("person", gate.requireForNewCase(personId));
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("subject", subject);
+            addChoices(model);
+            return "casework/new";
+        }
+    }
+
+    private void addChoices(Model model) {
+        model.addAttribute("units", staff.units());
+        model.addAttribute("officers", staff.caseOfficers());
+        model.addAttribute("myUnitId", users.current().unitId());
+    }
+}

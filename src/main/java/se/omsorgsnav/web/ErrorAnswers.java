@@ -1,0 +1,130 @@
+package se.omsorgsnav.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.NotFoundException;
+
+/**
+ * Turns every failure into a Swedish answer: a page in the browser, a problem detail under
+ * {@code /api}. Messages are fixed texts or the domain's own Swedish messages, which never repeat
+ * the input; the log gets the exception's type and stack, never its message, since a driver's or
+ * parser's message may quote a personnummer or a name (AUD-5).
+ */
+@ControllerAdvice
+class ErrorAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    @ExceptionHandler(AccessDenied.class)
+    Object denied(HttpServletRequest request) {
+        return answer(request, HttpStatus.FORBIDDEN, AccessDenied.MESSAGE, AccessDenied.MESSAGE, "error/access-denied");
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.BAD_REQUEST, "Felaktiga uppgifter", e.getMessage());
+        problem.getBody().setProperty("field", e.field());
+        return isApi(request) ? problem : page(HttpStatus.BAD_REQUEST, "Felaktiga uppgifter", e.getMessage(), "error/problem");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "Hittades inte", e.getMessage(), "error/problem");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "Felaktig begäran",
+                "Innehållet kunde inte läsas. Skicka giltig JSON med de fält som beskrivs i API-dokumentationen.", "error/problem");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedType(HttpServletRequest request) {
+        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Fel innehållstyp",
+                "Innehållstypen stöds inte. Skicka application/json.", "error/problem");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<String> notAcceptable() {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
+                .body("Svaret kan bara ges som JSON.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object wrongMethod(HttpServletRequest request) {
+        return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "Metoden stöds inte",
+                "Adressen finns men kan inte användas på det sättet.", "error/problem");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    Object badParameter(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "Felaktig begäran", "En uppgift saknas eller har fel format.", "error/problem");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noSuchPage(HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "Sidan finns inte", "Sidan finns inte. Kontrollera adressen.", "error/problem");
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, reference {}: {}", reference, withoutMessages(e));
+        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Något gick fel",
+                "Något gick fel och ingenting sparades. Försök igen, och kontakta support med referens " + reference + " om felet kvarstår.",
+                "error/problem");
+    }
+
+    /** The chain of exception types and their stack frames: where it broke, never what the data was. */
+    static String withoutMessages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t == e ? "" : " caused by ").append(t.getClass().getName()).append(" at ")
+                    .append(Arrays.stream(t.getStackTrace()).limit(8).map(StackTraceElement::toString)
+                            .collect(Collectors.joining(" < ")));
+        }
+        return sb.toString();
+    }
+
+    private static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail, String view) {
+        return isApi(request) ? problem(status, title, detail) : page(status, title, detail, view);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String detail, String view) {
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        page.addObject("title", title);
+        page.addObject("detail", detail);
+        return page;
+    }
+}

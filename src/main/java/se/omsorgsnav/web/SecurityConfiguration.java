@@ -1,0 +1,104 @@
+package se.omsorgsnav.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors: the JSON API with HTTP Basic and no session (so no cookie can ride on it and CSRF
+ * does not apply), and the browser with form login, CSRF tokens, a new session id at login and
+ * strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] AUDIT_ROLES = {"UNIT_MANAGER", "OPERATIONS_LEAD", "SYSTEM_SUPPORT", "SOCIAL_SAFETY_COORDINATOR"};
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, and able to verify and upgrade to a stronger encoding later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_ROLES)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs"))
+                        .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/audit/**").hasAnyRole(AUDIT_ROLES)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?fel"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utloggad"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(htmxAware(new LoginUrlAuthenticationEntryPoint("/login")))
+                        .accessDeniedPage("/behorighet-saknas"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
+                        .cacheControl(c -> {}));
+        return http.build();
+    }
+
+    /** An expired session answers htmx with HX-Refresh, so a login page is never swapped into a table row. */
+    private static AuthenticationEntryPoint htmxAware(AuthenticationEntryPoint pages) {
+        return (request, response, exception) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Refresh", "true");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                pages.commence(request, response, exception);
+            }
+        };
+    }
+
+    private static AuthenticationEntryPoint problem(int status, String title) {
+        return (request, response, exception) -> {
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
+            }
+            writeProblem(response, status, title);
+        };
+    }
+
+    static void writeProblem(HttpServletResponse response, int status, String title) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + title + "\"}");
+    }
+}

@@ -1,0 +1,40 @@
+package se.omsorgsnav.web;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.casework.Cases;
+
+/**
+ * Each role starts on its own work list (UX-2): the unit, the user's cases and the unit's
+ * cases, and — until their issues land — marked places for messages, authorisation requests,
+ * the housing queue, billing and alarms.
+ */
+@Controller
+class StartController {
+
+    private static final List<Role> CASE_HANDLERS = List.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER);
+
+    private final Cases cases;
+    private final CurrentUsers users;
+
+    StartController(Cases cases, CurrentUsers users) {
+        this.cases = cases;
+        this.users = users;
+    }
+
+    @GetMapping("/")
+    String start(Model model) {
+        CurrentUser me = users.current();
+        boolean handler = CASE_HANDLERS.contains(me.role());
+        model.addAttribute("myCases", handler ? cases.mine() : List.of());
+        model.addAttribute("showMyCases", handler);
+        model.addAttribute("unitCases", cases.ofMyUnit());
+        model.addAttribute("role", me.role().name());
+        return "start";
+    }
+}
