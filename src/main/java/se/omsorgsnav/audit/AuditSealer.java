@@ -40,8 +40,12 @@ class AuditSealer {
         sealPending();
     }
 
-    /** Seals everything pending, one transaction per batch; returns how many events it sealed. */
-    long sealPending() {
+    /**
+     * Seals everything pending, one transaction per batch; returns how many events it sealed.
+     * Synchronised because a caller in this node may run it beside the schedule; ShedLock keeps
+     * other nodes out.
+     */
+    synchronized long sealPending() {
         long sealed = 0;
         int batchSize;
         do {

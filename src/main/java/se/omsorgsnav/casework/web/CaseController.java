@@ -56,11 +56,13 @@ class CaseController {
     @PostMapping("/cases")
     String openCase(@RequestParam("personId") UUID personId, @RequestParam(name = "unitId", required = false) UUID unitId,
                     @RequestParam(name = "caseOfficerId", required = false) UUID caseOfficerId,
-                    @RequestParam(name = "subject", required = false) String subject, Model model) {
+                    @RequestParam(name = "subject", required = false) String subject, Model model,
+                    jakarta.servlet.http.HttpServletResponse response) {
         try {
             CaseNumber number = cases.open(new NewCase(personId, unitId, caseOfficerId, subject));
             return "redirect:/cases/" + number.value();
         } catch (InvalidInputException e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("person", gate.requireForNewCase(personId));
             model.addAttribute("error", e.getMessage());
             model.addAttribute("subject", subject);

@@ -1,6 +1,7 @@
 package se.omsorgsnav.person.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,12 +54,15 @@ class PersonController {
 
     /** One handler: the result fragment for htmx, the whole page otherwise. */
     @PostMapping("/persons/search")
-    String search(@RequestParam(name = "q", required = false) String query, Model model, HttpServletRequest request) {
+    String search(@RequestParam(name = "q", required = false) String query, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
         model.addAttribute("searched", true);
         try {
             List<PersonView> hits = search.search(query);
             model.addAttribute("hits", hits);
         } catch (InvalidInputException e) {
+            // 400 with the form and its error summary; htmx is configured to swap 400s (layout).
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("hits", List.of());
         }
@@ -82,11 +86,12 @@ class PersonController {
     }
 
     @PostMapping("/persons")
-    String registerPerson(@ModelAttribute("form") PersonForm form, Model model) {
+    String registerPerson(@ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response) {
         try {
             var registered = register.register(form.toNewPerson(LocalDate.now(clock)));
             return "redirect:/cases/new?person=" + registered.personId();
         } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("errorField", e.field());
             form.withRelationRows();

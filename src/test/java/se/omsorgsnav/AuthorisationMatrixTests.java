@@ -1,0 +1,432 @@
+package se.omsorgsnav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.support.MatrixFixture;
+import se.omsorgsnav.support.MatrixFixture.AuthState;
+import se.omsorgsnav.support.MatrixFixture.Subject;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
+
+/**
+ * The authorisation matrix (QUALITY.md): every endpoint × every role × every authorisation state
+ * × every kind of subject, asserting the status, that no canary of a locked person reaches a
+ * caller who may not see it (and that one who may does see it), and the audit delta of every cell.
+ * The endpoints are read from the application's request mappings: a new endpoint without a row
+ * in {@link #ENDPOINTS} fails the build.
+ */
+@OmsorgsnavTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthorisationMatrixTests {
+
+    /** What an endpoint does with a subject, which decides what each cell must show. */
+    enum Kind {
+        /** Opens the subject: full, or 403 "Behörighet saknas" (PROT-4). */
+        OPEN,
+        /** Shows the subject found by its full personnummer: full or masked (PROT-3). */
+        SHOW_MASKED,
+        /** Finds the subject by name: full, or not at all. */
+        FIND_BY_NAME,
+        /** Puts the subject on a new case: the form, or the creation itself. */
+        NEW_CASE_FORM,
+        NEW_CASE,
+        /** Lists the caller's unit's cases (start page): every subject with a case at once. */
+        UNIT_LIST,
+        /** No person data; decided by role only. */
+        ROLE_ONLY,
+        /** No person data, no login. */
+        PUBLIC
+    }
+
+    record Endpoint(Kind kind, boolean api, BiFunction<MatrixFixture.Person, AuthorisationMatrixTests, MockHttpServletRequestBuilder> request,
+                    Set<Role> roles) {}
+
+    private static final Set<Role> ALL = Set.of(Role.values());
+    private static final Set<Role> AUDIT_ROLES = Set.of(Role.UNIT_MANAGER, Role.OPERATIONS_LEAD, Role.SYSTEM_SUPPORT, Role.SOCIAL_SAFETY_COORDINATOR);
+    private static final Set<Role> CASE_OPENERS = Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER, Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT);
+
+    /** One row per endpoint: "METHOD pattern" as Spring maps it. */
+    static final Map<String, Endpoint> ENDPOINTS = new LinkedHashMap<>();
+
+    static {
+        ENDPOINTS.put("GET /persons/{id}", new Endpoint(Kind.OPEN, false, (p, t) -> get("/persons/" + p.id()), ALL));
+        ENDPOINTS.put("GET /persons/{personId}/cases", new Endpoint(Kind.OPEN, false, (p, t) -> get("/persons/" + p.id() + "/cases"), ALL));
+        ENDPOINTS.put("GET /cases/{caseNumber}", new Endpoint(Kind.OPEN, false, (p, t) -> get("/cases/" + p.caseNumber()), ALL));
+        ENDPOINTS.put("GET /api/v1/cases/{caseNumber}", new Endpoint(Kind.OPEN, true, (p, t) -> get("/api/v1/cases/" + p.caseNumber()), ALL));
+        ENDPOINTS.put("POST /persons/search", new Endpoint(Kind.SHOW_MASKED, false,
+                (p, t) -> post("/persons/search").param("q", p.pin()).with(csrf()), ALL));
+        ENDPOINTS.put("POST /api/v1/persons/lookup", new Endpoint(Kind.SHOW_MASKED, true,
+                (p, t) -> post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personalIdentityNumber\":\"" + p.tenDigitPin() + "\"}"), ALL));
+        ENDPOINTS.put("GET /cases/new", new Endpoint(Kind.NEW_CASE_FORM, false, (p, t) -> get("/cases/new").param("person", p.id().toString()), ALL));
+        ENDPOINTS.put("POST /cases", new Endpoint(Kind.NEW_CASE, false,
+                (p, t) -> post("/cases").with(csrf()).param("personId", p.id().toString()).param("unitId", t.fixture.unitId().toString())
+                        .param("caseOfficerId", t.officerId.toString()).param("subject", "Ansökan om hemtjänst"), CASE_OPENERS));
+        ENDPOINTS.put("POST /api/v1/cases", new Endpoint(Kind.NEW_CASE, true,
+                (p, t) -> post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"personId":"%s","unitId":"%s","caseOfficerId":"%s","subject":"Ansökan om trygghetslarm"}
+                        """.formatted(p.id(), t.fixture.unitId(), t.officerId)), CASE_OPENERS));
+        ENDPOINTS.put("GET /", new Endpoint(Kind.UNIT_LIST, false, (p, t) -> get("/"), ALL));
+        ENDPOINTS.put("GET /persons/search", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/persons/search"), ALL));
+        ENDPOINTS.put("GET /persons/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/persons/new"), Set.of(Role.SYSTEM_SUPPORT)));
+        ENDPOINTS.put("POST /persons", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/persons").with(csrf()).param("personalIdentityNumber", t.freshPin()).param("firstName", "Ny")
+                        .param("lastName", "Matrisperson").param("protectionLevel", "NONE"), Set.of(Role.SYSTEM_SUPPORT)));
+        ENDPOINTS.put("POST /api/v1/persons", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"personalIdentityNumber":"%s","firstName":"Ny","lastName":"Matrisperson","protectionLevel":"NONE"}
+                        """.formatted(t.freshPin())), Set.of(Role.SYSTEM_SUPPORT)));
+        ENDPOINTS.put("GET /audit/verification", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/audit/verification"), AUDIT_ROLES));
+        ENDPOINTS.put("GET /api/v1/audit/verification", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/audit/verification"), AUDIT_ROLES));
+        ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
+        ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PasswordEncoder passwords;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    MatrixFixture fixture;
+    UUID officerId;
+    private final Map<String, UserDetails> details = new HashMap<>();
+    private final List<String> failures = new ArrayList<>();
+    private int cells;
+    private int freshSerial;
+
+    @BeforeAll
+    void createFixture() {
+        fixture = MatrixFixture.create(jdbc, passwords, TestClock.TODAY);
+        officerId = jdbc.sql("select id from app_user where username = ?")
+                .param(MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE)).query(UUID.class).single();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("PROT-3, PROT-4: every endpoint of the application has a row in the matrix")
+    void everyEndpointHasARow() {
+        Set<String> mapped = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("se.omsorgsnav")) {
+                continue;
+            }
+            Set<String> methods = new TreeSet<>();
+            e.getKey().getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            if (methods.isEmpty()) {
+                methods.add("ANY");
+            }
+            for (String pattern : e.getKey().getPatternValues()) {
+                methods.forEach(m -> mapped.add(m + " " + pattern));
+            }
+        }
+        assertThat(ENDPOINTS.keySet()).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("PROT-3, PROT-4, PROT-5, PROT-9, PROT-13, AUD-1: each role × authorisation state × subject sees only what it may, and every access is audited")
+    void matrix() throws Exception {
+        for (Map.Entry<String, Endpoint> row : ENDPOINTS.entrySet()) {
+            for (String username : fixture.userRoles().keySet()) {
+                Endpoint endpoint = row.getValue();
+                switch (endpoint.kind()) {
+                    case OPEN, SHOW_MASKED, FIND_BY_NAME, NEW_CASE_FORM, NEW_CASE -> {
+                        for (Subject subject : Subject.values()) {
+                            if (needsCase(row.getKey()) && !subject.hasCase) {
+                                continue;
+                            }
+                            cell(row.getKey(), endpoint, username, subject);
+                        }
+                    }
+                    default -> cell(row.getKey(), endpoint, username, null);
+                }
+            }
+        }
+        for (Subject subject : Subject.values()) {
+            for (String username : fixture.userRoles().keySet()) {
+                cell("name search", new Endpoint(Kind.FIND_BY_NAME, false,
+                        (p, t) -> post("/persons/search").param("q", subject.canary("first") + " " + subject.canary("last")).with(csrf()), ALL),
+                        username, subject);
+            }
+        }
+        assertThat(failures).as("matrix failures (%d cells)", cells).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("PROT-3: without login, pages send to the login page and the API answers 401, with no person data")
+    void anonymousIsTurnedAway() throws Exception {
+        for (Map.Entry<String, Endpoint> row : ENDPOINTS.entrySet()) {
+            Endpoint endpoint = row.getValue();
+            MatrixFixture.Person subject = fixture.person(Subject.PROTECTED_REGISTRATION);
+            MockHttpServletResponse response = mvc.perform(endpoint.request().apply(subject, this)).andReturn().getResponse();
+            String where = row.getKey() + " anonymously";
+            if (row.getKey().equals("GET /login")) {
+                expectStatus(where, response.getStatus(), 200);
+            } else if (endpoint.api()) {
+                expectStatus(where, response.getStatus(), 401);
+            } else {
+                expectStatus(where, response.getStatus(), 302);
+                if (!String.valueOf(response.getRedirectedUrl()).endsWith("/login")) {
+                    failures.add(where + ": redirected to " + response.getRedirectedUrl());
+                }
+            }
+            assertNoCanary(where, "anonymous", response, fixture.allCanaries());
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("PROT-4: a denial and a person or case that does not exist answer alike")
+    void deniedAndMissingLookAlike() throws Exception {
+        UserDetails caller = details(MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE));
+        MatrixFixture.Person locked = fixture.person(Subject.PROTECTED_REGISTRATION);
+        compare(get("/persons/" + locked.id()), get("/persons/" + UUID.randomUUID()), caller);
+        compare(get("/cases/" + locked.caseNumber()), get("/cases/AO-2026-99999"), caller);
+        compare(get("/api/v1/cases/" + locked.caseNumber()), get("/api/v1/cases/AO-2026-99998"), caller);
+        compare(get("/persons/" + locked.id() + "/cases"), get("/persons/" + UUID.randomUUID() + "/cases"), caller);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("PROT-3, AUD-5: error provocation with canaries in the input never echoes them")
+    void errorsDoNotEchoInput() throws Exception {
+        UserDetails caller = details(MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE));
+        MatrixFixture.Person p = fixture.person(Subject.PROTECTED_REGISTRATION);
+        List<MockHttpServletRequestBuilder> provocations = List.of(
+                post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON).content("{\"personalIdentityNumber\": \"" + p.pin() + "\", " + p.canaries().get(0)),
+                post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON).content("{\"personalIdentityNumber\": " + p.canaries().get(1) + "}"),
+                post("/api/v1/persons/lookup").contentType(MediaType.TEXT_PLAIN).content(p.pin()),
+                post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON).content("{\"personalIdentityNumber\": \"" + p.pin() + "X\"}"),
+                post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("{\"personId\": \"" + p.canaries().get(2) + "\"}"),
+                post("/persons/search").with(csrf()).param("q", p.pin().substring(0, 11)),
+                get("/cases/" + p.canaries().get(3)),
+                get("/persons/" + p.canaries().get(4)));
+        for (MockHttpServletRequestBuilder request : provocations) {
+            MockHttpServletResponse response = mvc.perform(request.with(user(caller))).andReturn().getResponse();
+            assertThat(response.getStatus()).isBetween(400, 499);
+            assertNoCanary("provocation", caller.getUsername(), response, fixture.allCanaries());
+        }
+    }
+
+    @AfterAll
+    @DisplayName("AUD-5: the application log of the whole run holds no canary")
+    void logHoldsNoCanary() throws Exception {
+        Path log = Path.of("target/omsorgsnav-test.log");
+        assertThat(log).exists();
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        for (String canary : fixture.allCanaries()) {
+            assertThat(text).as("application log").doesNotContain(canary);
+        }
+    }
+
+    private void cell(String key, Endpoint endpoint, String username, Subject subject) throws Exception {
+        cells++;
+        Role role = fixture.userRoles().get(username);
+        AuthState state = fixture.state(username);
+        boolean seesProtected = state == AuthState.VALID && role != Role.FEE_OFFICER;
+        boolean full = subject == null || !subject.locked() || seesProtected;
+        MatrixFixture.Person person = subject == null ? null : fixture.person(subject);
+        String where = key + " as " + username + (subject == null ? "" : " on " + subject);
+
+        Map<String, Long> before = auditCounts(username, person);
+        Map<Subject, Map<String, Long>> listedBefore = new HashMap<>();
+        if (endpoint.kind() == Kind.UNIT_LIST) {
+            for (Subject s : Subject.values()) {
+                if (s.hasCase) {
+                    listedBefore.put(s, auditCounts(username, fixture.person(s)));
+                }
+            }
+        }
+        MockHttpServletResponse response = mvc.perform(endpoint.request().apply(person, this).with(user(details(username))))
+                .andReturn().getResponse();
+        Map<String, Long> delta = delta(before, auditCounts(username, person));
+
+        boolean roleAllowed = endpoint.roles().contains(role);
+        boolean lvs = role == Role.SYSTEM_SUPPORT;
+        int status = response.getStatus();
+        switch (endpoint.kind()) {
+            case OPEN -> {
+                expectStatus(where, status, full ? 200 : 403);
+                expectAudit(where, delta, full ? "ALLOWED" : "DENIED");
+            }
+            case SHOW_MASKED -> {
+                expectStatus(where, status, 200);
+                expectAudit(where, delta, full ? "ALLOWED" : "MASKED");
+                String body = response.getContentAsString(StandardCharsets.UTF_8);
+                if (!full && !body.contains(person.pin().substring(0, 4) + "XXXX-XXXX")) {
+                    failures.add(where + ": masked hit does not show the birth year");
+                }
+            }
+            case FIND_BY_NAME -> {
+                expectStatus(where, status, 200);
+                if (full) {
+                    expectAudit(where, delta, "ALLOWED");
+                } else if (!delta.isEmpty()) {
+                    failures.add(where + ": a hidden hit was audited as shown: " + delta);
+                }
+            }
+            case NEW_CASE_FORM -> {
+                boolean shown = full || lvs;
+                expectStatus(where, status, shown ? 200 : 403);
+                expectAudit(where, delta, full ? "ALLOWED" : shown ? "MASKED" : "DENIED");
+            }
+            case NEW_CASE -> {
+                boolean created = roleAllowed && (full || lvs);
+                expectStatus(where, status, created ? (endpoint.api() ? 201 : 302) : 403);
+                if (created && delta.getOrDefault("CREATE/ALLOWED", 0L) != 1) {
+                    failures.add(where + ": no CREATE audit event: " + delta);
+                }
+                if (!created && delta.keySet().stream().noneMatch(k -> k.endsWith("DENIED"))) {
+                    failures.add(where + ": denial not audited: " + delta);
+                }
+            }
+            case UNIT_LIST -> {
+                expectStatus(where, status, 200);
+                listedBefore.forEach((s, counts) -> {
+                    String outcome = !s.locked() || seesProtected ? "LIST/ALLOWED" : "LIST/MASKED";
+                    Map<String, Long> d = delta(counts, auditCounts(username, fixture.person(s)));
+                    if (d.getOrDefault(outcome, 0L) < 1) {
+                        failures.add(where + ": " + s + " listed without a " + outcome + " audit event: " + d);
+                    }
+                });
+            }
+            case ROLE_ONLY -> expectStatus(where, status, roleAllowed ? (endpoint.api() && key.startsWith("POST") ? 201 : key.startsWith("POST") ? 302 : 200) : 403);
+            case PUBLIC -> expectStatus(where, status, key.contains("behorighet") ? 403 : 200);
+        }
+
+        List<String> forbidden = new ArrayList<>();
+        if (!seesProtected) {
+            forbidden.addAll(fixture.allCanaries());
+        }
+        assertNoCanary(where, username, response, forbidden);
+        boolean showsSubject = subject != null && subject.locked() && full
+                && Set.of(Kind.OPEN, Kind.SHOW_MASKED, Kind.FIND_BY_NAME, Kind.NEW_CASE_FORM).contains(endpoint.kind());
+        if (showsSubject && !key.contains("/cases") && !response.getContentAsString(StandardCharsets.UTF_8).contains(subject.canary("last"))) {
+            failures.add(where + ": an authorised caller does not see the subject: the scan would prove nothing");
+        }
+    }
+
+    private void assertNoCanary(String where, String username, MockHttpServletResponse response, List<String> canaries) throws Exception {
+        StringBuilder seen = new StringBuilder(response.getContentAsString(StandardCharsets.UTF_8));
+        for (String header : response.getHeaderNames()) {
+            seen.append('\n').append(header).append(": ").append(String.join(",", response.getHeaders(header)));
+        }
+        for (String canary : canaries) {
+            if (seen.indexOf(canary) >= 0) {
+                failures.add(where + ": LEAK of " + canary + " to " + username);
+            }
+        }
+    }
+
+    private void expectStatus(String where, int actual, int expected) {
+        if (actual != expected) {
+            failures.add(where + ": status " + actual + ", expected " + expected);
+        }
+    }
+
+    private void expectAudit(String where, Map<String, Long> delta, String outcome) {
+        if (delta.keySet().stream().noneMatch(k -> k.endsWith("/" + outcome))) {
+            failures.add(where + ": expected an audit event with outcome " + outcome + ", got " + delta);
+        }
+    }
+
+    private Map<String, Long> auditCounts(String username, MatrixFixture.Person person) {
+        if (person == null) {
+            return Map.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select action, outcome, count(*) from audit_event where actor_username = ? and person_id = ? group by action, outcome")
+                .params(username, person.id())
+                .query((rs, n) -> counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)))
+                .list();
+        return counts;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        return delta;
+    }
+
+    private void compare(MockHttpServletRequestBuilder denied, MockHttpServletRequestBuilder missing, UserDetails caller) throws Exception {
+        MockHttpServletResponse a = mvc.perform(denied.with(user(caller))).andReturn().getResponse();
+        MockHttpServletResponse b = mvc.perform(missing.with(user(caller))).andReturn().getResponse();
+        assertThat(a.getStatus()).isEqualTo(403);
+        assertThat(b.getStatus()).isEqualTo(403);
+        assertThat(normalise(a.getContentAsString(StandardCharsets.UTF_8), a))
+                .isEqualTo(normalise(b.getContentAsString(StandardCharsets.UTF_8), b));
+    }
+
+    /** Removes what differs per request anyway: CSRF tokens and the request path in problem details. */
+    private static String normalise(String body, MockHttpServletResponse response) {
+        return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replaceAll("\"instance\":\"[^\"]*\"", "");
+    }
+
+    private static boolean needsCase(String key) {
+        return key.contains("{caseNumber}");
+    }
+
+    private UserDetails details(String username) {
+        return details.computeIfAbsent(username, users::loadUserByUsername);
+    }
+
+    /** A valid, unused personnummer for registrations (födelsenummer 99x, test range). */
+    String freshPin() {
+        int n = freshSerial++;
+        String date = "1923" + "%02d".formatted(1 + (n / 28) % 12) + "%02d".formatted(1 + n % 28);
+        String serial = "99" + (n / 336) % 10;
+        String nine = date.substring(2) + serial;
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d / 10 + d % 10;
+        }
+        return date + "-" + serial + (10 - sum % 10) % 10;
+    }
+}

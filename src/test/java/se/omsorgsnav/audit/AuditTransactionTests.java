@@ -1,0 +1,87 @@
+package se.omsorgsnav.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.person.Purpose;
+import se.omsorgsnav.support.AsUser;
+import se.omsorgsnav.support.DemoUsers;
+import se.omsorgsnav.support.OmsorgsnavTest;
+
+/** AUD-1: an access and its audit event stand or fall together; a denial stands on its own. */
+@OmsorgsnavTest
+class AuditTransactionTests {
+
+    @Autowired PersonDisclosure gate;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PlatformTransactionManager transactions;
+
+    @Test
+    @DisplayName("AUD-1, PROT-4: a denial is audited even though the denied request rolls back")
+    void denialSurvivesRollback() {
+        UUID astrid = personId(DemoUsers.PROTECTED_PIN);
+        long before = count(DemoUsers.UNAUTHORISED, astrid, "DENIED");
+        try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> gate.open(astrid, Purpose.PERSON_PAGE)))
+                    .isInstanceOf(AccessDenied.class).hasMessage("Behörighet saknas");
+        }
+        assertThat(count(DemoUsers.UNAUTHORISED, astrid, "DENIED")).isEqualTo(before + 1);
+    }
+
+    @Test
+    @DisplayName("AUD-1: an allowed view writes its audit event in the same transaction as the read")
+    void viewAndAuditCommitTogether() {
+        UUID astrid = personId(DemoUsers.PROTECTED_PIN);
+        long before = count(DemoUsers.AUTHORISED, astrid, "ALLOWED");
+        try (var login = AsUser.login(users, DemoUsers.AUTHORISED)) {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                assertThat(gate.open(astrid, Purpose.PERSON_PAGE).firstName()).isEqualTo(DemoUsers.PROTECTED_NAME);
+                tx.setRollbackOnly();
+            });
+            assertThat(count(DemoUsers.AUTHORISED, astrid, "ALLOWED")).as("rolled back with the read").isEqualTo(before);
+
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> gate.open(astrid, Purpose.PERSON_PAGE));
+            assertThat(count(DemoUsers.AUTHORISED, astrid, "ALLOWED")).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    @DisplayName("AUD-1: the audit event says who, in which role and unit, when, on whom, what, how it ended and from where")
+    void auditEventHoldsTheFacts() {
+        UUID greta = personId(DemoUsers.ORDINARY_PIN);
+        try (var login = AsUser.login(users, DemoUsers.AUTHORISED)) {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> gate.open(greta, Purpose.PERSON_PAGE));
+        }
+        var row = jdbc.sql("""
+                select e.actor_username, e.actor_role, e.actor_unit_id, e.occurred_at, e.action, e.purpose, e.outcome, u.unit_id
+                from audit_event e join app_user u on u.username = e.actor_username
+                where e.person_id = ? and e.actor_username = ? order by e.occurred_at desc limit 1
+                """).params(greta, DemoUsers.AUTHORISED).query().singleRow();
+        assertThat(row.get("actor_role")).isEqualTo("CASE_OFFICER");
+        assertThat(row.get("actor_unit_id")).isEqualTo(row.get("unit_id"));
+        assertThat(row.get("occurred_at")).isNotNull();
+        assertThat(row.get("action")).isEqualTo("VIEW");
+        assertThat(row.get("purpose")).isEqualTo("PERSON_PAGE");
+        assertThat(row.get("outcome")).isEqualTo("ALLOWED");
+    }
+
+    private UUID personId(String pin) {
+        return jdbc.sql("select id from person where personal_identity_number = ?").param(pin.replace("-", "")).query(UUID.class).single();
+    }
+
+    private long count(String username, UUID person, String outcome) {
+        return jdbc.sql("select count(*) from audit_event where actor_username = ? and person_id = ? and outcome = ?")
+                .params(username, person, outcome).query(Long.class).single();
+    }
+}

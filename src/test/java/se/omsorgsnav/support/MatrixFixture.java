@@ -1,0 +1,191 @@
+package se.omsorgsnav.support;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import se.omsorgsnav.access.Role;
+
+/**
+ * Test data for the authorisation matrix and the canary scan: one user per role and
+ * authorisation state, and subjects of every protection level whose every identifying field holds
+ * a unique canary string. Written straight into the tables: it is the world the tests look at,
+ * not behaviour under test.
+ */
+public final class MatrixFixture {
+
+    public enum AuthState { NONE, VALID, EXPIRED, NOT_YET_VALID, REVOKED }
+
+    public enum Subject {
+        PROTECTED_REGISTRATION("19310405", "981", "PROTECTED_REGISTRATION", "Matrisalias Ett", true),
+        CONFIDENTIALITY_MARKING("19320506", "982", "CONFIDENTIALITY_MARKING", null, true),
+        LOCAL_PROTECTION("19330607", "983", "LOCAL_PROTECTION", "Matrisalias Tre", true),
+        /** No protection of its own; relative of the PROTECTED_REGISTRATION subject (PROT-5). */
+        LINKED_RELATIVE("19640708", "984", "NONE", null, false),
+        ORDINARY("19340809", "985", "NONE", null, true);
+
+        final String birthDate;
+        final String serial;
+        final String level;
+        final String alias;
+        public final boolean hasCase;
+
+        Subject(String birthDate, String serial, String level, String alias, boolean hasCase) {
+            this.birthDate = birthDate;
+            this.serial = serial;
+            this.level = level;
+            this.alias = alias;
+            this.hasCase = hasCase;
+        }
+
+        public boolean locked() {
+            return this != ORDINARY;
+        }
+
+        /** A unique token per subject and field: found anywhere, it is a leak. */
+        public String canary(String field) {
+            return "Xqc" + field + name().replace("_", "").toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record Person(UUID id, String pin, String tenDigitPin, String caseNumber, List<String> canaries) {}
+
+    private final Map<Subject, Person> persons = new EnumMap<>(Subject.class);
+    private final Map<String, AuthState> userStates = new LinkedHashMap<>();
+    private final Map<String, Role> userRoles = new LinkedHashMap<>();
+    private UUID unitId;
+
+    public Person person(Subject subject) {
+        return persons.get(subject);
+    }
+
+    public Map<String, Role> userRoles() {
+        return userRoles;
+    }
+
+    public AuthState state(String username) {
+        return userStates.get(username);
+    }
+
+    public UUID unitId() {
+        return unitId;
+    }
+
+    public static String username(Role role, AuthState state) {
+        return ("m_" + role.name() + "_" + state.name()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Every canary of every locked subject. */
+    public List<String> allCanaries() {
+        List<String> all = new ArrayList<>();
+        persons.forEach((s, p) -> {
+            if (s.locked()) {
+                all.addAll(p.canaries());
+            }
+        });
+        return all;
+    }
+
+    public static MatrixFixture create(JdbcClient jdbc, PasswordEncoder passwords, LocalDate today) {
+        MatrixFixture f = new MatrixFixture();
+        f.unitId = UUID.randomUUID();
+        jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Matrisenheten', 'Äldre samt vård- och omsorgsförvaltningen', 'AUTHORITY')")
+                .param(f.unitId).update();
+        String hash = passwords.encode(DemoUsers.PASSWORD);
+        Map<String, UUID> userIds = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            for (AuthState state : AuthState.values()) {
+                String username = username(role, state);
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, true)
+                                """)
+                        .params(id, username, "Matris " + role.title() + " " + state, username + "@test.invalid", hash, role.name(),
+                                f.unitId, role == Role.SYSTEM_SUPPORT)
+                        .update();
+                userIds.put(username, id);
+                f.userStates.put(username, state);
+                f.userRoles.put(username, role);
+            }
+        }
+        UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
+        OffsetDateTime now = OffsetDateTime.now();
+        for (Subject s : Subject.values()) {
+            String nine = s.birthDate.substring(2) + s.serial;
+            String pin = s.birthDate + s.serial + luhn(nine);
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into person (id, personal_identity_number, first_name, last_name, street_address, postal_code, city, phone,
+                                                protection_level, fictitious_name, registered_at, last_name_search, first_name_search)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(id, pin, s.canary("first"), s.canary("last"), s.canary("street") + " 1", "XQ" + s.ordinal() + "01",
+                            s.canary("city"), s.canary("phone"), s.level, s.alias, now,
+                            s.canary("last").toLowerCase(Locale.ROOT), s.canary("first").toLowerCase(Locale.ROOT))
+                    .update();
+            String caseNumber = null;
+            UUID caseId = null;
+            if (s.hasCase) {
+                long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+                caseNumber = "AO-%04d-%05d".formatted(today.getYear(), seq);
+                caseId = UUID.randomUUID();
+                jdbc.sql("""
+                                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                                values (?, ?, ?, ?, ?, 'Matrisärende', 'OPEN', ?)
+                                """).params(caseId, caseNumber, id, f.unitId, officer, today.minusDays(3)).update();
+            }
+            String digits = pin.substring(4); // MMDDNNNN: what a full number has and a masked one never shows
+            List<String> canaries = List.of(s.canary("first"), s.canary("last"), s.canary("street"), s.canary("city"),
+                    s.canary("phone"), "XQ" + s.ordinal() + "01", digits, digits.substring(0, 4) + "-" + digits.substring(4));
+            f.persons.put(s, new Person(id, pin, pin.substring(2, 8) + "-" + pin.substring(8), caseNumber, canaries));
+            if (s.locked() && s.hasCase) {
+                for (Role role : Role.values()) {
+                    for (AuthState state : AuthState.values()) {
+                        authorise(jdbc, userIds.get(username(role, state)), caseId, id, state, today, userIds.get(username(Role.SYSTEM_SUPPORT, AuthState.NONE)));
+                    }
+                }
+            }
+        }
+        jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, 'RELATIVE')")
+                .params(UUID.randomUUID(), f.person(Subject.PROTECTED_REGISTRATION).id(), f.person(Subject.LINKED_RELATIVE).id())
+                .update();
+        return f;
+    }
+
+    private static void authorise(JdbcClient jdbc, UUID user, UUID caseId, UUID personId, AuthState state, LocalDate today, UUID grantedBy) {
+        LocalDate from;
+        LocalDate to;
+        switch (state) {
+            case NONE -> { return; }
+            case VALID, REVOKED -> { from = today.minusDays(10); to = today.plusDays(80); }
+            case EXPIRED -> { from = today.minusDays(200); to = today.minusDays(1); }
+            case NOT_YET_VALID -> { from = today.plusDays(1); to = today.plusDays(60); }
+            default -> throw new IllegalArgumentException();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at, revoked_at, revoked_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(UUID.randomUUID(), user, caseId, personId, from, to, grantedBy, now,
+                        state == AuthState.REVOKED ? now : null, state == AuthState.REVOKED ? grantedBy : null)
+                .update();
+    }
+
+    static int luhn(String nine) {
+        int sum = 0;
+        for (int i = 0; i < nine.length(); i++) {
+            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d / 10 + d % 10;
+        }
+        return (10 - sum % 10) % 10;
+    }
+}
