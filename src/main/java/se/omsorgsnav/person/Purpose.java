@@ -4,7 +4,6 @@ package se.omsorgsnav.person;
 public enum Purpose {
     SEARCH,
     PERSON_PAGE,
-    RELATIONS,
     CASE_PAGE,
     CASE_LIST,
     START_PAGE,

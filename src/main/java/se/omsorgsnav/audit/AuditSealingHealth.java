@@ -1,0 +1,39 @@
+package se.omsorgsnav.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health is DOWN while audit events wait too long to be sealed: then the sealer is not running
+ * and the log is not being made tamper-evident (QUALITY.md).
+ */
+@Component("auditSealing")
+class AuditSealingHealth implements HealthIndicator {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration maxLag;
+
+    AuditSealingHealth(JdbcClient jdbc, Clock clock, @Value("${omsorgsnav.audit.max-seal-lag:30s}") Duration maxLag) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxLag = maxLag;
+    }
+
+    @Override
+    public Health health() {
+        OffsetDateTime oldest = jdbc.sql("""
+                select min(e.occurred_at) from audit_pending p join audit_event e on e.id = p.event_id
+                """).query(OffsetDateTime.class).optional().orElse(null);
+        if (oldest != null && oldest.toInstant().plus(maxLag).isBefore(clock.instant())) {
+            return Health.down().withDetail("reason", "audit events wait longer than " + maxLag + " to be sealed").build();
+        }
+        return Health.up().build();
+    }
+}
