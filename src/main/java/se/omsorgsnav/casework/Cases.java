@@ -102,7 +102,7 @@ public class Cases {
             audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, Purpose.CASE_PAGE.name(), AuditOutcome.DENIED));
             throw new AccessDenied();
         }
-        PersonView person = gate.open(row.personId(), Purpose.CASE_PAGE);
+        PersonView person = gate.open(row.personId(), row.id(), Purpose.CASE_PAGE);
         return row.with(person);
     }
 

@@ -48,13 +48,25 @@ public class PersonDisclosure {
      */
     @Transactional
     public PersonView open(UUID personId, Purpose purpose) {
+        return open(personId, null, purpose);
+    }
+
+    /** Opens the person of a case: as {@link #open(UUID, Purpose)}, with the case in the audit event. */
+    @Transactional
+    public PersonView open(UUID personId, UUID caseId, Purpose purpose) {
         CurrentUser user = users.current();
         Decisions decisions = decide(user, List.of(personId), true);
         PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
         if (person == null || person.masked()) {
-            deny(user, personId, purpose);
+            audit.recordDenial(actor(user), new AuditEntry(personId, caseId, AuditAction.VIEW, purpose.name(), AuditOutcome.DENIED));
+            throw new AccessDenied();
         }
-        recordAll(user, decisions, purpose, AuditAction.VIEW);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (PersonView view : decisions.disclosed) {
+            UUID viewCase = view.id().equals(personId) ? caseId : null;
+            entries.add(new AuditEntry(view.id(), viewCase, AuditAction.VIEW, purpose.name(), view.masked() ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
+        }
+        audit.recordAll(actor(user), entries);
         return person;
     }
 

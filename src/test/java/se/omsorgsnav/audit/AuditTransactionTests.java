@@ -3,6 +3,7 @@ package se.omsorgsnav.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.support.AsUser;
 import se.omsorgsnav.support.DemoUsers;
@@ -26,6 +29,7 @@ class AuditTransactionTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired Cases cases;
 
     @Test
     @DisplayName("AUD-1, PROT-4: a denial is audited even though the denied request rolls back")
@@ -74,6 +78,22 @@ class AuditTransactionTests {
         assertThat(row.get("action")).isEqualTo("VIEW");
         assertThat(row.get("purpose")).isEqualTo("PERSON_PAGE");
         assertThat(row.get("outcome")).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    @DisplayName("AUD-1: opening a case records both the person and the case, allowed or denied")
+    void caseViewRecordsTheCase() {
+        UUID astrid = personId(DemoUsers.PROTECTED_PIN);
+        var openCase = jdbc.sql("select id, case_number from care_case where person_id = ? and status = 'OPEN'").param(astrid).query().singleRow();
+        try (var login = AsUser.login(users, DemoUsers.AUTHORISED)) {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> cases.open(CaseNumber.parse((String) openCase.get("case_number"))));
+        }
+        try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
+            assertThatThrownBy(() -> cases.open(CaseNumber.parse((String) openCase.get("case_number")))).isInstanceOf(AccessDenied.class);
+        }
+        List<String> outcomes = jdbc.sql("select actor_username || ':' || outcome from audit_event where case_id = ? and person_id = ? and purpose = 'CASE_PAGE'")
+                .params(openCase.get("id"), astrid).query(String.class).list();
+        assertThat(outcomes).contains(DemoUsers.AUTHORISED + ":ALLOWED", DemoUsers.UNAUTHORISED + ":DENIED");
     }
 
     private UUID personId(String pin) {
