@@ -44,6 +44,7 @@ import se.omsorgsnav.support.MatrixFixture.AuthState;
 import se.omsorgsnav.support.MatrixFixture.Subject;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestPins;
 
 /**
  * The authorisation matrix (QUALITY.md): every endpoint × every role × every authorisation state
@@ -418,15 +419,7 @@ class AuthorisationMatrixTests {
 
     /** A valid, unused personnummer for registrations (födelsenummer 99x, test range). */
     String freshPin() {
-        int n = freshSerial++;
-        String date = "1923" + "%02d".formatted(1 + (n / 28) % 12) + "%02d".formatted(1 + n % 28);
-        String serial = "99" + (n / 336) % 10;
-        String nine = date.substring(2) + serial;
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d / 10 + d % 10;
-        }
-        return date + "-" + serial + (10 - sum % 10) % 10;
+        String pin = TestPins.nth(1923, "99", freshSerial++);
+        return pin.substring(0, 8) + "-" + pin.substring(8);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.StatementCounter;
+import se.omsorgsnav.support.TestPins;
 
 /** Lists are decided and audited in bulk: a page of 50 persons costs what a page of 2 costs. */
 @OmsorgsnavTest
@@ -58,18 +59,12 @@ class ListCostTests {
     }
 
     private void insert(String last, String first, int n, String level) {
-        String date = "1925" + "%02d".formatted(1 + n / 28) + "%02d".formatted(1 + n % 28);
-        String nine = date.substring(2) + "997";
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d / 10 + d % 10;
-        }
+        String pin = TestPins.nth(1925, "99", n);
         jdbc.sql("""
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                     last_name_search, first_name_search)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), date + "997" + (10 - sum % 10) % 10, first, last, level, OffsetDateTime.now(),
+                """).params(UUID.randomUUID(), pin, first, last, level, OffsetDateTime.now(),
                 last.toLowerCase(), first.toLowerCase()).update();
     }
 }

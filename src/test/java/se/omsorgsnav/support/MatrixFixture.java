@@ -119,8 +119,7 @@ public final class MatrixFixture {
         UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
         OffsetDateTime now = OffsetDateTime.now();
         for (Subject s : Subject.values()) {
-            String nine = s.birthDate.substring(2) + s.serial;
-            String pin = s.birthDate + s.serial + luhn(nine);
+            String pin = TestPins.of(s.birthDate, s.serial);
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into person (id, personal_identity_number, first_name, last_name, street_address, postal_code, city, phone,
@@ -178,14 +177,5 @@ public final class MatrixFixture {
                 .params(UUID.randomUUID(), user, caseId, personId, from, to, grantedBy, now,
                         state == AuthState.REVOKED ? now : null, state == AuthState.REVOKED ? grantedBy : null)
                 .update();
-    }
-
-    static int luhn(String nine) {
-        int sum = 0;
-        for (int i = 0; i < nine.length(); i++) {
-            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d / 10 + d % 10;
-        }
-        return (10 - sum % 10) % 10;
     }
 }
