@@ -69,8 +69,13 @@ class PersonApiController {
         }
         LocalDate today = LocalDate.now(clock);
         List<NewPerson.NewRelation> relations = request.relations() == null ? List.of() : request.relations().stream()
-                .map(r -> new NewPerson.NewRelation(r.kind(), parse(r.personalIdentityNumber(), today), r.firstName(),
-                        r.lastName(), null, null, null, r.phone()))
+                .map(r -> {
+                    if (r == null) {
+                        throw new InvalidInputException("relations", "En kopplad person saknar uppgifter.");
+                    }
+                    return new NewPerson.NewRelation(r.kind(), parse(r.personalIdentityNumber(), today), r.firstName(),
+                            r.lastName(), null, null, null, r.phone());
+                })
                 .toList();
         UUID id = register.register(new NewPerson(parse(request.personalIdentityNumber(), today), request.firstName(),
                 request.lastName(), request.streetAddress(), request.postalCode(), request.city(), request.phone(),
