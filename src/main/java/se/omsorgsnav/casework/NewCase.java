@@ -1,6 +1,7 @@
 package se.omsorgsnav.casework;
 
 import java.util.UUID;
+import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** A case to open: for whom, in which unit, with which responsible case officer, about what. */
@@ -16,15 +17,6 @@ public record NewCase(UUID personId, UUID unitId, UUID caseOfficerId, String sub
         if (caseOfficerId == null) {
             throw new InvalidInputException("caseOfficerId", "Välj ansvarig handläggare.");
         }
-        if (subject == null || subject.isBlank()) {
-            throw new InvalidInputException("subject", "Skriv vad ärendet gäller, t.ex. ansökan om hemtjänst.");
-        }
-        subject = subject.strip();
-        if (subject.length() > 200) {
-            throw new InvalidInputException("subject", "Vad ärendet gäller får vara högst 200 tecken.");
-        }
-        if (subject.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("subject", "Vad ärendet gäller innehåller otillåtna tecken.");
-        }
+        subject = FreeText.required("subject", "Vad ärendet gäller", subject, 200);
     }
 }

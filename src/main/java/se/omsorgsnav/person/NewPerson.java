@@ -2,6 +2,7 @@ package se.omsorgsnav.person;
 
 import java.time.LocalDate;
 import java.util.List;
+import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
 
@@ -54,25 +55,11 @@ public record NewPerson(PersonalIdentityNumber personalIdentityNumber, String fi
         }
     }
 
-    static String required(String field, String label, String value, int max) {
-        String v = optional(field, label, value, max);
-        if (v == null) {
-            throw new InvalidInputException(field, label + " måste anges.");
-        }
-        return v;
+    private static String required(String field, String label, String value, int max) {
+        return FreeText.required(field, label, value, max);
     }
 
-    static String optional(String field, String label, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new InvalidInputException(field, label + " får vara högst " + max + " tecken.");
-        }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw new InvalidInputException(field, label + " innehåller otillåtna tecken.");
-        }
-        return v;
+    private static String optional(String field, String label, String value, int max) {
+        return FreeText.optional(field, label, value, max);
     }
 }

@@ -106,6 +106,43 @@ public class PersonDisclosure {
     }
 
     /**
+     * The protection level alone, for rules that depend on it (how long a grant may last). It
+     * tells nothing of who the person is; it is still recorded as a masked view.
+     */
+    @Transactional
+    public ProtectionLevel protectionLevel(UUID personId) {
+        PersonRow row = rows.byIds(List.of(personId)).get(personId);
+        if (row == null) {
+            throw new AccessDenied();
+        }
+        audit.record(users.actor(), new AuditEntry(personId, null, AuditAction.VIEW, "PROTECTION_LEVEL", AuditOutcome.MASKED));
+        return row.protectionLevel();
+    }
+
+    /**
+     * The persons linked to this one, masked whoever asks: what LVS must see before granting —
+     * that these lock too (PROT-5, PROT-7) — and nothing of who they are.
+     */
+    @Transactional
+    public List<PersonView.RelationView> linkedMasked(UUID personId) {
+        List<PersonRows.Link> links = rows.linksOf(List.of(personId));
+        Map<UUID, PersonRow> related = rows.byIds(links.stream().map(PersonRows.Link::relatedPersonId).toList());
+        List<PersonView.RelationView> views = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (PersonRows.Link link : links) {
+            PersonRow row = related.get(link.relatedPersonId());
+            if (row != null) {
+                PersonalIdentityNumber number = row.personalIdentityNumber();
+                views.add(new PersonView.RelationView(link.kind(), new PersonView(row.id(), number.masked(), number.birthYear(), null, null,
+                        null, null, null, null, row.protectionLevel().isProtected() ? row.protectionLevel() : null, null, null, true, true, List.of())));
+                entries.add(new AuditEntry(row.id(), null, AuditAction.LIST, "AUTHORIZATION_PRECHECK", AuditOutcome.MASKED));
+            }
+        }
+        audit.recordAll(users.actor(), entries);
+        return views;
+    }
+
+    /**
      * May this user put the person on a new case? Yes if not locked, if authorised, or if the
      * user is system support with the grant right, who registers the first intake of a protected
      * person (002 §2.4). Otherwise "Behörighet saknas", audited (PROT-4).

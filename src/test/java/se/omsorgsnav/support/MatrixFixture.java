@@ -55,12 +55,18 @@ public final class MatrixFixture {
         }
     }
 
+    /** A colleague outside the matrix whom workflow cells grant, order and revoke for. */
+    public static final String GRANT_TARGET = "m_grant_target";
+
     public record Person(UUID id, String pin, String tenDigitPin, String caseNumber, List<String> canaries) {}
 
     private final Map<Subject, Person> persons = new EnumMap<>(Subject.class);
     private final Map<String, AuthState> userStates = new LinkedHashMap<>();
     private final Map<String, Role> userRoles = new LinkedHashMap<>();
     private UUID unitId;
+    private UUID grantTargetId;
+    private UUID managerId;
+    private final Map<Subject, UUID> caseIds = new EnumMap<>(Subject.class);
 
     public Person person(Subject subject) {
         return persons.get(subject);
@@ -117,6 +123,12 @@ public final class MatrixFixture {
             }
         }
         UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
+        f.grantTargetId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                        values (?, ?, 'Matris Mottagare', 'mottagare@test.invalid', ?, 'CASE_OFFICER', ?, false, true)
+                        """).params(f.grantTargetId, GRANT_TARGET, hash, f.unitId).update();
+        f.managerId = userIds.get(username(Role.UNIT_MANAGER, AuthState.NONE));
         OffsetDateTime now = OffsetDateTime.now();
         for (Subject s : Subject.values()) {
             String pin = TestPins.of(s.birthDate, s.serial);
@@ -136,6 +148,7 @@ public final class MatrixFixture {
                 long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
                 caseNumber = "AO-%04d-%05d".formatted(today.getYear(), seq);
                 caseId = UUID.randomUUID();
+                f.caseIds.put(s, caseId);
                 jdbc.sql("""
                                 insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
                                 values (?, ?, ?, ?, ?, 'Matrisärende', 'OPEN', ?)
@@ -157,6 +170,34 @@ public final class MatrixFixture {
                 .params(UUID.randomUUID(), f.person(Subject.PROTECTED_REGISTRATION).id(), f.person(Subject.LINKED_RELATIVE).id())
                 .update();
         return f;
+    }
+
+    /** An open order to refuse or carry out, made fresh for each cell that decides one. */
+    public UUID openRequest(JdbcClient jdbc, String kind) {
+        UUID id = UUID.randomUUID();
+        boolean add = kind.equals("ADD");
+        LocalDate today = TestClock.TODAY;
+        jdbc.sql("""
+                        insert into authorization_request (id, kind, case_id, case_number, target_user_id, valid_from, valid_to,
+                                                           requested_by, requested_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, 'REQUESTED')
+                        """)
+                .params(id, kind, caseIds.get(Subject.PROTECTED_REGISTRATION), person(Subject.PROTECTED_REGISTRATION).caseNumber(),
+                        grantTargetId, add ? today : null, add ? today.plusDays(30) : null, managerId)
+                .update();
+        return id;
+    }
+
+    /** A live authorisation of the grant target, for a cell that revokes one. */
+    public UUID grantToRevoke(JdbcClient jdbc, Subject subject) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                        values (?, ?, ?, ?, ?, ?, ?, current_timestamp)
+                        """)
+                .params(id, grantTargetId, caseIds.get(subject), person(subject).id(), TestClock.TODAY, TestClock.TODAY.plusDays(30), managerId)
+                .update();
+        return id;
     }
 
     private static void authorise(JdbcClient jdbc, UUID user, UUID caseId, UUID personId, AuthState state, LocalDate today, UUID grantedBy) {

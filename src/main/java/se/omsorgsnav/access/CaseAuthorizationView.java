@@ -1,0 +1,10 @@
+package se.omsorgsnav.access;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A granted authorisation as managers and LVS see it (PROT-7, PROT-15). */
+public record CaseAuthorizationView(UUID id, UUID caseId, UUID userId, String username, String fullName, Role role,
+                                    String unitName, LocalDate validFrom, LocalDate validTo, AuthorizationStatus status,
+                                    String grantedBy, OffsetDateTime grantedAt, OffsetDateTime revokedAt) {}
