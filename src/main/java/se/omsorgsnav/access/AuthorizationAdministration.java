@@ -11,7 +11,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditActor;
 import se.omsorgsnav.audit.AuditEntry;
@@ -45,9 +47,11 @@ public class AuthorizationAdministration {
     private final AuthorizationRequests requests;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     AuthorizationAdministration(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuthorizationRequests requests,
-                                AuditLog audit, Clock clock) {
+                                AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
@@ -154,8 +158,16 @@ public class AuthorizationAdministration {
      */
     @Scheduled(cron = "${omsorgsnav.access.expiry-cron:0 5 0 * * *}")
     @SchedulerLock(name = "authorization-expiry", lockAtMostFor = "PT10M")
-    @Transactional
+    public void markExpiredOnSchedule() {
+        markExpired();
+    }
+
+    /** Marks what has expired, in one transaction; returns how many. */
     public int markExpired() {
+        return transaction.execute(status -> markExpiredNow());
+    }
+
+    private int markExpiredNow() {
         LocalDate today = LocalDate.now(clock);
         record Expired(UUID id, UUID caseId, UUID personId) {}
         List<Expired> expired = jdbc.sql("select id, case_id, person_id from case_authorization where expired_at is null and revoked_at is null and valid_to < ?")

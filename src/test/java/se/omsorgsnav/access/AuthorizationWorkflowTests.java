@@ -1,0 +1,255 @@
+package se.omsorgsnav.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.support.AsUser;
+import se.omsorgsnav.support.DemoUsers;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
+
+/** The access workflow's rules, each as its own test (PROT-6, 7, 8, 9, 15). */
+@OmsorgsnavTest
+class AuthorizationWorkflowTests {
+
+    static final LocalDate TODAY = TestClock.TODAY;
+
+    @Autowired AuthorizationAdministration administration;
+    @Autowired AuthorizationRequests requests;
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PasswordEncoder passwords;
+
+    String astridCase;
+    String birgittaCase;
+    String colleague;
+
+    @BeforeEach
+    void colleagueWithoutAccess() {
+        astridCase = openCaseOf(DemoUsers.PROTECTED_PIN);
+        birgittaCase = openCaseOf("19470721-9897");
+        colleague = "kollega-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Kim Kollega', 'kim.kollega@demo.omsorgsnav.invalid', ?, 'CASE_OFFICER', ?, false, true)
+                """).params(UUID.randomUUID(), colleague, passwords.encode(DemoUsers.PASSWORD), unit).update();
+    }
+
+    @Test
+    @DisplayName("PROT-6: a grant lasts at most one year: the last day inside the year is accepted, the first day after is refused")
+    void oneYearAtMost() {
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            assertThatThrownBy(() -> grant(astridCase, colleague, TODAY, TODAY.plusYears(1)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("högst ett år");
+            assertThat(grant(astridCase, colleague, TODAY, TODAY.plusYears(1).minusDays(1))).isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("PROT-6: for lokalt skydd a grant lasts at most three months, to the day")
+    void threeMonthsForLocalProtection() {
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            assertThatThrownBy(() -> grant(birgittaCase, colleague, TODAY, TODAY.plusMonths(3)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("tre månader");
+            assertThat(grant(birgittaCase, colleague, TODAY, TODAY.plusMonths(3).minusDays(1))).isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("PROT-6: a grant cannot start in the past or end before it starts")
+    void periodIsSane() {
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            assertThatThrownBy(() -> grant(astridCase, colleague, TODAY.minusDays(1), TODAY.plusDays(10))).hasMessageContaining("före i dag");
+            assertThatThrownBy(() -> grant(astridCase, colleague, TODAY.plusDays(10), TODAY.plusDays(9))).hasMessageContaining("innan den börjar");
+        }
+    }
+
+    @Test
+    @DisplayName("PROT-9: a fee officer is refused whatever the request says, and the refusal is audited")
+    void feeOfficerRefused() {
+        long denials = denials(DemoUsers.SYSTEM_SUPPORT, "AUTHORIZATION_GRANTED");
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            assertThatThrownBy(() -> grant(astridCase, "avgift", TODAY, TODAY.plusDays(30)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Avgiftshandläggare");
+        }
+        assertThat(denials(DemoUsers.SYSTEM_SUPPORT, "AUTHORIZATION_GRANTED")).isEqualTo(denials + 1);
+        try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
+            assertThatThrownBy(() -> requests.order(new AuthorizationRequests.NewRequest(AuthorizationRequestView.Kind.ADD, astridCase, "avgift",
+                    TODAY, TODAY.plusDays(30), null))).hasMessageContaining("Avgiftshandläggare");
+        }
+    }
+
+    @Test
+    @DisplayName("PROT-6: only system support holding the grant right may grant; others are denied and audited")
+    void grantRightRequired() {
+        UUID unit = jdbc.sql("select id from unit where name = 'Lokalt verksamhetsstöd'").query(UUID.class).single();
+        String plainLvs = "lvs-utan-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Lo Utanrätt', 'lo@demo.omsorgsnav.invalid', ?, 'SYSTEM_SUPPORT', ?, false, true)
+                """).params(UUID.randomUUID(), plainLvs, passwords.encode(DemoUsers.PASSWORD), unit).update();
+        for (String username : List.of(plainLvs, DemoUsers.UNIT_MANAGER, DemoUsers.AUTHORISED)) {
+            long before = denials(username, "AUTHORIZATION_GRANTED");
+            try (var login = AsUser.login(users, username)) {
+                assertThatThrownBy(() -> grant(astridCase, colleague, TODAY, TODAY.plusDays(30))).isInstanceOf(AccessDenied.class);
+            }
+            assertThat(denials(username, "AUTHORIZATION_GRANTED")).as(username).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    @DisplayName("PROT-6: an authorisation past its end grants nothing even before the cleaning job runs, which then closes and audits it")
+    void expiryIsComputedOnRead() throws Exception {
+        UUID colleagueId = userId(colleague);
+        var astrid = jdbc.sql("select c.id, c.person_id from care_case c where c.case_number = ?").param(astridCase).query().singleRow();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                values (?, ?, ?, ?, ?, ?, ?, current_timestamp)
+                """).params(id, colleagueId, astrid.get("id"), astrid.get("person_id"), TODAY.minusDays(40), TODAY.minusDays(1),
+                userId(DemoUsers.SYSTEM_SUPPORT)).update();
+        assertThat(lookupMasked(colleague)).isTrue();
+        assertThat(administration.markExpired()).isPositive();
+        assertThat(jdbc.sql("select expired_at from case_authorization where id = ?").param(id).query().singleValue()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from audit_event where purpose = 'AUTHORIZATION_EXPIRED' and actor_username = 'system:authorization-expiry'")
+                .query(Long.class).single()).isPositive();
+        assertThat(administration.markExpired()).as("a second run finds nothing").isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-8, PROT-6, PROT-7, PROT-15: order, pre-checks, grant and revoke through the API; the colleague sees the person only while authorised")
+    void wholeFlowThroughTheApi() throws Exception {
+        assertThat(lookupMasked(colleague)).isTrue();
+
+        MockHttpServletResponse ordered = call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON).content("""
+                {"kind":"ADD","caseNumber":"%s","username":"%s","validFrom":"%s","validTo":"%s"}
+                """.formatted(astridCase, colleague, TODAY, TODAY.plusMonths(6))), DemoUsers.UNIT_MANAGER);
+        assertThat(ordered.getStatus()).isEqualTo(201);
+        String requestId = id(ordered);
+
+        String workList = call(get("/api/v1/authorization-requests"), DemoUsers.SYSTEM_SUPPORT).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workList).contains(requestId, astridCase, "Kim Kollega", colleague, "kim.kollega@demo.omsorgsnav.invalid", TODAY.plusMonths(6).toString())
+                .doesNotContain("19420314").doesNotContain("Astrid").doesNotContain("Karlsson");
+
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            AuthorizationAdministration.PreGrant pre = administration.preGrant(astridCase);
+            assertThat(pre.current()).extracting(CaseAuthorizationView::username).contains(DemoUsers.AUTHORISED, DemoUsers.UNIT_MANAGER);
+            assertThat(pre.checks().linkedPersons()).extracting(CaseDirectory.LinkedPerson::maskedIdentityNumber)
+                    .containsExactlyInAnyOrder("1968XXXX-XXXX", "1940XXXX-XXXX");
+        }
+
+        MockHttpServletResponse granted = call(post("/api/v1/cases/" + astridCase + "/authorizations").contentType(MediaType.APPLICATION_JSON).content("""
+                {"username":"%s","validFrom":"%s","validTo":"%s","requestId":"%s"}
+                """.formatted(colleague, TODAY, TODAY.plusMonths(6), requestId)), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(granted.getStatus()).isEqualTo(201);
+        assertThat(jdbc.sql("select status from authorization_request where id = ?").param(UUID.fromString(requestId)).query(String.class).single())
+                .isEqualTo("GRANTED");
+        assertThat(lookupMasked(colleague)).isFalse();
+
+        MockHttpServletResponse again = call(post("/api/v1/cases/" + astridCase + "/authorizations").contentType(MediaType.APPLICATION_JSON).content("""
+                {"username":"%s","validFrom":"%s","validTo":"%s","requestId":"%s"}
+                """.formatted(colleague, TODAY, TODAY.plusMonths(6), requestId)), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(again.getStatus()).as("a request is decided once").isEqualTo(400);
+
+        String listed = call(get("/api/v1/cases/" + astridCase + "/authorizations"), DemoUsers.UNIT_MANAGER).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains(colleague).contains("\"VALID\"");
+        assertThat(call(delete("/api/v1/cases/" + astridCase + "/authorizations/" + id(granted)), DemoUsers.UNIT_MANAGER).getStatus()).isEqualTo(204);
+        assertThat(lookupMasked(colleague)).isTrue();
+        assertThat(call(get("/api/v1/cases/" + astridCase + "/authorizations"), DemoUsers.UNIT_MANAGER).getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"REVOKED\"");
+
+        List<String> trail = jdbc.sql("""
+                select purpose from audit_event e join care_case c on c.id = e.case_id
+                where c.case_number = ? and purpose like 'AUTHORIZATION_%' and outcome = 'ALLOWED'
+                """).param(astridCase).query(String.class).list();
+        assertThat(trail).contains("AUTHORIZATION_REQUESTED", "AUTHORIZATION_GRANTED", "AUTHORIZATION_REVOKED", "AUTHORIZATION_LIST");
+    }
+
+    @Test
+    @DisplayName("PROT-8: an order carries the case number and the colleague, and has nowhere to put a personnummer")
+    void orderHasNoPersonnummer() {
+        List<String> columns = jdbc.sql("select lower(column_name) from information_schema.columns where lower(table_name) = 'authorization_request'")
+                .query(String.class).list();
+        assertThat(columns).contains("case_number", "target_user_id").noneMatch(c -> c.contains("identity") || c.contains("person"));
+        assertThat(AuthorizationRequestView.class.getRecordComponents()).extracting(c -> c.getName())
+                .contains("caseNumber", "fullName", "username", "email", "validFrom", "validTo")
+                .noneMatch(n -> n.toLowerCase().contains("identity") || n.toLowerCase().contains("person"));
+    }
+
+    @Test
+    @DisplayName("PROT-6: an order for lokalt skydd must give its reason, and a refused order can no longer be granted")
+    void localProtectionReasonAndRefusal() {
+        UUID requestId;
+        try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
+            assertThatThrownBy(() -> requests.order(new AuthorizationRequests.NewRequest(AuthorizationRequestView.Kind.ADD, birgittaCase, colleague,
+                    TODAY, TODAY.plusDays(30), null))).hasMessageContaining("orsak");
+            requestId = requests.order(new AuthorizationRequests.NewRequest(AuthorizationRequestView.Kind.ADD, birgittaCase, colleague,
+                    TODAY, TODAY.plusDays(30), "Akut hot, i väntan på Skatteverkets beslut"));
+        }
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            requests.refuse(requestId, "Ansvarig handläggare är redan utsedd");
+            assertThatThrownBy(() -> administration.grant(new AuthorizationAdministration.Grant(birgittaCase, colleague, TODAY,
+                    TODAY.plusDays(30), requestId))).hasMessageContaining("redan behandlad");
+        }
+    }
+
+    private UUID grant(String caseNumber, String username, LocalDate from, LocalDate to) {
+        return administration.grant(new AuthorizationAdministration.Grant(caseNumber, username, from, to, null));
+    }
+
+    private boolean lookupMasked(String username) throws Exception {
+        String body = call(post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personalIdentityNumber\":\"" + DemoUsers.PROTECTED_PIN + "\"}"), username).getContentAsString(StandardCharsets.UTF_8);
+        return body.contains("\"masked\":true");
+    }
+
+    private MockHttpServletResponse call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String username)
+            throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    private static String id(MockHttpServletResponse response) throws Exception {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private String openCaseOf(String pin) {
+        return jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.personal_identity_number = ? and c.status = 'OPEN'
+                """).param(pin.replace("-", "")).query(String.class).single();
+    }
+
+    private UUID userId(String username) {
+        return jdbc.sql("select id from app_user where username = ?").param(username).query(UUID.class).single();
+    }
+
+    private long denials(String username, String purpose) {
+        return jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = ? and outcome = 'DENIED'")
+                .params(username, purpose).query(Long.class).single();
+    }
+}
