@@ -151,6 +151,25 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("DELETE /api/v1/cases/{caseNumber}/authorizations/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations/"
                         + t.fixture.grantToRevoke(t.jdbc, Subject.PROTECTED_REGISTRATION)), Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 204));
+        ENDPOINTS.put("GET /authorizations", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/authorizations"),
+                Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 200));
+        ENDPOINTS.put("GET /authorizations/order", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/authorizations/order"), managers, 200));
+        ENDPOINTS.put("POST /authorizations/order", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/authorizations/order").with(csrf()).param("kind", "ADD")
+                        .param("caseNumber", t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber()).param("username", MatrixFixture.GRANT_TARGET)
+                        .param("validFrom", TestClock.TODAY.toString()).param("validTo", TestClock.TODAY.plusDays(30).toString()), managers, 302));
+        ENDPOINTS.put("GET /authorizations/requests/{id}", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/authorizations/requests/" + t.fixture.openRequest(t.jdbc, "ADD")), lvs, 200));
+        ENDPOINTS.put("POST /authorizations/requests/{id}/decision", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/authorizations/requests/" + t.fixture.openRequest(t.jdbc, "ADD") + "/decision").with(csrf())
+                        .param("decision", "refuse").param("note", "Ej aktuellt"), lvs, 302));
+        ENDPOINTS.put("GET /cases/{caseNumber}/authorizations", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations"),
+                Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 200));
+        ENDPOINTS.put("POST /cases/{caseNumber}/authorizations/{id}/revocation", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations/"
+                        + t.fixture.grantToRevoke(t.jdbc, Subject.PROTECTED_REGISTRATION) + "/revocation").with(csrf()),
+                Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

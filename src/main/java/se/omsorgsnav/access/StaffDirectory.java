@@ -35,14 +35,15 @@ public class StaffDirectory {
                 .query(StaffDirectory::staff).list();
     }
 
-    public List<UnitView> units() {
-        return jdbc.sql("select id, name, administration from unit order by name")
+    /** Units of the authority (myndighet), which are responsible for cases; providers are not. */
+    public List<UnitView> caseUnits() {
+        return jdbc.sql("select id, name, administration from unit where kind = 'AUTHORITY' order by name")
                 .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
                 .list();
     }
 
-    public Optional<UnitView> unit(UUID unitId) {
-        return jdbc.sql("select id, name, administration from unit where id = ?").param(unitId)
+    public Optional<UnitView> caseUnit(UUID unitId) {
+        return jdbc.sql("select id, name, administration from unit where id = ? and kind = 'AUTHORITY'").param(unitId)
                 .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
                 .optional();
     }

@@ -66,19 +66,22 @@ public class Cases {
         }
     }
 
+    /** A new case, and whether the one who opened it may also see its person (LVS usually may not). */
+    public record Opened(CaseNumber number, boolean openerSeesPerson) {}
+
     /** Opens a new case; a locked person can be put on it only by an authorised user or LVS (PROT-4). */
     @Transactional
-    public CaseNumber open(NewCase request) {
+    public Opened open(NewCase request) {
         CurrentUser user = users.current();
         if (!MAY_OPEN.contains(user.role())) {
             audit.recordDenial(users.actor(), new AuditEntry(request.personId(), null, AuditAction.CREATE, Purpose.NEW_CASE.name(), AuditOutcome.DENIED));
             throw new AccessDenied();
         }
-        gate.requireForNewCase(request.personId());
+        PersonView person = gate.requireForNewCase(request.personId());
         var officer = staff.find(request.caseOfficerId())
                 .filter(o -> o.role() == Role.CASE_OFFICER || o.role() == Role.SENIOR_CASE_OFFICER)
                 .orElseThrow(() -> new InvalidInputException("caseOfficerId", "Den valda handläggaren finns inte."));
-        staff.unit(request.unitId()).orElseThrow(() -> new InvalidInputException("unitId", "Den valda enheten finns inte."));
+        staff.caseUnit(request.unitId()).orElseThrow(() -> new InvalidInputException("unitId", "Välj en myndighetsenhet som ansvarig enhet."));
         LocalDate today = LocalDate.now(clock);
         long sequence = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
         CaseNumber number = CaseNumber.of(today.getYear(), sequence);
@@ -90,7 +93,7 @@ public class Cases {
                 .params(id, number.value(), request.personId(), request.unitId(), officer.id(), request.subject(), today)
                 .update();
         audit.record(users.actor(), new AuditEntry(request.personId(), id, AuditAction.CREATE, Purpose.NEW_CASE.name(), AuditOutcome.ALLOWED));
-        return number;
+        return new Opened(number, !person.masked());
     }
 
     /** Opens a case page: "Behörighet saknas" alike for a locked person and for no such case. */

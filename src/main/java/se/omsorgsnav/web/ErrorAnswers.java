@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 
@@ -34,6 +35,12 @@ import se.omsorgsnav.shared.NotFoundException;
 class ErrorAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    private final CurrentUsers users;
+
+    ErrorAnswers(CurrentUsers users) {
+        this.users = users;
+    }
 
     @ExceptionHandler(AccessDenied.class)
     Object denied(HttpServletRequest request) {
@@ -106,7 +113,7 @@ class ErrorAnswers {
         return sb.toString();
     }
 
-    private static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail, String view) {
+    private Object answer(HttpServletRequest request, HttpStatus status, String title, String detail, String view) {
         return isApi(request) ? problem(status, title, detail) : page(status, title, detail, view);
     }
 
@@ -120,8 +127,10 @@ class ErrorAnswers {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String detail, String view) {
+    /** Model attributes of controller advice do not reach exception handlers: the header needs the user. */
+    private ModelAndView page(HttpStatus status, String title, String detail, String view) {
         ModelAndView page = new ModelAndView(view);
+        page.addObject("me", users.find().orElse(null));
         page.setStatus(status);
         page.addObject("title", title);
         page.addObject("detail", detail);

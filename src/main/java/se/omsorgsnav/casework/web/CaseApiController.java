@@ -41,7 +41,7 @@ class CaseApiController {
         if (request == null) {
             throw new InvalidInputException("personId", "Välj den person ärendet gäller.");
         }
-        CaseNumber number = cases.open(new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject()));
+        CaseNumber number = cases.open(new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject())).number();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + number.value())).body(new Opened(number.value()));
     }
 

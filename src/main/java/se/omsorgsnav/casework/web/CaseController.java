@@ -59,8 +59,10 @@ class CaseController {
                     @RequestParam(name = "subject", required = false) String subject, Model model,
                     jakarta.servlet.http.HttpServletResponse response) {
         try {
-            CaseNumber number = cases.open(new NewCase(personId, unitId, caseOfficerId, subject));
-            return "redirect:/cases/" + number.value();
+            Cases.Opened opened = cases.open(new NewCase(personId, unitId, caseOfficerId, subject));
+            // LVS opens the first case of a protected person without seeing it (002 §2.4): back to its work list.
+            return opened.openerSeesPerson() ? "redirect:/cases/" + opened.number().value()
+                    : "redirect:/authorizations?oppnat=" + opened.number().value();
         } catch (InvalidInputException e) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("person", gate.requireForNewCase(personId));
@@ -72,7 +74,7 @@ class CaseController {
     }
 
     private void addChoices(Model model) {
-        model.addAttribute("units", staff.units());
+        model.addAttribute("units", staff.caseUnits());
         model.addAttribute("officers", staff.caseOfficers());
         model.addAttribute("myUnitId", users.current().unitId());
     }
