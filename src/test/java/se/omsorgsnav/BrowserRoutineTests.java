@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import com.microsoft.playwright.Locator;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestPins;
@@ -44,6 +49,8 @@ class BrowserRoutineTests {
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder passwords;
 
     Playwright playwright;
     Browser browser;
@@ -189,6 +196,64 @@ class BrowserRoutineTests {
     }
 
     @Test
+    @DisplayName("PROT-8, PROT-7, PROT-6, PROT-15, UX-1: the unit manager orders, LVS checks and grants, the colleague sees the person, the manager revokes")
+    void orderGrantAndRevoke() {
+        String colleague = "webbkollega-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Webb Kollega', 'webb.kollega@demo.omsorgsnav.invalid', ?, 'CASE_OFFICER', ?, false, true)
+                """).params(UUID.randomUUID(), colleague, passwords.encode(DemoUsers.PASSWORD), unit).update();
+        String caseNumber = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.personal_identity_number = ? and c.status = 'OPEN'
+                """).param(DemoUsers.PROTECTED_PIN.replace("-", "")).query(String.class).single();
+
+        login(DemoUsers.UNIT_MANAGER);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Behörigheter").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beställ eller ta bort behörighet")).click();
+        checked("order-form");
+        page.getByLabel("Ärendenummer").fill(caseNumber);
+        page.getByLabel("Medarbetarens användarnamn").fill(colleague);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka beställning")).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("skickad till LVS");
+        assertThat(page.locator("main")).containsText("Webb Kollega");
+        checked("order-sent");
+        logout();
+
+        login(DemoUsers.SYSTEM_SUPPORT);
+        assertThat(page.locator("main")).containsText("Öppna beställningar av särskild behörighet");
+        page.navigate(url("/authorizations"));
+        checked("lvs-work-list");
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(colleague));
+        page.waitForNavigation(() -> row.getByRole(AriaRole.LINK).click());
+        assertThat(page.locator("main")).containsText("Anna Lindqvist");
+        assertThat(page.locator("main")).containsText("1968XXXX-XXXX");
+        assertThat(page.locator("main")).not().containsText("Olle");
+        checked("lvs-pre-checks");
+        page.getByLabel("Bevilja behörighet").check();
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara beslut")).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("behandlad");
+        logout();
+
+        login(colleague);
+        search(DemoUsers.PROTECTED_PIN, "colleague-search");
+        assertThat(page.locator("#results")).containsText("Astrid Karlsson");
+        logout();
+
+        login(DemoUsers.UNIT_MANAGER);
+        page.navigate(url("/cases/" + caseNumber + "/authorizations"));
+        checked("case-authorizations");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Återkalla behörigheten för Webb Kollega")).click());
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Webb Kollega"))).containsText("Återkallad");
+        logout();
+
+        login(colleague);
+        search(DemoUsers.PROTECTED_PIN, "colleague-search-after-revoke");
+        assertThat(page.locator("#results")).not().containsText("Astrid");
+    }
+
+    @Test
     @DisplayName("PROT-3, UX-1: logging out ends the session; a protected page then leads to the login page")
     void logoutEndsTheSession() {
         login(DemoUsers.AUTHORISED);
@@ -246,6 +311,10 @@ class BrowserRoutineTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sök")).click();
         assertThat(page.locator("#results h2").first()).isVisible();
         checked(screenshot);
+    }
+
+    private void logout() {
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logga ut")).click());
     }
 
     /** Nothing but a table's own scroll box is wider than the viewport. */

@@ -109,6 +109,12 @@ public class AuthorizationRequests {
         throw new AccessDenied();
     }
 
+    /** How many orders wait for LVS: the start page's count. */
+    @Transactional(readOnly = true)
+    public long openCount() {
+        return jdbc.sql("select count(*) from authorization_request where status = 'REQUESTED'").query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public AuthorizationRequestView find(UUID id) {
         CurrentUser me = users.current();

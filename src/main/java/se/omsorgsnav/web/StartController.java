@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.omsorgsnav.access.AuthorizationRequests;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
@@ -11,8 +12,8 @@ import se.omsorgsnav.casework.Cases;
 
 /**
  * Each role starts on its own work list (UX-2): the unit, the user's cases and the unit's
- * cases, and — until their issues land — marked places for messages, authorisation requests,
- * the housing queue, billing and alarms.
+ * cases, the authorisation orders (unit managers and LVS), and — until their issues land — marked
+ * places for messages, the housing queue, billing and alarms.
  */
 @Controller
 class StartController {
@@ -21,10 +22,12 @@ class StartController {
 
     private final Cases cases;
     private final CurrentUsers users;
+    private final AuthorizationRequests requests;
 
-    StartController(Cases cases, CurrentUsers users) {
+    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests) {
         this.cases = cases;
         this.users = users;
+        this.requests = requests;
     }
 
     @GetMapping("/")
@@ -35,6 +38,7 @@ class StartController {
         model.addAttribute("showMyCases", handler);
         model.addAttribute("unitCases", cases.ofMyUnit());
         model.addAttribute("role", me.role().name());
+        model.addAttribute("openRequests", me.is(Role.SYSTEM_SUPPORT) ? requests.openCount() : 0);
         return "start";
     }
 }
