@@ -40,6 +40,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StepUp;
+import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.MatrixFixture;
 import se.omsorgsnav.support.MatrixFixture.AuthState;
 import se.omsorgsnav.support.MatrixFixture.Subject;
@@ -170,6 +172,12 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations/"
                         + t.fixture.grantToRevoke(t.jdbc, Subject.PROTECTED_REGISTRATION) + "/revocation").with(csrf()),
                 Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 302));
+        ENDPOINTS.put("GET /step-up", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/step-up").param("continue", "/"), ALL, 200));
+        ENDPOINTS.put("POST /step-up", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/step-up").with(csrf()).param("pin", MatrixFixture.PIN).param("continue", "/"), ALL, 302));
+        ENDPOINTS.put("GET /account/pin", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/account/pin"), ALL, 200));
+        ENDPOINTS.put("POST /account/pin", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/account/pin").with(csrf()).param("password", DemoUsers.PASSWORD).param("pin", MatrixFixture.PIN), ALL, 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }
@@ -247,6 +255,50 @@ class AuthorisationMatrixTests {
 
     @Test
     @Order(3)
+    @DisplayName("PROT-10: an authorised user who has not confirmed with the PIN, or whose confirmation timed out, sees a locked person masked and is sent to the PIN page on opening; the API takes its password as confirmation")
+    void stepUpMatrix() throws Exception {
+        Map<String, java.time.Instant> states = new LinkedHashMap<>();
+        states.put("missing", null);
+        states.put("timed out", TestClock.NOW.minus(java.time.Duration.ofMinutes(16)));
+        for (Role role : Role.values()) {
+            if (role == Role.FEE_OFFICER) {
+                continue;
+            }
+            String username = MatrixFixture.username(role, AuthState.VALID);
+            for (var state : states.entrySet()) {
+                for (Subject subject : Subject.values()) {
+                    if (!subject.locked()) {
+                        continue;
+                    }
+                    MatrixFixture.Person p = fixture.person(subject);
+                    String where = "step-up " + state.getKey() + " as " + username + " on " + subject;
+                    MockHttpServletRequestBuilder page = get("/persons/" + p.id()).with(user(details(username)));
+                    if (state.getValue() != null) {
+                        page.sessionAttr(StepUp.SESSION_ATTRIBUTE, state.getValue());
+                    }
+                    MockHttpServletResponse opened = mvc.perform(page).andReturn().getResponse();
+                    expectStatus(where + " (page)", opened.getStatus(), 302);
+                    if (!String.valueOf(opened.getRedirectedUrl()).startsWith("/step-up?continue=")) {
+                        failures.add(where + ": not sent to the PIN page but to " + opened.getRedirectedUrl());
+                    }
+                    MockHttpServletRequestBuilder search = post("/persons/search").param("q", p.pin()).with(csrf()).with(user(details(username)));
+                    if (state.getValue() != null) {
+                        search.sessionAttr(StepUp.SESSION_ATTRIBUTE, state.getValue());
+                    }
+                    assertNoCanary(where + " (search)", username, mvc.perform(search).andReturn().getResponse(), fixture.allCanaries());
+                    MockHttpServletResponse api = mvc.perform(post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"personalIdentityNumber\":\"" + p.pin() + "\"}").with(user(details(username)))).andReturn().getResponse();
+                    if (!api.getContentAsString(StandardCharsets.UTF_8).contains(subject.canary("last"))) {
+                        failures.add(where + ": the API, which carries the password, does not show the person");
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("PROT-3: without login, pages send to the login page and the API answers 401, with no person data")
     void anonymousIsTurnedAway() throws Exception {
         for (Map.Entry<String, Endpoint> row : ENDPOINTS.entrySet()) {
@@ -270,7 +322,7 @@ class AuthorisationMatrixTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("PROT-4: a denial and a person or case that does not exist answer alike")
     void deniedAndMissingLookAlike() throws Exception {
         UserDetails caller = details(MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE));
@@ -282,7 +334,7 @@ class AuthorisationMatrixTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("PROT-3, AUD-5: error provocation with canaries in the input never echoes them")
     void errorsDoNotEchoInput() throws Exception {
         UserDetails caller = details(MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE));
@@ -332,7 +384,8 @@ class AuthorisationMatrixTests {
                 }
             }
         }
-        MockHttpServletResponse response = mvc.perform(endpoint.request().apply(person, this).with(user(details(username))))
+        MockHttpServletResponse response = mvc.perform(endpoint.request().apply(person, this).with(user(details(username)))
+                        .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW))
                 .andReturn().getResponse();
         Map<String, Long> delta = delta(before, auditCounts(username, person));
 

@@ -123,8 +123,10 @@ class BrowserRoutineTests {
     void authorisedSeesEverything() {
         login(DemoUsers.AUTHORISED);
         search(DemoUsers.PROTECTED_PIN, "search-protected-authorised");
-        assertThat(page.locator("#results")).containsText("Astrid Karlsson");
-        page.waitForNavigation(() -> page.locator("#results").getByRole(AriaRole.LINK).first().click());
+        // Authorised, not yet confirmed: the hit stays masked until the PIN (PROT-10, 002 §2.5).
+        assertThat(page.locator("#results")).containsText("1942XXXX-XXXX");
+        assertThat(page.locator("#results")).not().containsText("Astrid");
+        openFirstHit();
         assertThat(page.locator(".banner-protected")).containsText("Skyddad folkbokföring");
         assertThat(page.locator("main")).containsText("Olle");
         assertThat(page.locator("main")).containsText("Sven");
@@ -201,9 +203,9 @@ class BrowserRoutineTests {
         String colleague = "webbkollega-" + UUID.randomUUID().toString().substring(0, 6);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
         jdbc.sql("""
-                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
-                values (?, ?, 'Webb Kollega', 'webb.kollega@demo.omsorgsnav.invalid', ?, 'CASE_OFFICER', ?, false, true)
-                """).params(UUID.randomUUID(), colleague, passwords.encode(DemoUsers.PASSWORD), unit).update();
+                insert into app_user (id, username, full_name, email, password_hash, pin_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Webb Kollega', 'webb.kollega@demo.omsorgsnav.invalid', ?, ?, 'CASE_OFFICER', ?, false, true)
+                """).params(UUID.randomUUID(), colleague, passwords.encode(DemoUsers.PASSWORD), passwords.encode(DemoUsers.PIN), unit).update();
         String caseNumber = jdbc.sql("""
                 select c.case_number from care_case c join person p on p.id = c.person_id
                 where p.personal_identity_number = ? and c.status = 'OPEN'
@@ -238,6 +240,9 @@ class BrowserRoutineTests {
 
         login(colleague);
         search(DemoUsers.PROTECTED_PIN, "colleague-search");
+        openFirstHit();
+        assertThat(page.locator("h1")).containsText("Astrid Karlsson");
+        search(DemoUsers.PROTECTED_PIN, "colleague-search-confirmed");
         assertThat(page.locator("#results")).containsText("Astrid Karlsson");
         logout();
 
@@ -258,7 +263,7 @@ class BrowserRoutineTests {
     void logoutEndsTheSession() {
         login(DemoUsers.AUTHORISED);
         search(DemoUsers.PROTECTED_PIN, "logout-search");
-        page.waitForNavigation(() -> page.locator("#results").getByRole(AriaRole.LINK).first().click());
+        openFirstHit();
         String personUrl = page.url();
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logga ut")).click());
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Du är utloggad.");
@@ -278,7 +283,7 @@ class BrowserRoutineTests {
         assertReflows();
         search(DemoUsers.PROTECTED_PIN, "reflow-search");
         assertReflows();
-        page.waitForNavigation(() -> page.locator("#results").getByRole(AriaRole.LINK).first().click());
+        openFirstHit();
         assertThat(page.locator("main a[href^='/cases/AO-']").first()).isVisible();
         assertReflows();
         checked("reflow-person");
@@ -311,6 +316,17 @@ class BrowserRoutineTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sök")).click();
         assertThat(page.locator("#results h2").first()).isVisible();
         checked(screenshot);
+    }
+
+    /** Opens the first search hit, through the PIN box when the person is protected (PROT-10). */
+    private void openFirstHit() {
+        page.waitForNavigation(() -> page.locator("#results").getByRole(AriaRole.LINK).first().click());
+        if (page.url().contains("/step-up")) {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bekräfta med PIN-kod"))).isVisible();
+            checked("step-up");
+            page.getByLabel("PIN-kod").fill(DemoUsers.PIN);
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekräfta")).click());
+        }
     }
 
     private void logout() {

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "Omsorg2026!";
+    /** Every demo user's step-up PIN (PROT-10). */
+    static final String PIN = "246810";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String AUTHORITY = "Äldre samt vård- och omsorgsförvaltningen";
 
@@ -147,10 +149,10 @@ class DemoData implements ApplicationRunner {
         ids.put("user:" + username, id);
         String email = username + "@demo.omsorgsnav.invalid";
         jdbc.sql("""
-                        insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, true)
+                        insert into app_user (id, username, full_name, email, password_hash, pin_hash, role, unit_id, grant_right, enabled)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)
                         """)
-                .params(id, username, fullName, email, passwords.encode(PASSWORD), role, ids.get("unit:" + unit), grantRight)
+                .params(id, username, fullName, email, passwords.encode(PASSWORD), passwords.encode(PIN), role, ids.get("unit:" + unit), grantRight)
                 .update();
     }
 

@@ -14,6 +14,8 @@ import se.omsorgsnav.access.CaseAuthorizations;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StepUp;
+import se.omsorgsnav.access.StepUpRequired;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditActor;
 import se.omsorgsnav.audit.AuditEntry;
@@ -34,8 +36,10 @@ public class PersonDisclosure {
     private final CaseAuthorizations authorizations;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final StepUp stepUp;
 
-    PersonDisclosure(PersonRows rows, CaseAuthorizations authorizations, CurrentUsers users, AuditLog audit) {
+    PersonDisclosure(PersonRows rows, CaseAuthorizations authorizations, CurrentUsers users, AuditLog audit, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.rows = rows;
         this.authorizations = authorizations;
         this.users = users;
@@ -57,6 +61,10 @@ public class PersonDisclosure {
         CurrentUser user = users.current();
         Decisions decisions = decide(user, List.of(personId), true);
         PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
+        if (decisions.awaitingStepUp.contains(personId)) {
+            // Authorised, not yet confirmed with the PIN: nothing shown, nothing denied (PROT-10).
+            throw new StepUpRequired();
+        }
         if (person == null || person.masked()) {
             audit.recordDenial(actor(user), new AuditEntry(personId, caseId, AuditAction.VIEW, purpose.name(), AuditOutcome.DENIED));
             throw new AccessDenied();
@@ -153,6 +161,9 @@ public class PersonDisclosure {
         Decisions decisions = decide(user, List.of(personId), false);
         PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
         boolean lvs = user.is(Role.SYSTEM_SUPPORT) && user.grantRight();
+        if (decisions.awaitingStepUp.contains(personId) && !lvs) {
+            throw new StepUpRequired();
+        }
         if (person == null || (person.masked() && !lvs)) {
             deny(user, personId, Purpose.NEW_CASE);
         }
@@ -177,8 +188,16 @@ public class PersonDisclosure {
         return user.auditActor(users.actor().clientAddress());
     }
 
-    /** The views for the asked persons (in order), and every view handed out (relatives too). */
-    private record Decisions(List<PersonView> views, List<PersonView> disclosed) {}
+    /**
+     * The views for the asked persons (in order), every view handed out (relatives too), and the
+     * locked persons the user is authorised for but must confirm with the PIN before seeing.
+     */
+    private record Decisions(List<PersonView> views, List<PersonView> disclosed, Set<UUID> awaitingStepUp) {
+
+        Decisions(List<PersonView> views, List<PersonView> disclosed) {
+            this(views, disclosed, Set.of());
+        }
+    }
 
     private Decisions decide(CurrentUser user, List<UUID> personIds, boolean withRelations) {
         Set<UUID> asked = new LinkedHashSet<>(personIds);
@@ -196,6 +215,8 @@ public class PersonDisclosure {
             }
         }
         Set<UUID> authorised = authorizations.authorisedPersons(user, candidates);
+        boolean confirmed = authorised.isEmpty() || stepUp.satisfied();
+        Set<UUID> awaitingStepUp = new HashSet<>();
 
         List<PersonView> views = new ArrayList<>();
         List<PersonView> disclosed = new ArrayList<>();
@@ -204,14 +225,18 @@ public class PersonDisclosure {
             if (row == null) {
                 continue;
             }
-            boolean masked = isLocked(row, protectedLinks) && !isAuthorised(row.id(), protectedLinks, authorised);
+            boolean authorisedForRow = isAuthorised(row.id(), protectedLinks, authorised);
+            boolean masked = isLocked(row, protectedLinks) && !(authorisedForRow && confirmed);
+            if (isLocked(row, protectedLinks) && authorisedForRow && !confirmed) {
+                awaitingStepUp.add(row.id());
+            }
             List<PersonView.RelationView> relations = new ArrayList<>();
             if (withRelations && !masked) {
                 for (PersonRows.Link link : links) {
                     PersonRow related = found.get(link.relatedPersonId());
                     if (link.personId().equals(id) && related != null) {
                         boolean relatedMasked = isLocked(related, protectedLinks)
-                                && !isAuthorised(related.id(), protectedLinks, authorised);
+                                && !(isAuthorised(related.id(), protectedLinks, authorised) && confirmed);
                         PersonView relatedView = view(related, relatedMasked, isLocked(related, protectedLinks), List.of());
                         relations.add(new PersonView.RelationView(link.kind(), relatedView));
                         disclosed.add(relatedView);
@@ -222,7 +247,7 @@ public class PersonDisclosure {
             views.add(view);
             disclosed.add(view);
         }
-        return new Decisions(views, disclosed);
+        return new Decisions(views, disclosed, awaitingStepUp);
     }
 
     private static boolean isLocked(PersonRow row, Map<UUID, Set<UUID>> protectedLinks) {

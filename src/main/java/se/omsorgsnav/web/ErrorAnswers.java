@@ -22,6 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import se.omsorgsnav.access.AccessDenied;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StepUpRequired;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 
@@ -45,6 +46,22 @@ class ErrorAnswers {
     @ExceptionHandler(AccessDenied.class)
     Object denied(HttpServletRequest request) {
         return answer(request, HttpStatus.FORBIDDEN, AccessDenied.MESSAGE, AccessDenied.MESSAGE, "error/access-denied");
+    }
+
+    /** Authorised but not yet confirmed: to the PIN page and back (PROT-10). Only a path travels, never data. */
+    @ExceptionHandler(StepUpRequired.class)
+    Object stepUp(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (isApi(request)) {
+            return problem(HttpStatus.FORBIDDEN, "Bekräfta med PIN-kod", "Bekräfta med PIN-kod innan personen visas.");
+        }
+        String back = "GET".equals(request.getMethod()) ? request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : "/";
+        String target = request.getContextPath() + "/step-up?continue=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Redirect", target);
+            return ResponseEntity.noContent().build();
+        }
+        return new ModelAndView("redirect:" + target);
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.StepUp;
 import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
@@ -134,10 +135,10 @@ class PersonDisclosureTests {
         UUID greta = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.ORDINARY_PIN.replace("-", ""))
                 .query(UUID.class).single();
         var authorised = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
-        String protectedPage = mvc.perform(get("/persons/" + astrid).with(authorised)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String protectedPage = mvc.perform(get("/persons/" + astrid).with(authorised).sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(protectedPage).contains("banner-protected").contains("Skyddad folkbokföring").contains(DemoUsers.PROTECTED_ALIAS);
         String caseNumber = jdbc.sql("select case_number from care_case where person_id = ? and status = 'OPEN'").param(astrid).query(String.class).single();
-        String casePage = mvc.perform(get("/cases/" + caseNumber).with(authorised)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String casePage = mvc.perform(get("/cases/" + caseNumber).with(authorised).sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(casePage).contains("banner-protected");
         String ordinaryPage = mvc.perform(get("/persons/" + greta).with(authorised)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ordinaryPage).doesNotContain("banner-protected");

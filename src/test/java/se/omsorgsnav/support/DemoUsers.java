@@ -4,6 +4,7 @@ package se.omsorgsnav.support;
 public final class DemoUsers {
 
     public static final String PASSWORD = "Omsorg2026!";
+    public static final String PIN = "246810";
     /** Case officer with a valid authorisation for Astrid Karlsson's case. */
     public static final String AUTHORISED = "handlaggare";
     /** Case officer in another unit, with no authorisations. */

@@ -57,6 +57,8 @@ public final class MatrixFixture {
 
     /** A colleague outside the matrix whom workflow cells grant, order and revoke for. */
     public static final String GRANT_TARGET = "m_grant_target";
+    /** Every matrix user's PIN. */
+    public static final String PIN = "135792";
 
     public record Person(UUID id, String pin, String tenDigitPin, String caseNumber, List<String> canaries) {}
 
@@ -105,16 +107,17 @@ public final class MatrixFixture {
         jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Matrisenheten', 'Äldre samt vård- och omsorgsförvaltningen', 'AUTHORITY')")
                 .param(f.unitId).update();
         String hash = passwords.encode(DemoUsers.PASSWORD);
+        String pinHash = passwords.encode(PIN);
         Map<String, UUID> userIds = new LinkedHashMap<>();
         for (Role role : Role.values()) {
             for (AuthState state : AuthState.values()) {
                 String username = username(role, state);
                 UUID id = UUID.randomUUID();
                 jdbc.sql("""
-                                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, true)
+                                insert into app_user (id, username, full_name, email, password_hash, pin_hash, role, unit_id, grant_right, enabled)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)
                                 """)
-                        .params(id, username, "Matris " + role.title() + " " + state, username + "@test.invalid", hash, role.name(),
+                        .params(id, username, "Matris " + role.title() + " " + state, username + "@test.invalid", hash, pinHash, role.name(),
                                 f.unitId, role == Role.SYSTEM_SUPPORT)
                         .update();
                 userIds.put(username, id);

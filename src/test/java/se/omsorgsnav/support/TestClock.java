@@ -14,10 +14,11 @@ public class TestClock {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+    public static final java.time.Instant NOW = ZonedDateTime.of(TODAY.atTime(10, 0), ZONE).toInstant();
 
     @Bean
     @Primary
     Clock fixedClock() {
-        return Clock.fixed(ZonedDateTime.of(TODAY.atTime(10, 0), ZONE).toInstant(), ZONE);
+        return Clock.fixed(NOW, ZONE);
     }
 }

@@ -1,0 +1,118 @@
+package se.omsorgsnav.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * Step-up before a protected person is shown in full (PROT-10, 002 §2.5: "en säkerhetsruta som
+ * efterfrågar lösenord"): the user confirms with a personal PIN, valid for a short, configurable
+ * time, bound to the session. API calls with HTTP Basic carry the password on every request and
+ * count as confirmed. Without a request there is no confirmation: it fails closed.
+ */
+@Component
+public class StepUp {
+
+    public static final String SESSION_ATTRIBUTE = "omsorgsnav.stepUpAt";
+    private static final String FAILURES_ATTRIBUTE = "omsorgsnav.stepUpFailures";
+    private static final int MAX_FAILURES = 5;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final CurrentUsers users;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration validity;
+
+    StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock,
+           @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+        this.validity = validity;
+    }
+
+    /** Has the current user confirmed recently enough on this session? */
+    public boolean satisfied() {
+        HttpServletRequest request = request();
+        if (request == null) {
+            return false;
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        Object at = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
+        return at instanceof Instant instant && !instant.plus(validity).isBefore(clock.instant());
+    }
+
+    public boolean hasPin() {
+        return jdbc.sql("select pin_hash from app_user where id = ?").param(users.current().id()).query(String.class).optional().isPresent();
+    }
+
+    /** Confirms with the PIN; audited either way. After five wrong PINs the session must log in again. */
+    @Transactional
+    public void confirm(String pin) {
+        CurrentUser me = users.current();
+        HttpSession session = request() == null ? null : request().getSession(true);
+        if (session == null) {
+            throw new AccessDenied();
+        }
+        Integer failures = (Integer) session.getAttribute(FAILURES_ATTRIBUTE);
+        if (failures != null && failures >= MAX_FAILURES) {
+            throw new InvalidInputException("pin", "För många felaktiga försök. Logga ut och logga in igen.");
+        }
+        String hash = jdbc.sql("select pin_hash from app_user where id = ?").param(me.id()).query(String.class).optional().orElse(null);
+        if (hash == null) {
+            throw new InvalidInputException("pin", "Du har ingen PIN-kod ännu. Skapa en under Min PIN-kod.");
+        }
+        if (pin == null || !passwords.matches(pin.strip(), hash)) {
+            session.setAttribute(FAILURES_ATTRIBUTE, failures == null ? 1 : failures + 1);
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "STEP_UP", AuditOutcome.DENIED));
+            throw new InvalidInputException("pin", "Fel PIN-kod.");
+        }
+        session.removeAttribute(FAILURES_ATTRIBUTE);
+        session.setAttribute(SESSION_ATTRIBUTE, clock.instant());
+        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "STEP_UP", AuditOutcome.ALLOWED));
+    }
+
+    /** The user sets their own PIN, proving who they are with the password; stored hashed. */
+    @Transactional
+    public void setPin(String password, String newPin) {
+        CurrentUser me = users.current();
+        String passwordHash = jdbc.sql("select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
+        if (password == null || !passwords.matches(password, passwordHash)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "PIN", AuditOutcome.DENIED));
+            throw new InvalidInputException("password", "Fel lösenord.");
+        }
+        String pin = newPin == null ? "" : newPin.strip();
+        if (!pin.matches("\\d{6,12}")) {
+            throw new InvalidInputException("pin", "PIN-koden ska vara 6–12 siffror.");
+        }
+        if (pin.chars().distinct().count() == 1 || "0123456789".contains(pin) || "9876543210".contains(pin)) {
+            throw new InvalidInputException("pin", "Välj en PIN-kod som inte är samma siffra eller en talföljd.");
+        }
+        jdbc.sql("update app_user set pin_hash = ? where id = ?").params(passwords.encode(pin), me.id()).update();
+        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "PIN", AuditOutcome.ALLOWED));
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null;
+    }
+}
