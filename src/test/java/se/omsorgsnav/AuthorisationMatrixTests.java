@@ -178,6 +178,11 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /account/pin", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/account/pin"), ALL, 200));
         ENDPOINTS.put("POST /account/pin", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/account/pin").with(csrf()).param("password", DemoUsers.PASSWORD).param("pin", MatrixFixture.PIN), ALL, 302));
+        Set<Role> closers = Set.of(Role.UNIT_MANAGER, Role.SENIOR_CASE_OFFICER);
+        ENDPOINTS.put("POST /api/v1/cases/{caseNumber}/closure", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/cases/" + t.fixture.freshCase(t.jdbc) + "/closure"), closers, 204));
+        ENDPOINTS.put("POST /cases/{caseNumber}/closure", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/cases/" + t.fixture.freshCase(t.jdbc) + "/closure").with(csrf()), closers, 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

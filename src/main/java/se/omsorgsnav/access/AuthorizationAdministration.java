@@ -142,6 +142,21 @@ public class AuthorizationAdministration {
         return list;
     }
 
+    /** A closed case whose authorisations still hold: LVS is to remove them (PROT-15, 002 §5.13, §7.7). */
+    public record ClosedWithAccess(String caseNumber, String unitName, long authorizations) {}
+
+    @Transactional(readOnly = true)
+    public List<ClosedWithAccess> closedCasesWithAccess() {
+        requireGrantRight(users, audit, "AUTHORIZATION_LIST");
+        LocalDate today = LocalDate.now(clock);
+        java.util.Map<UUID, Long> live = new java.util.HashMap<>();
+        jdbc.sql("select case_id, count(*) from case_authorization where revoked_at is null and valid_to >= ? group by case_id")
+                .param(today).query((rs, n) -> live.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        return cases.closedAmong(live.keySet()).stream()
+                .map(f -> new ClosedWithAccess(f.number().value(), f.unitName(), live.get(f.caseId())))
+                .toList();
+    }
+
     /** The pre-checks LVS makes before granting (PROT-7), with who already has access. */
     @Transactional
     public PreGrant preGrant(String caseNumber) {

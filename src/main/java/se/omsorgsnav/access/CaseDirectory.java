@@ -16,6 +16,9 @@ public interface CaseDirectory {
 
     Optional<CaseFacts> find(UUID caseId);
 
+    /** Those of the given cases that are closed: LVS must remove their authorisations (PROT-15). One query. */
+    List<CaseFacts> closedAmong(java.util.Collection<UUID> caseIds);
+
     /** What LVS must check before granting (PROT-7), as the current user may see it. */
     PreCheck preCheck(CaseFacts facts);
 

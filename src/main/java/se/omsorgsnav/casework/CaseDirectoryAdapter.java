@@ -40,6 +40,18 @@ class CaseDirectoryAdapter implements CaseDirectory {
     }
 
     @Override
+    public List<CaseFacts> closedAmong(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        // Protection is not needed here: the facts serve only to name the case on LVS's list.
+        return jdbc.sql(SELECT + " where c.id in (:ids) and c.status = 'CLOSED' order by c.closed_on, c.case_number").param("ids", caseIds)
+                .query(CaseDirectoryAdapter::row).list().stream()
+                .map(r -> new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), true, false, r.unitId(), r.unitName(), false))
+                .toList();
+    }
+
+    @Override
     public PreCheck preCheck(CaseFacts facts) {
         String administration = jdbc.sql("select un.administration from care_case c join unit un on un.id = c.unit_id where c.id = ?")
                 .param(facts.caseId()).query(String.class).single();

@@ -96,6 +96,30 @@ public class Cases {
         return new Opened(number, !person.masked());
     }
 
+    /**
+     * Closes a case: its responsible case officer, or a unit manager or senior case officer of its
+     * unit. The person's protection stays (PROT-11); the case's authorisations now wait on LVS's
+     * work list to be removed (PROT-15).
+     */
+    @Transactional
+    public void close(CaseNumber number) {
+        CurrentUser me = users.current();
+        CaseRow row = jdbc.sql(SELECT + " where c.case_number = ?").param(number.value()).query(Cases::row).optional().orElse(null);
+        boolean allowed = row != null && (me.id().equals(row.caseOfficerId())
+                || ((me.is(Role.UNIT_MANAGER) || me.is(Role.SENIOR_CASE_OFFICER)) && me.unitId().equals(row.unitId())));
+        if (!allowed) {
+            audit.recordDenial(users.actor(), new AuditEntry(row == null ? null : row.personId(), row == null ? null : row.id(),
+                    AuditAction.UPDATE, "CASE_CLOSED", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (row.status() == CaseStatus.CLOSED) {
+            throw new InvalidInputException("caseNumber", "Ärendet är redan avslutat.");
+        }
+        jdbc.sql("update care_case set status = 'CLOSED', closed_on = ? where id = ? and status = 'OPEN'")
+                .params(LocalDate.now(clock), row.id()).update();
+        audit.record(users.actor(), new AuditEntry(row.personId(), row.id(), AuditAction.UPDATE, "CASE_CLOSED", AuditOutcome.ALLOWED));
+    }
+
     /** Opens a case page: "Behörighet saknas" alike for a locked person and for no such case. */
     @Transactional
     public CaseView open(CaseNumber number) {

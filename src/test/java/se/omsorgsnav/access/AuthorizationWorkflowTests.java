@@ -216,6 +216,35 @@ class AuthorizationWorkflowTests {
         }
     }
 
+    @Test
+    @DisplayName("PROT-15, PROT-11: a closed case keeps its person protected, and its live authorisations wait on LVS's work list until removed")
+    void closedCaseGoesToLvs() throws Exception {
+        UUID birgitta = jdbc.sql("select id from person where personal_identity_number = '194707219897'").query(UUID.class).single();
+        UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        UUID officer = userId(DemoUsers.AUTHORISED);
+        MockHttpServletResponse opened = call(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("""
+                {"personId":"%s","unitId":"%s","caseOfficerId":"%s","subject":"Ansökan om trygghetslarm"}
+                """.formatted(birgitta, unit, officer)), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(opened.getStatus()).isEqualTo(201);
+        String caseNumber = opened.getContentAsString().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            grant(caseNumber, colleague, TODAY, TODAY.plusDays(60));
+            assertThat(administration.closedCasesWithAccess()).extracting(AuthorizationAdministration.ClosedWithAccess::caseNumber)
+                    .doesNotContain(caseNumber);
+        }
+        assertThat(call(post("/api/v1/cases/" + caseNumber + "/closure"), colleague).getStatus()).as("not the responsible officer").isEqualTo(403);
+        assertThat(call(post("/api/v1/cases/" + caseNumber + "/closure"), DemoUsers.AUTHORISED).getStatus()).isEqualTo(204);
+        assertThat(call(get("/api/v1/cases/" + caseNumber), DemoUsers.UNAUTHORISED).getStatus()).as("PROT-11").isEqualTo(403);
+        try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
+            var waiting = administration.closedCasesWithAccess().stream().filter(c -> c.caseNumber().equals(caseNumber)).findFirst();
+            assertThat(waiting).isPresent();
+            assertThat(waiting.get().authorizations()).isEqualTo(1);
+            administration.forCase(caseNumber).forEach(a -> administration.revoke(caseNumber, a.id()));
+            assertThat(administration.closedCasesWithAccess()).extracting(AuthorizationAdministration.ClosedWithAccess::caseNumber)
+                    .doesNotContain(caseNumber);
+        }
+    }
+
     private UUID grant(String caseNumber, String username, LocalDate from, LocalDate to) {
         return administration.grant(new AuthorizationAdministration.Grant(caseNumber, username, from, to, null));
     }

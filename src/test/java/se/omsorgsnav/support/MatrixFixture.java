@@ -191,6 +191,17 @@ public final class MatrixFixture {
         return id;
     }
 
+    /** A fresh open case of the ordinary subject, with the grant target responsible, for a cell that closes one. */
+    public String freshCase(JdbcClient jdbc) {
+        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+        String number = "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq);
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        values (?, ?, ?, ?, ?, 'Matrisärende att avsluta', 'OPEN', ?)
+                        """).params(UUID.randomUUID(), number, person(Subject.ORDINARY).id(), unitId, grantTargetId, TestClock.TODAY).update();
+        return number;
+    }
+
     /** A live authorisation of the grant target, for a cell that revokes one. */
     public UUID grantToRevoke(JdbcClient jdbc, Subject subject) {
         UUID id = UUID.randomUUID();

@@ -40,7 +40,9 @@ class AuthorizationController {
     @GetMapping("/authorizations")
     String workList(Model model) {
         model.addAttribute("requests", requests.workList());
-        model.addAttribute("lvs", users.current().is(Role.SYSTEM_SUPPORT));
+        boolean lvs = users.current().is(Role.SYSTEM_SUPPORT);
+        model.addAttribute("lvs", lvs);
+        model.addAttribute("closed", lvs ? administration.closedCasesWithAccess() : java.util.List.of());
         return "access/work-list";
     }
 

@@ -45,6 +45,15 @@ class CaseApiController {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + number.value())).body(new Opened(number.value()));
     }
 
+    @Operation(summary = "Avsluta ett ärende",
+            description = "Ansvarig handläggare, eller enhetschef/förste socialsekreterare på ärendets enhet. Skyddet består; "
+                    + "ärendets behörigheter hamnar på LVS arbetslista för borttag.")
+    @PostMapping("/{caseNumber}/closure")
+    ResponseEntity<Void> close(@PathVariable String caseNumber) {
+        cases.close(CaseNumber.parse(caseNumber));
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Hämta ett ärende",
             description = "403 Behörighet saknas, likadant för ett ärende som inte finns och ett ärende om en skyddad person utan behörighet.")
     @GetMapping("/{caseNumber}")

@@ -38,6 +38,13 @@ class CaseController {
         return "casework/case";
     }
 
+    @PostMapping("/cases/{caseNumber}/closure")
+    String close(@PathVariable String caseNumber) {
+        CaseNumber number = CaseNumber.parse(caseNumber);
+        cases.close(number);
+        return "redirect:/cases/" + number.value();
+    }
+
     /** The person page loads this with htmx; without JavaScript it is a page of its own. */
     @GetMapping("/persons/{personId}/cases")
     String casesOfPerson(@PathVariable UUID personId, Model model, HttpServletRequest request) {
