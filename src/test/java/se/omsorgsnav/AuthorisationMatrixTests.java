@@ -183,6 +183,14 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/cases/" + t.fixture.freshCase(t.jdbc) + "/closure"), closers, 204));
         ENDPOINTS.put("POST /cases/{caseNumber}/closure", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/cases/" + t.fixture.freshCase(t.jdbc) + "/closure").with(csrf()), closers, 302));
+        ENDPOINTS.put("GET /cases/{caseNumber}/local-protection", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/cases/" + t.fixture.person(Subject.ORDINARY).caseNumber() + "/local-protection"), managers, 200));
+        ENDPOINTS.put("POST /cases/{caseNumber}/local-protection", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/cases/" + t.fixture.freshPersonCase(t.jdbc) + "/local-protection").with(csrf())
+                        .param("reason", "Akut hot").param("until", TestClock.TODAY.plusDays(60).toString()), managers, 302));
+        ENDPOINTS.put("POST /api/v1/cases/{caseNumber}/local-protection", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/cases/" + t.fixture.freshPersonCase(t.jdbc) + "/local-protection").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Akut hot\",\"until\":\"" + TestClock.TODAY.plusDays(60) + "\"}"), managers, 204));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

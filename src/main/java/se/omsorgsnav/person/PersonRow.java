@@ -7,4 +7,4 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 /** One row of the register. Never leaves this package: the gate turns it into a view. */
 record PersonRow(UUID id, PersonalIdentityNumber personalIdentityNumber, String firstName, String lastName,
                  String streetAddress, String postalCode, String city, String phone, ProtectionLevel protectionLevel,
-                 String fictitiousName, LocalDate dateOfDeath) {}
+                 String fictitiousName, LocalDate dateOfDeath, LocalDate localProtectionUntil) {}

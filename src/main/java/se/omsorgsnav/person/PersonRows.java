@@ -2,6 +2,7 @@ package se.omsorgsnav.person;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,14 +20,21 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 @Repository
 class PersonRows {
 
+    /** Lokalt skydd past its last day counts as none (PROT-2): the one place this is decided. */
+    static final String EFFECTIVE_LEVEL = """
+            case when %1$s.protection_level = 'LOCAL_PROTECTION' and %1$s.local_protection_until < :today then 'NONE'
+                 else %1$s.protection_level end""";
+
     private static final String COLUMNS = """
             p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city,
-            p.phone, p.protection_level, p.fictitious_name, p.date_of_death""";
+            p.phone, %s as protection_level, p.fictitious_name, p.date_of_death, p.local_protection_until""".formatted(EFFECTIVE_LEVEL.formatted("p"));
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    PersonRows(JdbcClient jdbc) {
+    PersonRows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Map<UUID, PersonRow> byIds(Collection<UUID> ids) {
@@ -34,7 +42,7 @@ class PersonRows {
             return Map.of();
         }
         Map<UUID, PersonRow> rows = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)").param("ids", ids)
+        jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)").param("ids", ids).param("today", LocalDate.now(clock))
                 .query(PersonRows::row).list().forEach(r -> rows.put(r.id(), r));
         return rows;
     }
@@ -83,13 +91,13 @@ class PersonRows {
         jdbc.sql("""
                         select r.person_id, r.related_person_id from person_relation r
                           join person q on q.id = r.related_person_id
-                        where r.person_id in (:ids) and q.protection_level <> 'NONE'
+                        where r.person_id in (:ids) and %1$s <> 'NONE'
                         union all
                         select r.related_person_id, r.person_id from person_relation r
                           join person q on q.id = r.person_id
-                        where r.related_person_id in (:ids) and q.protection_level <> 'NONE'
-                        """)
-                .param("ids", ids)
+                        where r.related_person_id in (:ids) and %1$s <> 'NONE'
+                        """.formatted(EFFECTIVE_LEVEL.formatted("q")))
+                .param("ids", ids).param("today", LocalDate.now(clock))
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list()
                 .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
@@ -121,6 +129,10 @@ class PersonRows {
                 .update();
     }
 
+    void setLocalProtection(UUID personId, LocalDate until) {
+        jdbc.sql("update person set protection_level = 'LOCAL_PROTECTION', local_protection_until = ? where id = ?").params(until, personId).update();
+    }
+
     void link(UUID personId, UUID relatedPersonId, RelationKind kind) {
         jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), personId, relatedPersonId, kind.name())
@@ -145,6 +157,6 @@ class PersonRows {
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("street_address"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getString("phone"),
                 ProtectionLevel.valueOf(rs.getString("protection_level")), rs.getString("fictitious_name"),
-                rs.getObject("date_of_death", LocalDate.class));
+                rs.getObject("date_of_death", LocalDate.class), rs.getObject("local_protection_until", LocalDate.class));
     }
 }

@@ -9,6 +9,7 @@ import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
 import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.FollowUps;
 
 /**
  * Each role starts on its own work list (UX-2): the unit, the user's cases and the unit's
@@ -23,8 +24,10 @@ class StartController {
     private final Cases cases;
     private final CurrentUsers users;
     private final AuthorizationRequests requests;
+    private final FollowUps followUps;
 
-    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests) {
+    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps) {
+        this.followUps = followUps;
         this.cases = cases;
         this.users = users;
         this.requests = requests;
@@ -39,6 +42,7 @@ class StartController {
         model.addAttribute("unitCases", cases.ofMyUnit());
         model.addAttribute("role", me.role().name());
         model.addAttribute("openRequests", me.is(Role.SYSTEM_SUPPORT) ? requests.openCount() : 0);
+        model.addAttribute("followUps", me.is(Role.UNIT_MANAGER) ? followUps.ofMyUnit() : List.of());
         return "start";
     }
 }

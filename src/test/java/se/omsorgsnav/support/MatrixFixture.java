@@ -191,6 +191,25 @@ public final class MatrixFixture {
         return id;
     }
 
+    private int freshPersons;
+
+    /** A fresh unprotected person with an open case in the matrix unit, for a cell that protects one. */
+    public String freshPersonCase(JdbcClient jdbc) {
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
+                                            last_name_search, first_name_search)
+                        values (?, ?, 'Ny', 'Matrisskyddsson', 'NONE', current_timestamp, 'matrisskyddsson', 'ny')
+                        """).params(person, TestPins.nth(1921, "99", freshPersons++)).update();
+        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+        String number = "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq);
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        values (?, ?, ?, ?, ?, 'Matrisärende för lokalt skydd', 'OPEN', ?)
+                        """).params(UUID.randomUUID(), number, person, unitId, grantTargetId, TestClock.TODAY).update();
+        return number;
+    }
+
     /** A fresh open case of the ordinary subject, with the grant target responsible, for a cell that closes one. */
     public String freshCase(JdbcClient jdbc) {
         long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.casework.CaseView;
 import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.LocalProtectionDecisions;
 import se.omsorgsnav.casework.NewCase;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -25,9 +26,11 @@ import se.omsorgsnav.shared.InvalidInputException;
 class CaseApiController {
 
     private final Cases cases;
+    private final LocalProtectionDecisions localProtection;
 
-    CaseApiController(Cases cases) {
+    CaseApiController(Cases cases, LocalProtectionDecisions localProtection) {
         this.cases = cases;
+        this.localProtection = localProtection;
     }
 
     record OpenCaseRequest(UUID personId, UUID unitId, UUID caseOfficerId, String subject) {}
@@ -51,6 +54,19 @@ class CaseApiController {
     @PostMapping("/{caseNumber}/closure")
     ResponseEntity<Void> close(@PathVariable String caseNumber) {
         cases.close(CaseNumber.parse(caseNumber));
+        return ResponseEntity.noContent().build();
+    }
+
+    record LocalProtectionRequest(String reason, java.time.LocalDate until) {}
+
+    @Operation(summary = "Besluta om lokalt skydd (enhetschef för ärendets enhet)",
+            description = "Orsak krävs, högst tre månader (until är sista dagen). Beslutet journalförs och en uppföljning skapas två veckor före slutet.")
+    @PostMapping(path = "/{caseNumber}/local-protection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> localProtection(@PathVariable String caseNumber, @RequestBody LocalProtectionRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("reason", "Uppgifter saknas i anropet.");
+        }
+        localProtection.decide(CaseNumber.parse(caseNumber), body.reason(), body.until());
         return ResponseEntity.noContent().build();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.LocalProtectionDecisions;
 import se.omsorgsnav.casework.NewCase;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.shared.CaseNumber;
@@ -24,8 +25,10 @@ class CaseController {
     private final PersonDisclosure gate;
     private final StaffDirectory staff;
     private final CurrentUsers users;
+    private final LocalProtectionDecisions localProtection;
 
-    CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users) {
+    CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users, LocalProtectionDecisions localProtection) {
+        this.localProtection = localProtection;
         this.cases = cases;
         this.gate = gate;
         this.staff = staff;
@@ -36,6 +39,39 @@ class CaseController {
     String casePage(@PathVariable String caseNumber, Model model) {
         model.addAttribute("case", cases.open(CaseNumber.parse(caseNumber)));
         return "casework/case";
+    }
+
+    @GetMapping("/cases/{caseNumber}/local-protection")
+    String localProtectionForm(@PathVariable String caseNumber, Model model) {
+        if (!users.current().is(se.omsorgsnav.access.Role.UNIT_MANAGER)) {
+            throw new se.omsorgsnav.access.AccessDenied();
+        }
+        model.addAttribute("caseNumber", CaseNumber.parse(caseNumber).value());
+        return "casework/local-protection";
+    }
+
+    @PostMapping("/cases/{caseNumber}/local-protection")
+    String decideLocalProtection(@PathVariable String caseNumber, @RequestParam(name = "reason", required = false) String reason,
+                                 @RequestParam(name = "until", required = false) String until, Model model,
+                                 jakarta.servlet.http.HttpServletResponse response) {
+        CaseNumber number = CaseNumber.parse(caseNumber);
+        try {
+            java.time.LocalDate last;
+            try {
+                last = until == null || until.isBlank() ? null : java.time.LocalDate.parse(until.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException("until", "Skriv datum som ÅÅÅÅ-MM-DD.");
+            }
+            localProtection.decide(number, reason, last);
+            return "redirect:/?lokaltskydd=" + number.value();
+        } catch (InvalidInputException e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("caseNumber", number.value());
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("reason", reason);
+            model.addAttribute("until", until);
+            return "casework/local-protection";
+        }
     }
 
     @PostMapping("/cases/{caseNumber}/closure")

@@ -1,0 +1,63 @@
+package se.omsorgsnav.person;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * Lokalt skydd (PROT-2, 002 §1.3): in an acute situation, before Skatteverket has decided, a unit
+ * manager at the authority protects a person for at most three months. It ends by itself on its
+ * last day (the gate reads it so) unless decided again. The reason and the journal are the case's
+ * (casework); this records the protection itself.
+ */
+@Component
+public class PersonProtection {
+
+    private final PersonRows rows;
+    private final CurrentUsers users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PersonProtection(PersonRows rows, CurrentUsers users, AuditLog audit, Clock clock) {
+        this.rows = rows;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Decides, or renews, lokalt skydd through {@code until} (the last day it holds). */
+    @Transactional
+    public void decideLocalProtection(UUID personId, LocalDate until) {
+        if (!users.current().is(Role.UNIT_MANAGER)) {
+            audit.recordDenial(users.actor(), new AuditEntry(personId, null, AuditAction.UPDATE, "LOCAL_PROTECTION", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        PersonRow person = rows.byIds(List.of(personId)).get(personId);
+        if (person == null) {
+            throw new AccessDenied();
+        }
+        if (person.protectionLevel() == ProtectionLevel.PROTECTED_REGISTRATION || person.protectionLevel() == ProtectionLevel.CONFIDENTIALITY_MARKING) {
+            throw new InvalidInputException("until", "Personen har redan skyddade personuppgifter från Skatteverket. Lokalt skydd behövs inte.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (until == null || !until.isAfter(today)) {
+            throw new InvalidInputException("until", "Ange sista dag för det lokala skyddet, efter i dag.");
+        }
+        if (!until.isBefore(today.plusMonths(3))) {
+            throw new InvalidInputException("until", "Lokalt skydd gäller högst tre månader.");
+        }
+        rows.setLocalProtection(personId, until);
+        audit.record(users.actor(), new AuditEntry(personId, null, AuditAction.UPDATE, "LOCAL_PROTECTION", AuditOutcome.ALLOWED));
+    }
+}
