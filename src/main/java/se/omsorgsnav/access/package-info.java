@@ -3,7 +3,12 @@
  * {@link se.omsorgsnav.access.CaseAuthorizations} holds the personal, case-specific,
  * time-limited authorisations (PROT-3, PROT-6) and answers for a whole list in one query.
  * Implements PROT-9 in the decision itself: a fee officer's authorisation never counts, whatever
- * the table holds. Also owns login (passwords hashed, throttled).
+ * the table holds. Also owns login (passwords hashed, throttled), step-up with a personal PIN
+ * ({@link se.omsorgsnav.access.StepUp}, PROT-10), and the access workflow: a unit manager's
+ * order ({@link se.omsorgsnav.access.AuthorizationRequests}, PROT-8) and LVS's grant, refusal,
+ * revocation and expiry ({@link se.omsorgsnav.access.AuthorizationAdministration}, PROT-6, 7, 9,
+ * 15), each transition audited. What it needs to know about cases it asks through
+ * {@link se.omsorgsnav.access.CaseDirectory}, which casework implements.
  * <p>
  * Must never: decide from anything but an authorisation that is valid today and not revoked;
  * depend on the modules it protects (they ask it, it never asks them).

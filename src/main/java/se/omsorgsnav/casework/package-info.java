@@ -1,7 +1,9 @@
 /**
  * Cases ("ärenden"): a case number that never carries any part of a personnummer, the person, the
- * responsible unit and case officer, and the status. Later: intake, decisions, orders, execution
- * and the protection checklist.
+ * responsible unit and case officer, and the status; closing a case (PROT-15); the case journal
+ * (append-only); the unit manager's decision on lokalt skydd with its follow-up (PROT-2). It
+ * answers the access module's questions about cases ({@code CaseDirectoryAdapter}). Later:
+ * intake, decisions, orders, execution and the protection checklist.
  * <p>
  * The person on a case is shown only through the disclosure gate; opening a case of a person
  * locked for the user answers "Behörighet saknas" (PROT-4), also when the case is closed

@@ -9,5 +9,6 @@ public enum Purpose {
     START_PAGE,
     API_LOOKUP,
     REGISTRATION,
-    NEW_CASE
+    NEW_CASE,
+    ACCESS_EXTRACT
 }

@@ -1,0 +1,96 @@
+package se.omsorgsnav.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.omsorgsnav.access.StepUp;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.support.AsUser;
+import se.omsorgsnav.support.DemoUsers;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
+
+/** AUD-3 (search by person, user, unit, period, in keyset pages) and PROT-23 (a person's access extract). */
+@OmsorgsnavTest
+class AuditTrailTests {
+
+    @Autowired AuditTrail trail;
+    @Autowired AuditLog audit;
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PlatformTransactionManager transactions;
+
+    @Test
+    @DisplayName("AUD-3: the log is searched by person and user in keyset pages that neither skip nor repeat an event, and the search is logged")
+    void keysetPagesCoverEverything() {
+        UUID person = UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                entries.add(new AuditEntry(person, null, AuditAction.VIEW, "TEST", AuditOutcome.ALLOWED));
+            }
+            // Same instant for all (fixed clock): the id breaks the tie, so paging must still be exact.
+            audit.recordAll(new AuditActor(null, "granskad", "CASE_OFFICER", null, "127.0.0.1"), entries);
+        });
+        try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
+            Set<UUID> seen = new HashSet<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                AuditTrail.Page page = trail.search(new AuditTrail.Query(person, "granskad", null, TestClock.TODAY, TestClock.TODAY), cursor, 10, "TEST_SEARCH");
+                page.entries().forEach(e -> assertThat(seen.add(e.id())).as("repeated").isTrue());
+                cursor = page.next();
+                pages++;
+            } while (cursor != null);
+            assertThat(seen).hasSize(25);
+            assertThat(pages).isEqualTo(3);
+            assertThatThrownBy(() -> trail.search(new AuditTrail.Query(person, null, null, null, null), "inte-en-markör", 10, "TEST_SEARCH"))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where purpose = 'TEST_SEARCH' and actor_username = ? and person_id = ?")
+                .params(DemoUsers.UNIT_MANAGER, person).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("AUD-3: only managers, LVS and SAS may search the log")
+    void onlyReviewersSearch() throws Exception {
+        assertThat(mvc.perform(get("/api/v1/audit").with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/audit").param("user", DemoUsers.AUTHORISED).with(user(users.loadUserByUsername(DemoUsers.UNIT_MANAGER))))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("PROT-23: a unit manager who may open the person produces the person's access extract: who, when, what")
+    void accessExtract() throws Exception {
+        UUID astrid = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.PROTECTED_PIN.replace("-", ""))
+                .query(UUID.class).single();
+        // An access to find in the extract, made by this test so that it stands on its own.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/persons/lookup")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"personalIdentityNumber\":\"" + DemoUsers.PROTECTED_PIN + "\"}")
+                .with(user(users.loadUserByUsername(DemoUsers.AUTHORISED))));
+        String page = mvc.perform(get("/persons/" + astrid + "/access-extract").with(user(users.loadUserByUsername(DemoUsers.UNIT_MANAGER)))
+                        .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Loggutdrag för <span>Astrid Karlsson</span>").contains("2026-11-18 10:00").contains(DemoUsers.AUTHORISED).contains("banner-protected");
+        assertThat(mvc.perform(get("/persons/" + astrid + "/access-extract").with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))
+                .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW)).andReturn().getResponse().getStatus()).as("not a unit manager").isEqualTo(403);
+    }
+}
