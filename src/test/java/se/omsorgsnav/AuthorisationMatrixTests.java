@@ -195,6 +195,16 @@ class AuthorisationMatrixTests {
                 (p, t) -> get("/api/v1/audit").param("person", t.fixture.person(Subject.PROTECTED_REGISTRATION).id().toString()), AUDIT_ROLES, 200));
         ENDPOINTS.put("GET /persons/{id}/access-extract", new Endpoint(Kind.OPEN, false,
                 (p, t) -> get("/persons/" + p.id() + "/access-extract"), managers));
+        ENDPOINTS.put("GET /deviations/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/deviations/new"), ALL, 200));
+        ENDPOINTS.put("POST /deviations", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/deviations").with(csrf()).param("description", "Larmet gick inte att återställa"), ALL, 302));
+        ENDPOINTS.put("POST /api/v1/deviations", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/deviations").contentType(MediaType.APPLICATION_JSON).content("{\"description\":\"Dörren var olåst\"}"), ALL, 201));
+        ENDPOINTS.put("GET /api/v1/deviations/unattached", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/deviations/unattached"),
+                Set.of(Role.UNIT_MANAGER, Role.SOCIAL_SAFETY_COORDINATOR), 200));
+        ENDPOINTS.put("POST /api/v1/deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/deviations/" + t.fixture.freshDeviation(t.jdbc) + "/attachment").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"caseNumber\":\"" + t.fixture.person(Subject.ORDINARY).caseNumber() + "\"}"), ALL, 204));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

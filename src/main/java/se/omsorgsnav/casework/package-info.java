@@ -1,7 +1,8 @@
 /**
  * Cases ("ärenden"): a case number that never carries any part of a personnummer, the person, the
  * responsible unit and case officer, and the status; closing a case (PROT-15); the case journal
- * (append-only); the unit manager's decision on lokalt skydd with its follow-up (PROT-2). It
+ * (append-only); the unit manager's decision on lokalt skydd with its follow-up (PROT-2);
+ * deviations, on the case or "ej person" and attached later (PROT-16). It
  * answers the access module's questions about cases ({@code CaseDirectoryAdapter}). Later:
  * intake, decisions, orders, execution and the protection checklist.
  * <p>

@@ -10,5 +10,6 @@ public enum Purpose {
     API_LOOKUP,
     REGISTRATION,
     NEW_CASE,
-    ACCESS_EXTRACT
+    ACCESS_EXTRACT,
+    DEVIATION
 }

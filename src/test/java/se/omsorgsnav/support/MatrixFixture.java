@@ -221,6 +221,16 @@ public final class MatrixFixture {
         return number;
     }
 
+    /** A fresh "ej person" deviation, for a cell that attaches one. */
+    public UUID freshDeviation(JdbcClient jdbc) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into deviation (id, reported_by, reported_at, reporter_unit_id, description)
+                        values (?, ?, current_timestamp, ?, 'Nyckel saknades vid besöket')
+                        """).params(id, grantTargetId, unitId).update();
+        return id;
+    }
+
     /** A live authorisation of the grant target, for a cell that revokes one. */
     public UUID grantToRevoke(JdbcClient jdbc, Subject subject) {
         UUID id = UUID.randomUUID();
