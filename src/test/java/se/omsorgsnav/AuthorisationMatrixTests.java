@@ -205,6 +205,32 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /api/v1/deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/deviations/" + t.fixture.freshDeviation(t.jdbc) + "/attachment").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"caseNumber\":\"" + t.fixture.person(Subject.ORDINARY).caseNumber() + "\"}"), ALL, 204));
+        // Log reviews (AUD-3): a fresh review per cell, opened by the cell's own user, so that the
+        // conclusion cell is the reviewer's own and no cell concludes another's review.
+        String reviewBody = "{\"user\":\"" + MatrixFixture.GRANT_TARGET + "\",\"from\":\"" + TestClock.TODAY + "\",\"to\":\"" + TestClock.TODAY
+                + "\",\"sampleSize\":0}";
+        ENDPOINTS.put("GET /audit/reviews", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/audit/reviews"), AUDIT_ROLES, 200));
+        ENDPOINTS.put("POST /audit/reviews", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/audit/reviews").with(csrf()).param("user", MatrixFixture.GRANT_TARGET).param("from", TestClock.TODAY.toString())
+                        .param("to", TestClock.TODAY.toString()).param("sampleSize", "0"), AUDIT_ROLES, 302));
+        ENDPOINTS.put("GET /audit/reviews/{id}", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller)), AUDIT_ROLES, 200));
+        ENDPOINTS.put("POST /audit/reviews/{id}/conclusion", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/conclusion").with(csrf())
+                        .param("outcome", "NO_REMARKS").param("conclusion", "Inga anmärkningar"), AUDIT_ROLES, 302));
+        ENDPOINTS.put("GET /audit/reviews/{id}/export.csv", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/export.csv"), AUDIT_ROLES, 200));
+        ENDPOINTS.put("POST /api/v1/audit/reviews", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/audit/reviews").contentType(MediaType.APPLICATION_JSON).content(reviewBody), AUDIT_ROLES, 201));
+        ENDPOINTS.put("GET /api/v1/audit/reviews", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/audit/reviews"), AUDIT_ROLES, 200));
+        ENDPOINTS.put("GET /api/v1/audit/reviews/{id}", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller)), AUDIT_ROLES, 200));
+        ENDPOINTS.put("POST /api/v1/audit/reviews/{id}/conclusion", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/conclusion")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"NO_REMARKS\",\"conclusion\":\"Inga anmärkningar\"}"),
+                AUDIT_ROLES, 200));
+        ENDPOINTS.put("GET /api/v1/audit/reviews/{id}/export", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/export"), AUDIT_ROLES, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }
@@ -217,6 +243,8 @@ class AuthorisationMatrixTests {
 
     MatrixFixture fixture;
     UUID officerId;
+    /** The user of the cell being run, for requests that depend on who asks (a review's own reviewer). */
+    String caller;
     private final Map<String, UserDetails> details = new HashMap<>();
     private final List<String> failures = new ArrayList<>();
     private int cells;
@@ -411,6 +439,7 @@ class AuthorisationMatrixTests {
                 }
             }
         }
+        caller = username;
         MockHttpServletResponse response = mvc.perform(endpoint.request().apply(person, this).with(user(details(username)))
                         .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW))
                 .andReturn().getResponse();

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import com.microsoft.playwright.Locator;
 import se.omsorgsnav.support.DemoUsers;
+import se.omsorgsnav.support.TestClock;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestPins;
 
@@ -198,7 +199,7 @@ class BrowserRoutineTests {
     }
 
     @Test
-    @DisplayName("PROT-8, PROT-7, PROT-6, PROT-15, UX-1: the unit manager orders, LVS checks and grants, the colleague sees the person, the manager revokes")
+    @DisplayName("PROT-8, PROT-7, PROT-6, PROT-10, PROT-15, AUD-3, AUD-4, UX-1: the unit manager orders, LVS checks and grants, the colleague sees the person after the PIN, the manager reviews the log and finds the access flagged, then revokes")
     void orderGrantAndRevoke() {
         String colleague = "webbkollega-" + UUID.randomUUID().toString().substring(0, 6);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
@@ -247,6 +248,25 @@ class BrowserRoutineTests {
         logout();
 
         login(DemoUsers.UNIT_MANAGER);
+        // AUD-3, AUD-4: the manager reviews the colleague's day and finds the access flagged.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Loggkontroll").setExact(true)).click();
+        checked("audit-review-form");
+        page.getByLabel("Från och med").fill(TestClock.TODAY.toString());
+        page.getByLabel("Till och med").fill(TestClock.TODAY.toString());
+        page.getByLabel("Användarnamn").fill(colleague);
+        page.getByLabel("Stickprovets storlek").fill("0");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna granskning")).click());
+        Locator flagged = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(colleague))
+                .filter(new Locator.FilterOptions().setHasText("Skyddad person"));
+        assertThat(flagged.first()).isVisible();
+        assertThat(page.locator("main")).not().containsText(DemoUsers.PROTECTED_PIN);
+        checked("audit-review");
+        page.getByLabel("Inga anmärkningar").check();
+        page.getByLabel("Slutsats och åtgärder").fill("Kollegan hade beställd och beviljad behörighet till ärendet.");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Avsluta granskningen")).click());
+        assertThat(page.locator("#conclusion + p")).containsText("Inga anmärkningar");
+        checked("audit-review-concluded");
+
         page.navigate(url("/cases/" + caseNumber + "/authorizations"));
         checked("case-authorizations");
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Återkalla behörigheten för Webb Kollega")).click());

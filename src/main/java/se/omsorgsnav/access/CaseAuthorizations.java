@@ -44,4 +44,21 @@ public class CaseAuthorizations {
                 .query(UUID.class)
                 .list());
     }
+
+    /** A user who holds, or has held, an authorisation on a case of the person. */
+    public record Holder(UUID userId, UUID personId) {}
+
+    /**
+     * Everyone who has held an authorisation on these persons' cases, revoked or expired ones
+     * included: the log review counts it as a case relation at the time of the access (AUD-4).
+     */
+    public Set<Holder> holdersOf(Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select distinct user_id, person_id from case_authorization where person_id in (:persons)")
+                .param("persons", personIds)
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list());
+    }
 }

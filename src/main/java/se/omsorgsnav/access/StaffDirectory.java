@@ -36,6 +36,13 @@ public class StaffDirectory {
     }
 
     /** Units of the authority (myndighet), which are responsible for cases; providers are not. */
+    /** Every unit, for filters that span the whole organisation (the log review). */
+    public List<UnitView> units() {
+        return jdbc.sql("select id, name, administration from unit order by name")
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .list();
+    }
+
     public List<UnitView> caseUnits() {
         return jdbc.sql("select id, name, administration from unit where kind = 'AUTHORITY' order by name")
                 .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))

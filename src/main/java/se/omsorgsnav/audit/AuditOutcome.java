@@ -1,11 +1,31 @@
 package se.omsorgsnav.audit;
 
-/** How an access ended. */
+/** How an access ended, with the words a reviewer reads. */
 public enum AuditOutcome {
     /** The user saw or changed the data in full. */
-    ALLOWED,
+    ALLOWED("Visad i sin helhet"),
     /** The user saw only what anyone may see of a protected person (birth year, alias). */
-    MASKED,
+    MASKED("Maskerad"),
     /** "Behörighet saknas". */
-    DENIED
+    DENIED("Nekad");
+
+    private final String label;
+
+    AuditOutcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The label of a stored outcome, or the stored word itself if it is not one of ours. */
+    public static String labelOf(String stored) {
+        for (AuditOutcome o : values()) {
+            if (o.name().equals(stored)) {
+                return o.label;
+            }
+        }
+        return stored;
+    }
 }

@@ -11,5 +11,7 @@ public enum Purpose {
     REGISTRATION,
     NEW_CASE,
     ACCESS_EXTRACT,
-    DEVIATION
+    DEVIATION,
+    AUDIT_REVIEW,
+    AUDIT_REVIEW_EXPORT
 }

@@ -43,7 +43,7 @@ class ErrorAnswers {
         this.users = users;
     }
 
-    @ExceptionHandler(AccessDenied.class)
+    @ExceptionHandler({AccessDenied.class, se.omsorgsnav.audit.AuditReviews.ReviewerOnly.class})
     Object denied(HttpServletRequest request) {
         return answer(request, HttpStatus.FORBIDDEN, AccessDenied.MESSAGE, AccessDenied.MESSAGE, "error/access-denied");
     }

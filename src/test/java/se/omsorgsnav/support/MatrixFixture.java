@@ -221,6 +221,16 @@ public final class MatrixFixture {
         return number;
     }
 
+    /** A fresh open log review with no items, opened by the given user, for a cell that reads or concludes one. */
+    public UUID freshReview(JdbcClient jdbc, String reviewer) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into audit_review (id, reviewer_username, period_from, period_to, events_in_scope, sample_size, status, created_at)
+                        values (?, ?, ?, ?, 0, 0, 'OPEN', current_timestamp)
+                        """).params(id, reviewer, TestClock.TODAY, TestClock.TODAY).update();
+        return id;
+    }
+
     /** A fresh "ej person" deviation, for a cell that attaches one. */
     public UUID freshDeviation(JdbcClient jdbc) {
         UUID id = UUID.randomUUID();

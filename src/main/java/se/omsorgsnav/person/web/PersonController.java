@@ -89,6 +89,12 @@ class PersonController {
         }
         model.addAttribute("person", gate.open(id, Purpose.ACCESS_EXTRACT));
         model.addAttribute("zone", clock.getZone());
+        model.addAttribute("roleTitles", java.util.Arrays.stream(Role.values())
+                .collect(java.util.stream.Collectors.toMap(Role::name, Role::title)));
+        model.addAttribute("actionLabels", java.util.Arrays.stream(se.omsorgsnav.audit.AuditAction.values())
+                .collect(java.util.stream.Collectors.toMap(Enum::name, se.omsorgsnav.audit.AuditAction::label)));
+        model.addAttribute("outcomeLabels", java.util.Arrays.stream(se.omsorgsnav.audit.AuditOutcome.values())
+                .collect(java.util.stream.Collectors.toMap(Enum::name, se.omsorgsnav.audit.AuditOutcome::label)));
         model.addAttribute("entries", trail.search(new AuditTrail.Query(id, null, null, null, null), null, AuditTrail.MAX_PAGE,
                 "ACCESS_EXTRACT").entries());
         return "person/access-extract";

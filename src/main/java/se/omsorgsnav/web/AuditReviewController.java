@@ -1,0 +1,163 @@
+package se.omsorgsnav.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.audit.AuditReviews;
+import se.omsorgsnav.audit.ReviewFlag;
+import se.omsorgsnav.audit.ReviewOutcome;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * The log review pages (AUD-3, AUD-4): open a review over a scope, read it with its flags,
+ * conclude it, export it. Here in the shell because the form needs the units (access) and the
+ * review itself is audit's; the rules live in {@link AuditReviews}.
+ */
+@Controller
+class AuditReviewController {
+
+    private final AuditReviews reviews;
+    private final StaffDirectory staff;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    AuditReviewController(AuditReviews reviews, StaffDirectory staff, CurrentUsers users, Clock clock) {
+        this.users = users;
+        this.reviews = reviews;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @GetMapping("/audit/reviews")
+    String list(@RequestParam(name = "person", required = false) UUID person, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        return form(model, person, "", null, today.minusMonths(1).toString(), today.toString(), "20", null);
+    }
+
+    @PostMapping("/audit/reviews")
+    String open(@RequestParam(name = "person", required = false) UUID person,
+                @RequestParam(name = "user", defaultValue = "") String user,
+                @RequestParam(name = "unit", required = false) UUID unit,
+                @RequestParam(name = "from", defaultValue = "") String from,
+                @RequestParam(name = "to", defaultValue = "") String to,
+                @RequestParam(name = "sampleSize", defaultValue = "") String sampleSize,
+                Model model, HttpServletResponse response) {
+        try {
+            UUID id = reviews.open(new AuditReviews.Scope(person, user, unit, date("from", from), date("to", to)), number(sampleSize));
+            return "redirect:/audit/reviews/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, person, user, unit, from, to, sampleSize, e.getMessage());
+        }
+    }
+
+    @GetMapping("/audit/reviews/{id}")
+    String review(@PathVariable UUID id, @RequestParam(name = "sida", defaultValue = "1") int page, Model model) {
+        return show(model, reviews.find(id, Math.max(0, page - 1)), null, null, "");
+    }
+
+    @PostMapping("/audit/reviews/{id}/conclusion")
+    String conclude(@PathVariable UUID id, @RequestParam(name = "outcome", required = false) String outcome,
+                    @RequestParam(name = "conclusion", defaultValue = "") String conclusion, Model model,
+                    HttpServletResponse response) {
+        try {
+            reviews.conclude(id, outcome(outcome), conclusion);
+            return "redirect:/audit/reviews/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(model, reviews.find(id, 0), e.getMessage(), outcome, conclusion);
+        }
+    }
+
+    @GetMapping(path = "/audit/reviews/{id}/export.csv")
+    ResponseEntity<byte[]> export(@PathVariable UUID id) {
+        AuditReviews.Export export = reviews.exportCsv(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(export.content());
+    }
+
+    private String form(Model model, UUID person, String user, UUID unit, String from, String to, String sampleSize, String error) {
+        model.addAttribute("recent", reviews.recent(20));
+        model.addAttribute("units", staff.units());
+        model.addAttribute("person", person);
+        model.addAttribute("user", user);
+        model.addAttribute("unit", unit);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("sampleSize", sampleSize);
+        model.addAttribute("error", error);
+        return "audit/reviews";
+    }
+
+    private String show(Model model, AuditReviews.Review review, String error, String outcome, String conclusion) {
+        Map<UUID, String> unitNames = staff.units().stream().collect(Collectors.toMap(StaffDirectory.UnitView::id, StaffDirectory.UnitView::name));
+        model.addAttribute("review", review);
+        model.addAttribute("unitNames", unitNames);
+        model.addAttribute("actionLabels", java.util.Arrays.stream(AuditAction.values()).collect(Collectors.toMap(AuditAction::name, AuditAction::label)));
+        model.addAttribute("outcomeLabels", java.util.Arrays.stream(AuditOutcome.values()).collect(Collectors.toMap(AuditOutcome::name, AuditOutcome::label)));
+        model.addAttribute("roleTitles", java.util.Arrays.stream(Role.values()).collect(Collectors.toMap(Role::name, Role::title)));
+        model.addAttribute("flags", ReviewFlag.values());
+        model.addAttribute("outcomes", ReviewOutcome.values());
+        model.addAttribute("mine", review.summary().reviewer().equals(users.current().username()));
+        model.addAttribute("error", error);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("conclusion", conclusion);
+        model.addAttribute("zone", clock.getZone());
+        return "audit/review";
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value.isBlank()) {
+            throw new InvalidInputException(field, "Ange periodens första och sista dag (ÅÅÅÅ-MM-DD).");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+        }
+    }
+
+    private static int number(String value) {
+        if (value.isBlank()) {
+            return 20;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("sampleSize", "Ange stickprovets storlek som ett heltal.");
+        }
+    }
+
+    private static ReviewOutcome outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ReviewOutcome.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("outcome", "Välj vad granskningen visade.");
+        }
+    }
+}
