@@ -195,6 +195,8 @@ class AuthorisationMatrixTests {
                 (p, t) -> get("/api/v1/audit").param("person", t.fixture.person(Subject.PROTECTED_REGISTRATION).id().toString()), AUDIT_ROLES, 200));
         ENDPOINTS.put("GET /persons/{id}/access-extract", new Endpoint(Kind.OPEN, false,
                 (p, t) -> get("/persons/" + p.id() + "/access-extract"), managers));
+        ENDPOINTS.put("GET /persons/{id}/access-extract.csv", new Endpoint(Kind.OPEN, false,
+                (p, t) -> get("/persons/" + p.id() + "/access-extract.csv"), managers));
         ENDPOINTS.put("GET /deviations/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/deviations/new"), ALL, 200));
         ENDPOINTS.put("POST /deviations", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/deviations").with(csrf()).param("description", "Larmet gick inte att återställa"), ALL, 302));

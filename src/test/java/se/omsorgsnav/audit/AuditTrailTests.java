@@ -93,4 +93,37 @@ class AuditTrailTests {
         assertThat(mvc.perform(get("/persons/" + astrid + "/access-extract").with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))
                 .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW)).andReturn().getResponse().getStatus()).as("not a unit manager").isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("PROT-23: the access extract pages through every event and is handed over whole as a CSV file without personal data in its name")
+    void accessExtractPagesAndExports() throws Exception {
+        UUID greta = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.ORDINARY_PIN.replace("-", ""))
+                .query(UUID.class).single();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 230; i++) {
+                entries.add(new AuditEntry(greta, null, AuditAction.VIEW, "PERSON_PAGE", AuditOutcome.ALLOWED));
+            }
+            audit.recordAll(new AuditActor(null, "utdragstest", "CASE_OFFICER", null, "127.0.0.1"), entries);
+        });
+        long total = jdbc.sql("select count(*) from audit_event where person_id = ?").param(greta).query(Long.class).single();
+        var manager = user(users.loadUserByUsername(DemoUsers.UNIT_MANAGER));
+
+        String first = mvc.perform(get("/persons/" + greta + "/access-extract").with(manager)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(first).contains("Äldre händelser").contains("Biståndshandläggare").contains("Öppnade");
+        String older = first.substring(first.indexOf("access-extract?cursor=")).split("\"")[0].replace("&amp;", "&");
+        String second = mvc.perform(get("/persons/" + greta + "/" + older).with(manager)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(second).contains("Till de nyaste").contains("utdragstest");
+
+        var csv = mvc.perform(get("/persons/" + greta + "/access-extract.csv").with(manager)).andReturn().getResponse();
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"loggutdrag-" + TestClock.TODAY + ".csv\"");
+        String body = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).startsWith("\uFEFFLoggutdrag;Greta Andersson 19380512-9826");
+        // Every event before the export is in the file: header lines plus one line per event.
+        assertThat(body.lines().filter(l -> l.contains(";utdragstest;")).count()).isEqualTo(230);
+        assertThat(body.lines().count()).isGreaterThanOrEqualTo(total + 4);
+    }
 }

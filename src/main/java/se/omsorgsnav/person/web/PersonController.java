@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.audit.AuditTrail;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
 import se.omsorgsnav.person.PersonDisclosure;
@@ -39,10 +38,8 @@ class PersonController {
 
     private final Clock clock;
     private final CurrentUsers users;
-    private final AuditTrail trail;
 
-    PersonController(PersonSearch search, PersonDisclosure gate, PersonRegister register, Clock clock, CurrentUsers users, AuditTrail trail) {
-        this.trail = trail;
+    PersonController(PersonSearch search, PersonDisclosure gate, PersonRegister register, Clock clock, CurrentUsers users) {
         this.clock = clock;
         this.users = users;
         this.search = search;
@@ -78,27 +75,6 @@ class PersonController {
         return "person/person";
     }
 
-    /**
-     * A person's own extract of who accessed their data and when (PROT-23, GDPR art. 15), produced
-     * by a unit manager who may open the person. The newest 500 events; the request is itself logged.
-     */
-    @GetMapping("/persons/{id}/access-extract")
-    String accessExtract(@PathVariable UUID id, Model model) {
-        if (!users.current().is(Role.UNIT_MANAGER)) {
-            throw new AccessDenied();
-        }
-        model.addAttribute("person", gate.open(id, Purpose.ACCESS_EXTRACT));
-        model.addAttribute("zone", clock.getZone());
-        model.addAttribute("roleTitles", java.util.Arrays.stream(Role.values())
-                .collect(java.util.stream.Collectors.toMap(Role::name, Role::title)));
-        model.addAttribute("actionLabels", java.util.Arrays.stream(se.omsorgsnav.audit.AuditAction.values())
-                .collect(java.util.stream.Collectors.toMap(Enum::name, se.omsorgsnav.audit.AuditAction::label)));
-        model.addAttribute("outcomeLabels", java.util.Arrays.stream(se.omsorgsnav.audit.AuditOutcome.values())
-                .collect(java.util.stream.Collectors.toMap(Enum::name, se.omsorgsnav.audit.AuditOutcome::label)));
-        model.addAttribute("entries", trail.search(new AuditTrail.Query(id, null, null, null, null), null, AuditTrail.MAX_PAGE,
-                "ACCESS_EXTRACT").entries());
-        return "person/access-extract";
-    }
 
     @GetMapping("/persons/new")
     String newPerson(Model model) {
