@@ -22,6 +22,12 @@
  * match), a chain extended past the last signed checkpoint, and an event that is neither sealed
  * nor waiting to be sealed (inserted behind the application's back or dropped from the queue).
  * <p>
+ * The log review ({@link se.omsorgsnav.audit.AuditReviews}, AUD-3, AUD-4) also lives here: a
+ * sample and rule flags over a scope, concluded once by its reviewer. What it must know of persons
+ * and cases it asks through {@link se.omsorgsnav.audit.AuditReviewFacts}, implemented by casework,
+ * because audit depends on nothing but shared. Retention (AUD-6): no code deletes an audit event;
+ * an event held by a review is protected by a foreign key even from the database owner.
+ * <p>
  * Must never: update or delete an audit event; write personal data other than ids into an event;
  * let a denial vanish with the caller's rollback (denials are written in their own transaction).
  */
