@@ -21,7 +21,7 @@ public class CurrentUsers implements CurrentActor {
     /** The logged-in user, if anyone is logged in (for the page layout). */
     public java.util.Optional<CurrentUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+        if (authentication != null && authentication.getPrincipal() instanceof StaffIdentity principal) {
             return java.util.Optional.of(principal.user());
         }
         return java.util.Optional.empty();

@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A logged-in member of staff, as Spring Security keeps them in the session. */
-final class StaffPrincipal implements UserDetails {
+final class StaffPrincipal implements UserDetails, StaffIdentity {
 
     private final CurrentUser user;
     private final String passwordHash;
@@ -19,7 +19,8 @@ final class StaffPrincipal implements UserDetails {
         this.enabled = enabled;
     }
 
-    CurrentUser user() {
+    @Override
+    public CurrentUser user() {
         return user;
     }
 

@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads local users for form login and HTTP Basic. */
+/** Loads staff for form login and HTTP Basic, and for OIDC ({@link OidcStaff}). */
 @Component
 class StaffUserDetailsService implements UserDetailsService {
 
@@ -22,6 +22,12 @@ class StaffUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         throttle.check(username);
+        // The message is never shown; the login page says only that the login failed.
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    /** The staff member with this user name, for any way of logging in. */
+    java.util.Optional<StaffPrincipal> find(String username) {
         return jdbc.sql("""
                         select u.id, u.username, u.full_name, u.role, u.unit_id, u.grant_right, u.password_hash, u.enabled,
                                un.name as unit_name, un.administration
@@ -34,8 +40,6 @@ class StaffUserDetailsService implements UserDetailsService {
                                 Role.valueOf(rs.getString("role")), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
                                 rs.getString("administration"), rs.getBoolean("grant_right")),
                         rs.getString("password_hash"), rs.getBoolean("enabled")))
-                .optional()
-                // The message is never shown; the login page says only that the login failed.
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+                .optional();
     }
 }

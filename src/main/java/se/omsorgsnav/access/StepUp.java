@@ -22,7 +22,7 @@ import se.omsorgsnav.shared.InvalidInputException;
  * Step-up before a protected person is shown in full (PROT-10, 002 §2.5: "en säkerhetsruta som
  * efterfrågar lösenord"): the user confirms with a personal PIN, valid for a short, configurable
  * time, bound to the session. API calls with HTTP Basic carry the password on every request and
- * count as confirmed. Without a request there is no confirmation: it fails closed.
+ * count as confirmed; a bearer token counts only if its {@code auth_time} is within the window. Without a request there is no confirmation: it fails closed.
  */
 @Component
 public class StepUp {
@@ -37,9 +37,11 @@ public class StepUp {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration validity;
+    private final OidcStaff oidc;
 
-    StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock,
+    StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock, OidcStaff oidc,
            @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
+        this.oidc = oidc;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
@@ -55,7 +57,9 @@ public class StepUp {
             return false;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return true;
+            Object authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            // HTTP Basic carried the password on this very request; a bearer token must show a recent login.
+            return OidcStaff.isBearer(authentication) ? oidc.recentlyAuthenticated(authentication, validity) : true;
         }
         HttpSession session = request.getSession(false);
         Object at = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);

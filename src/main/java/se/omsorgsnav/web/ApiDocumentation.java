@@ -20,7 +20,12 @@ class ApiDocumentation {
                                 + "behörighetskontrollen: skyddade personer visas maskerade (endast födelseår) för den som saknar "
                                 + "särskild behörighet, och varje åtkomst loggas. Personnummer skickas alltid i anropets innehåll, "
                                 + "aldrig i adressen. Fel ges som RFC 9457 problem details med svensk text."))
-                .components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("Identitetsleverantörens token när OIDC är påslaget. Räknas som stegvis inloggning "
+                                        + "(skyddade personer) bara om auth_time ligger inom 15 minuter.")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -1,6 +1,7 @@
 package se.omsorgsnav.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import se.omsorgsnav.access.OidcStaff;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -17,7 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two doors: the JSON API with HTTP Basic and no session (so no cookie can ride on it and CSRF
  * does not apply), and the browser with form login, CSRF tokens, a new session id at login and
- * strict headers.
+ * strict headers. With {@code omsorgsnav.oidc.issuer-uri} set, the browser also logs in through the
+ * identity provider and the API also takes its bearer tokens ({@link OidcConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +42,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, OidcStaff oidc) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // With OIDC configured the API also takes the identity provider's bearer tokens (see OidcStaff).
+            http.oauth2ResourceServer(rs -> rs
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(oidc::bearer))
+                    .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs"))
+                    .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")));
+        }
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_ROLES)
@@ -53,7 +67,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http) throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations, OidcStaff oidc) throws Exception {
+        ClientRegistrationRepository repository = registrations.getIfAvailable();
+        if (repository != null) {
+            OidcUserService idTokens = new OidcUserService();
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .clientRegistrationRepository(repository)
+                    .userInfoEndpoint(u -> u.oidcUserService(request -> oidc.browser(idTokens.loadUser(request))))
+                    .defaultSuccessUrl("/", true)
+                    .failureUrl("/login?fel"));
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()

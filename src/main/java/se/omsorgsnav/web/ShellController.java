@@ -12,8 +12,15 @@ import se.omsorgsnav.access.AccessDenied;
 @Controller
 class ShellController {
 
+    private final boolean oidc;
+
+    ShellController(org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
+        this.oidc = registrations.getIfAvailable() != null;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("oidc", oidc);
         return "login";
     }
 
