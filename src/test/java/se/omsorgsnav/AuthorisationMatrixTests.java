@@ -233,6 +233,24 @@ class AuthorisationMatrixTests {
                 AUDIT_ROLES, 200));
         ENDPOINTS.put("GET /api/v1/audit/reviews/{id}/export", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/export"), AUDIT_ROLES, 200));
+        // LVS's intake (002 §2.4): a new protected person per cell, received by a matrix case officer
+        // who holds no authorisation on any subject, so that no cell changes what another may see.
+        ENDPOINTS.put("GET /intakes/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/intakes/new"), Set.of(Role.SYSTEM_SUPPORT), 200));
+        ENDPOINTS.put("POST /intakes", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> post("/intakes").with(csrf())
+                .param("receivingUnitId", t.fixture.unitId().toString()).param("receiverUsername", MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE))
+                .param("receiverTitle", "Biståndshandläggare").param("operation", "ÄO").param("personalIdentityNumber", t.freshPin())
+                .param("firstName", "Ny").param("lastName", "Intagsperson").param("protectionLevel", "PROTECTED_REGISTRATION")
+                .param("concerns", "Ansökan om hemtjänst").param("preliminaryCaseType", "SoL").param("kind", "APPLICATION")
+                .param("receivedOn", TestClock.TODAY.toString()).param("arrivalMethod", "LETTER").param("arrivedFrom", "PERSON")
+                .param("authorizedUntil", TestClock.TODAY.plusMonths(3).toString()), Set.of(Role.SYSTEM_SUPPORT), 302));
+        ENDPOINTS.put("POST /api/v1/intakes", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> post("/api/v1/intakes")
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"receivingUnitId":"%s","receiverUsername":"%s","receiverTitle":"Biståndshandläggare","operation":"ÄO",
+                         "personalIdentityNumber":"%s","firstName":"Ny","lastName":"Intagsperson","protectionLevel":"PROTECTED_REGISTRATION",
+                         "concerns":"Ansökan om hemtjänst","preliminaryCaseType":"SoL","kind":"APPLICATION","receivedOn":"%s",
+                         "arrivalMethod":"LETTER","arrivedFrom":"PERSON","authorizedUntil":"%s"}
+                        """.formatted(t.fixture.unitId(), MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE), t.freshPin(), TestClock.TODAY,
+                        TestClock.TODAY.plusMonths(3))), Set.of(Role.SYSTEM_SUPPORT), 201));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

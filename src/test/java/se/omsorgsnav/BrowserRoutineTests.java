@@ -191,6 +191,38 @@ class BrowserRoutineTests {
     }
 
     @Test
+    @DisplayName("PROT-7, PROT-10, UX-1: LVS registers the intake of a protected person with the eleven facts; the receiver opens the person after the PIN")
+    void lvsIntakeForAProtectedPerson() {
+        String pin = TestPins.of("19360218", "989");
+        login(DemoUsers.SYSTEM_SUPPORT);
+        page.navigate(url("/authorizations"));
+        page.waitForNavigation(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aktualisering för skyddad person utan tidigare ärende")).click());
+        checked("intake-form");
+        page.getByLabel("1. Mottagande enhet").selectOption(new SelectOption().setLabel("Myndighet Centrum"));
+        page.getByLabel("2. Mottagare (användarnamn)").fill(DemoUsers.AUTHORISED);
+        page.getByLabel("3. Befattning").fill("Biståndshandläggare");
+        page.getByLabel("Personnummer").fill(pin);
+        page.getByLabel("Förnamn").fill("Signe");
+        page.getByLabel("Efternamn").fill("Intagsson");
+        page.getByLabel("6. Vad aktualiseringen avser").fill("Ansökan om trygghetslarm");
+        page.getByLabel("7. Preliminär ärendetyp").fill("Bistånd enligt SoL");
+        page.getByLabel("Ansökan").check();
+        page.getByLabel("10. Ankomstsätt").selectOption("PHONE");
+        page.getByLabel("Den enskilde").check();
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrera aktualiseringen")).click());
+        assertThat(page).hasURL(Pattern.compile(".*/authorizations\\?aktualiserad=AO-\\d{4}-\\d+$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("mottagaren har fått behörighet");
+        assertThat(page.locator("main")).not().containsText("Intagsson");
+        checked("intake-registered");
+        logout();
+
+        login(DemoUsers.AUTHORISED);
+        search(pin, "intake-receiver-search");
+        openFirstHit();
+        assertThat(page.locator("h1")).containsText("Signe Intagsson");
+    }
+
+    @Test
     @DisplayName("UX-1: a bad search says what is wrong in Swedish, next to the form")
     void badSearchExplains() {
         login(DemoUsers.AUTHORISED);

@@ -29,13 +29,18 @@ public class StaffDirectory {
         return jdbc.sql(STAFF + " where u.id = ?").param(userId).query(StaffDirectory::staff).optional();
     }
 
+    /** An enabled member of staff by user name, as colleagues name each other in orders and intakes. */
+    public Optional<StaffView> findEnabled(String username) {
+        return jdbc.sql(STAFF + " where u.username = ? and u.enabled").param(username == null ? "" : username.strip())
+                .query(StaffDirectory::staff).optional();
+    }
+
     /** Who can be made responsible for a case. */
     public List<StaffView> caseOfficers() {
         return jdbc.sql(STAFF + " where u.enabled and u.role in ('CASE_OFFICER', 'SENIOR_CASE_OFFICER') order by u.full_name")
                 .query(StaffDirectory::staff).list();
     }
 
-    /** Units of the authority (myndighet), which are responsible for cases; providers are not. */
     /** Every unit, for filters that span the whole organisation (the log review). */
     public List<UnitView> units() {
         return jdbc.sql("select id, name, administration from unit order by name")
@@ -43,6 +48,7 @@ public class StaffDirectory {
                 .list();
     }
 
+    /** Units of the authority (myndighet), which are responsible for cases; providers are not. */
     public List<UnitView> caseUnits() {
         return jdbc.sql("select id, name, administration from unit where kind = 'AUTHORITY' order by name")
                 .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))

@@ -104,8 +104,12 @@ public class PersonDisclosure {
         return visible;
     }
 
-    /** Looks up by personnummer (API): the view this user may see, masked if locked. */
-    @Transactional
+    /**
+     * Looks up by personnummer (API): the view this user may see, masked if locked. "Not in the
+     * register" has written nothing, so it need not doom a caller's transaction (LVS's intake asks
+     * before it registers).
+     */
+    @Transactional(noRollbackFor = NotFoundException.class)
     public PersonView lookup(PersonalIdentityNumber number, Purpose purpose) {
         CurrentUser user = users.current();
         UUID id = rows.idOf(number).orElseThrow(() -> new NotFoundException("Personen finns inte i registret."));

@@ -1,0 +1,122 @@
+package se.omsorgsnav.casework.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.casework.Intakes;
+import se.omsorgsnav.casework.NewIntake;
+import se.omsorgsnav.person.ProtectionLevel;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
+
+/**
+ * The intake form for LVS (002 §2.4). A POST, so the personnummer never travels in a URL; after
+ * it, LVS lands on the work list with the new case number, not on the person.
+ */
+@Controller
+class IntakeController {
+
+    private final Intakes intakes;
+    private final StaffDirectory staff;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    IntakeController(Intakes intakes, StaffDirectory staff, CurrentUsers users, Clock clock) {
+        this.intakes = intakes;
+        this.staff = staff;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/intakes/new")
+    String form(Model model) {
+        requireLvs();
+        return page(model, Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
+                "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()), null);
+    }
+
+    @PostMapping("/intakes")
+    String register(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        requireLvs();
+        try {
+            CaseNumber number = intakes.register(new NewIntake(uuid(form.get("receivingUnitId")), form.get("receiverUsername"),
+                    form.get("receiverTitle"), form.get("operation"), pin(form.get("personalIdentityNumber"), LocalDate.now(clock)), form.get("firstName"),
+                    form.get("lastName"), choice(ProtectionLevel.class, form.get("protectionLevel")), form.get("fictitiousName"),
+                    form.get("concerns"), form.get("preliminaryCaseType"), choice(NewIntake.Kind.class, form.get("kind")),
+                    date("receivedOn", form.get("receivedOn")), choice(NewIntake.ArrivalMethod.class, form.get("arrivalMethod")),
+                    choice(NewIntake.ArrivedFrom.class, form.get("arrivedFrom")), form.get("arrivedFromName"), form.get("arrivedFromContact"),
+                    date("authorizedUntil", form.get("authorizedUntil"))));
+            return "redirect:/authorizations?aktualiserad=" + number.value();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // The personnummer is not echoed back into the page: it is typed again.
+            Map<String, String> kept = new java.util.HashMap<>(form);
+            kept.remove("personalIdentityNumber");
+            kept.remove("_csrf");
+            return page(model, kept, e.getMessage());
+        }
+    }
+
+    private String page(Model model, Map<String, String> form, String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        model.addAttribute("units", staff.caseUnits());
+        model.addAttribute("kinds", NewIntake.Kind.values());
+        model.addAttribute("arrivalMethods", NewIntake.ArrivalMethod.values());
+        model.addAttribute("arrivedFroms", NewIntake.ArrivedFrom.values());
+        model.addAttribute("levels", new ProtectionLevel[] {ProtectionLevel.PROTECTED_REGISTRATION, ProtectionLevel.CONFIDENTIALITY_MARKING});
+        return "casework/intake";
+    }
+
+    private void requireLvs() {
+        CurrentUser me = users.current();
+        if (!me.is(Role.SYSTEM_SUPPORT) || !me.grantRight()) {
+            throw new AccessDenied();
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("receivingUnitId", "Välj mottagande enhet.");
+        }
+    }
+
+    private static PersonalIdentityNumber pin(String value, LocalDate today) {
+        return value == null || value.isBlank() ? null : PersonalIdentityNumber.parse(value, today);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(type.getSimpleName(), "Välj ett av alternativen.");
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "Skriv datum som ÅÅÅÅ-MM-DD.");
+        }
+    }
+}
