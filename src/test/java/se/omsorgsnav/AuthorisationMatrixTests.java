@@ -172,6 +172,14 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations/"
                         + t.fixture.grantToRevoke(t.jdbc, Subject.PROTECTED_REGISTRATION) + "/revocation").with(csrf()),
                 Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 302));
+        ENDPOINTS.put("GET /authorizations/case", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/authorizations/case").param("caseNumber", t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber()), lvs, 302));
+        ENDPOINTS.put("GET /cases/{caseNumber}/authorizations/new", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations/new"), lvs, 200));
+        ENDPOINTS.put("POST /cases/{caseNumber}/authorizations", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations").with(csrf())
+                        .param("username", MatrixFixture.GRANT_TARGET).param("validFrom", TestClock.TODAY.toString())
+                        .param("validTo", TestClock.TODAY.plusDays(30).toString()), lvs, 302));
         ENDPOINTS.put("GET /step-up", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/step-up").param("continue", "/"), ALL, 200));
         ENDPOINTS.put("POST /step-up", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/step-up").with(csrf()).param("pin", MatrixFixture.PIN).param("continue", "/"), ALL, 302));

@@ -214,6 +214,21 @@ class BrowserRoutineTests {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("mottagaren har fått behörighet");
         assertThat(page.locator("main")).not().containsText("Intagsson");
         checked("intake-registered");
+
+        // PROT-6, PROT-7: LVS finds the case by number and grants a second officer without an order, after the checks.
+        String caseNumber = page.url().replaceAll(".*aktualiserad=", "");
+        page.getByLabel("Gå till ärende (ärendenummer)").fill(caseNumber);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Visa behörigheter")).click());
+        page.waitForNavigation(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ge behörighet utan beställning")).click());
+        assertThat(page.locator("section[aria-labelledby=prechecks]")).isVisible();
+        assertThat(page.locator("section[aria-labelledby=prechecks]")).containsText("Anna Lindqvist");
+        checked("grant-without-order");
+        page.getByLabel("Medarbetarens användarnamn").fill(DemoUsers.UNAUTHORISED);
+        page.getByLabel("Till och med").fill(TestClock.TODAY.plusMonths(3).toString());
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ge behörighet")).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("beviljad");
+        assertThat(page.getByRole(AriaRole.ROW)).hasCount(3);
+        checked("granted-without-order");
         logout();
 
         login(DemoUsers.AUTHORISED);

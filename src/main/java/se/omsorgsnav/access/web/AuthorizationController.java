@@ -118,8 +118,47 @@ class AuthorizationController {
     @GetMapping("/cases/{caseNumber}/authorizations")
     String ofCase(@PathVariable String caseNumber, Model model) {
         model.addAttribute("caseNumber", caseNumber);
+        model.addAttribute("mayGrant", users.current().is(Role.SYSTEM_SUPPORT) && users.current().grantRight());
         model.addAttribute("authorizations", administration.forCase(caseNumber));
         return "access/case-authorizations";
+    }
+
+    /** LVS finds a case by its number, to see or grant access without an order. */
+    @GetMapping("/authorizations/case")
+    String gotoCase(@RequestParam(name = "caseNumber", required = false) String caseNumber) {
+        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
+            throw new se.omsorgsnav.access.AccessDenied();
+        }
+        return "redirect:/cases/" + se.omsorgsnav.shared.CaseNumber.parse(caseNumber == null ? "" : caseNumber).value() + "/authorizations";
+    }
+
+    /** LVS grants without an order (PROT-6, PROT-7), after the same checks as with one. */
+    @GetMapping("/cases/{caseNumber}/authorizations/new")
+    String grantForm(@PathVariable String caseNumber, Model model) {
+        return grantPage(model, caseNumber, "", LocalDate.now(clock).toString(), LocalDate.now(clock).plusMonths(6).toString(), null);
+    }
+
+    @PostMapping("/cases/{caseNumber}/authorizations")
+    String grant(@PathVariable String caseNumber, @RequestParam(name = "username", required = false) String username,
+                 @RequestParam(name = "validFrom", required = false) String validFrom, @RequestParam(name = "validTo", required = false) String validTo,
+                 Model model, HttpServletResponse response) {
+        try {
+            administration.grant(new AuthorizationAdministration.Grant(caseNumber, username, date("validFrom", validFrom), date("validTo", validTo), null));
+            return "redirect:/cases/" + se.omsorgsnav.shared.CaseNumber.parse(caseNumber).value() + "/authorizations?beviljad";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return grantPage(model, caseNumber, username, validFrom, validTo, e.getMessage());
+        }
+    }
+
+    private String grantPage(Model model, String caseNumber, String username, String validFrom, String validTo, String error) {
+        model.addAttribute("pre", administration.preGrant(caseNumber));
+        model.addAttribute("caseNumber", se.omsorgsnav.shared.CaseNumber.parse(caseNumber).value());
+        model.addAttribute("username", username);
+        model.addAttribute("validFrom", validFrom);
+        model.addAttribute("validTo", validTo);
+        model.addAttribute("error", error);
+        return "access/grant";
     }
 
     @PostMapping("/cases/{caseNumber}/authorizations/{id}/revocation")
