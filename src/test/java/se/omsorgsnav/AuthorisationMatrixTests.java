@@ -259,6 +259,11 @@ class AuthorisationMatrixTests {
                          "arrivalMethod":"LETTER","arrivedFrom":"PERSON","authorizedUntil":"%s"}
                         """.formatted(t.fixture.unitId(), MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE), t.freshPin(), TestClock.TODAY,
                         TestClock.TODAY.plusMonths(3))), Set.of(Role.SYSTEM_SUPPORT), 201));
+        ENDPOINTS.put("GET /deviations/unattached", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/deviations/unattached"),
+                Set.of(Role.UNIT_MANAGER, Role.SOCIAL_SAFETY_COORDINATOR), 200));
+        ENDPOINTS.put("POST /deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/deviations/" + t.fixture.freshDeviation(t.jdbc) + "/attachment").with(csrf())
+                        .param("caseNumber", t.fixture.person(Subject.ORDINARY).caseNumber()), ALL, 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -238,6 +238,39 @@ class BrowserRoutineTests {
     }
 
     @Test
+    @DisplayName("PROT-16, UX-1: a deviation reported as \"ej person\" reaches SAS and the unit manager, who, authorised and confirmed, attaches it to the protected person")
+    void deviationReportedWithoutPersonIsAttachedLater() {
+        String text = "Nyckeln till lägenheten saknades vid kvällsbesöket " + UUID.randomUUID().toString().substring(0, 6);
+        String caseNumber = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.personal_identity_number = ? and c.status = 'OPEN'
+                """).param(DemoUsers.PROTECTED_PIN.replace("-", "")).query(String.class).single();
+        login(DemoUsers.AUTHORISED);
+        page.navigate(url("/deviations/new"));
+        page.getByLabel("Vad hände?").fill(text);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rapportera")).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("rapporterad");
+        logout();
+
+        login("sas");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Avvikelser utan person")).click();
+        assertThat(page.locator("main")).containsText(text);
+        checked("deviations-unattached");
+        logout();
+
+        login(DemoUsers.UNIT_MANAGER);
+        search(DemoUsers.PROTECTED_PIN, "manager-search-before-attach");
+        openFirstHit();
+        page.navigate(url("/deviations/unattached"));
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
+        row.getByRole(AriaRole.TEXTBOX).fill(caseNumber);
+        page.waitForNavigation(() -> row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Koppla")).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("kopplad");
+        assertThat(page.locator("main")).not().containsText(text);
+        checked("deviation-attached");
+    }
+
+    @Test
     @DisplayName("UX-1: a bad search says what is wrong in Swedish, next to the form")
     void badSearchExplains() {
         login(DemoUsers.AUTHORISED);

@@ -1,9 +1,11 @@
 package se.omsorgsnav.casework.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.casework.Deviations;
@@ -14,9 +16,11 @@ import se.omsorgsnav.shared.InvalidInputException;
 class DeviationController {
 
     private final Deviations deviations;
+    private final java.time.Clock clock;
 
-    DeviationController(Deviations deviations) {
+    DeviationController(Deviations deviations, java.time.Clock clock) {
         this.deviations = deviations;
+        this.clock = clock;
     }
 
     @GetMapping("/deviations/new")
@@ -36,6 +40,33 @@ class DeviationController {
             model.addAttribute("caseNumber", caseNumber);
             model.addAttribute("description", description);
             return "casework/deviation";
+        }
+    }
+
+    /** SAS and unit managers: "ej person" deviations still waiting for their person (PROT-16). */
+    @GetMapping("/deviations/unattached")
+    String unattached(Model model) {
+        model.addAttribute("deviations", deviations.unattached());
+        model.addAttribute("zone", clock.getZone());
+        return "casework/deviations-unattached";
+    }
+
+    /**
+     * An authorised user attaches one to the person of a case; anyone else gets "Behörighet
+     * saknas", as for a case that does not exist.
+     */
+    @PostMapping("/deviations/{id}/attachment")
+    String attach(@PathVariable UUID id, @RequestParam(name = "caseNumber", required = false) String caseNumber, Model model,
+                  HttpServletResponse response) {
+        try {
+            deviations.attach(id, caseNumber);
+            return "redirect:/deviations/unattached?kopplad";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("deviations", deviations.unattached());
+            model.addAttribute("zone", clock.getZone());
+            return "casework/deviations-unattached";
         }
     }
 }
