@@ -263,7 +263,7 @@ class BrowserRoutineTests {
         openFirstHit();
         page.navigate(url("/deviations/unattached"));
         Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
-        row.getByRole(AriaRole.TEXTBOX).fill(caseNumber);
+        row.getByLabel(Pattern.compile("^Ärendenummer")).fill(caseNumber);
         page.waitForNavigation(() -> row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Koppla")).click());
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("kopplad");
         assertThat(page.locator("main")).not().containsText(text);

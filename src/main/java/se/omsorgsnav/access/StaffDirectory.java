@@ -16,12 +16,13 @@ public class StaffDirectory {
         this.jdbc = jdbc;
     }
 
-    public record StaffView(UUID id, String fullName, Role role, UUID unitId, String unitName) {}
+    /** A colleague; the user name is how orders, intakes and grants name them. */
+    public record StaffView(UUID id, String username, String fullName, Role role, UUID unitId, String unitName) {}
 
     public record UnitView(UUID id, String name, String administration) {}
 
     private static final String STAFF = """
-            select u.id, u.full_name, u.role, u.unit_id, un.name as unit_name
+            select u.id, u.username, u.full_name, u.role, u.unit_id, un.name as unit_name
             from app_user u join unit un on un.id = u.unit_id
             """;
 
@@ -39,6 +40,22 @@ public class StaffDirectory {
     public List<StaffView> caseOfficers() {
         return jdbc.sql(STAFF + " where u.enabled and u.role in ('CASE_OFFICER', 'SENIOR_CASE_OFFICER') order by u.full_name")
                 .query(StaffDirectory::staff).list();
+    }
+
+    /** Who can receive an intake in a unit: its case officers (002 §2.4, "Mottagare"). */
+    public List<StaffView> caseOfficersOf(UUID unitId) {
+        return jdbc.sql(STAFF + " where u.unit_id = ? and u.enabled and u.role in ('CASE_OFFICER', 'SENIOR_CASE_OFFICER') order by u.full_name")
+                .param(unitId).query(StaffDirectory::staff).list();
+    }
+
+    /**
+     * The colleagues in a unit LVS may grant access to, to choose from: everyone enabled but fee
+     * officers, who are never granted (PROT-9). A unit, not the whole staff register, so that the
+     * list stays short in a large municipality; anyone else is named by user name.
+     */
+    public List<StaffView> grantableIn(UUID unitId) {
+        return jdbc.sql(STAFF + " where u.unit_id = ? and u.enabled and u.role <> 'FEE_OFFICER' order by u.full_name")
+                .param(unitId).query(StaffDirectory::staff).list();
     }
 
     /** Every unit, for filters that span the whole organisation (the log review). */
@@ -62,7 +79,7 @@ public class StaffDirectory {
     }
 
     private static StaffView staff(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StaffView(rs.getObject("id", UUID.class), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
+        return new StaffView(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
                 rs.getObject("unit_id", UUID.class), rs.getString("unit_name"));
     }
 }

@@ -1,16 +1,14 @@
 package se.omsorgsnav.casework;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CaseAuthorizations;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
@@ -33,19 +31,18 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 @Component
 public class Deviations {
 
-    /** Ten or twelve digits with or without a separator: checked as a personnummer before anything is stored. */
-    private static final Pattern NUMBER_LIKE = Pattern.compile("(?<!\\d)(\\d{6}|\\d{8})[-+ ]?\\d{4}(?!\\d)");
-
     private final JdbcClient jdbc;
     private final PersonDisclosure gate;
     private final CurrentUsers users;
+    private final CaseAuthorizations authorizations;
     private final AuditLog audit;
     private final Clock clock;
 
-    Deviations(JdbcClient jdbc, PersonDisclosure gate, CurrentUsers users, AuditLog audit, Clock clock) {
+    Deviations(JdbcClient jdbc, PersonDisclosure gate, CurrentUsers users, CaseAuthorizations authorizations, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.gate = gate;
         this.users = users;
+        this.authorizations = authorizations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -62,7 +59,7 @@ public class Deviations {
         CaseRef ref = null;
         if (caseNumber != null && !caseNumber.isBlank()) {
             ref = openCase(CaseNumber.parse(caseNumber));
-        } else if (holdsPersonnummer(text)) {
+        } else if (PersonalIdentityNumber.appearsIn(text)) {
             throw new InvalidInputException("description", "Skriv aldrig personnummer i en avvikelse som gäller \"ej person\".");
         }
         UUID id = UUID.randomUUID();
@@ -103,6 +100,20 @@ public class Deviations {
                 rs.getString(4), rs.getString(5))).list();
     }
 
+    /**
+     * The open cases the user is personally authorised for, by number: the ones to attach a
+     * deviation on a protected person to. Case numbers only, which identify no one.
+     */
+    @Transactional(readOnly = true)
+    public List<String> authorisedCaseNumbers() {
+        List<UUID> ids = authorizations.authorisedCases(users.current());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select case_number from care_case where id in (:ids) and status = 'OPEN' order by case_number")
+                .param("ids", ids).query(String.class).list();
+    }
+
     /** An authorised user attaches an "ej person" deviation to the person of a case. */
     @Transactional
     public void attach(UUID deviationId, String caseNumber) {
@@ -128,16 +139,5 @@ public class Deviations {
         }
         gate.open(ref.personId(), ref.id(), Purpose.DEVIATION);
         return ref;
-    }
-
-    static boolean holdsPersonnummer(String text) {
-        Matcher m = NUMBER_LIKE.matcher(text);
-        LocalDate today = LocalDate.of(9999, 12, 31);
-        while (m.find()) {
-            if (PersonalIdentityNumber.isValid(m.group().replace(' ', '-'), today)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -92,7 +92,7 @@ public class Intakes {
                     null, intake.protectionLevel(), intake.fictitiousName(), null, List.of())).personId();
         }
         Cases.Opened opened = cases.open(new NewCase(personId, intake.receivingUnitId(), receiver.id(),
-                intake.preliminaryCaseType() + ": " + intake.concerns()));
+                intake.caseSubject()));
         UUID caseId = jdbc.sql("select id from care_case where case_number = ?").param(opened.number().value()).query(UUID.class).single();
         jdbc.sql("""
                         insert into case_intake (case_id, receiving_unit_id, receiver_user_id, receiver_title, operation, concerns,

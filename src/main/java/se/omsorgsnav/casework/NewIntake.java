@@ -1,6 +1,7 @@
 package se.omsorgsnav.casework;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import se.omsorgsnav.person.ProtectionLevel;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -110,5 +111,36 @@ public record NewIntake(
         if (authorizedUntil == null) {
             throw new InvalidInputException("authorizedUntil", "Ange sista dag för mottagarens behörighet (högst ett år).");
         }
+        // What the intake concerns and its case type become the case's subject, which colleagues
+        // without authorisation see in the unit's case list: it must not identify the person.
+        for (String[] text : new String[][] {{"concerns", concerns}, {"preliminaryCaseType", preliminaryCaseType}}) {
+            if (PersonalIdentityNumber.appearsIn(text[1]) || names(text[1], lastName)) {
+                throw new InvalidInputException(text[0], "Skriv aldrig personnummer eller den skyddades namn i vad aktualiseringen avser "
+                        + "eller i ärendetypen: de blir ärendets rubrik, som syns i listor för kollegor utan behörighet.");
+            }
+        }
+        for (String[] text : new String[][] {{"receiverTitle", receiverTitle}, {"operation", operation}, {"arrivedFromName", arrivedFromName}}) {
+            if (PersonalIdentityNumber.appearsIn(text[1])) {
+                throw new InvalidInputException(text[0], "Skriv aldrig personnummer i andra fält än personnumrets.");
+            }
+        }
+    }
+
+    /** The longest subject a case has (care_case.subject). */
+    static final int SUBJECT_LENGTH = 200;
+
+    /**
+     * The case's subject: the preliminary case type and what the intake concerns, shortened to fit;
+     * the intake keeps the whole text.
+     */
+    String caseSubject() {
+        String subject = preliminaryCaseType + ": " + concerns;
+        return subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH - 1) + "…";
+    }
+
+    /** The person's surname as a word of its own, in any case: "Karlsson" but not "Karlssonska". */
+    private static boolean names(String text, String name) {
+        return Pattern.compile("(?<!\\p{L})" + Pattern.quote(name) + "(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).find();
     }
 }

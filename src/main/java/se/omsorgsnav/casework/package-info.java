@@ -2,14 +2,17 @@
  * Cases ("ärenden"): a case number that never carries any part of a personnummer, the person, the
  * responsible unit and case officer, and the status; closing a case (PROT-15); the case journal
  * (append-only); the unit manager's decision on lokalt skydd with its follow-up (PROT-2);
- * deviations, on the case or "ej person" and attached later (PROT-16). It
- * answers the access module's questions about cases ({@code CaseDirectoryAdapter}). Later:
- * intake, decisions, orders, execution and the protection checklist.
+ * deviations, on the case or "ej person" and attached later (PROT-16); LVS's intake of a protected
+ * person who had no case before, which registers the person, opens the case and authorises its
+ * receiver in one transaction (PROT-7, 002 §2.4, {@code Intakes}). It answers the access module's
+ * questions about cases ({@code CaseDirectoryAdapter}). Later: the ordinary intake, decisions,
+ * orders, execution and the protection checklist.
  * <p>
  * The person on a case is shown only through the disclosure gate; opening a case of a person
  * locked for the user answers "Behörighet saknas" (PROT-4), also when the case is closed
  * (PROT-11), and alike when the case does not exist.
  * <p>
- * Must never: read the person tables; put a personnummer into a case number or a URL.
+ * Must never: read the person tables; put a personnummer into a case number, a case's subject or
+ * a URL.
  */
 package se.omsorgsnav.casework;

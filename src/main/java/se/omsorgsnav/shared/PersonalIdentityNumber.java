@@ -69,6 +69,9 @@ public record PersonalIdentityNumber(
     private static final Pattern INTERIM =
             Pattern.compile("(\\d{2})?\\d{6}[-+]?[TRSUWXJKLMN]\\d{3}", Pattern.CASE_INSENSITIVE);
 
+    /** Ten or twelve digits with or without a separator: candidates in free text, each checked as a number. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("(?<!\\d)(\\d{6}|\\d{8})[-+ ]?\\d{4}(?!\\d)");
+
     /** The length of "YYYYMMDD-NNNN"; checked first so that huge inputs fail cheaply. */
     private static final int MAX_LENGTH = 13;
 
@@ -147,6 +150,26 @@ public record PersonalIdentityNumber(
         } catch (InvalidInputException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether free text holds a valid personnummer, written in any of its usual ways. Texts that
+     * colleagues without authorisation read (a case's subject, an "ej person" deviation) must not
+     * (AUD-5, 002 §2.2 "Skriv aldrig personnummer"); ordinary numbers such as telephone numbers
+     * pass unless they happen to be a valid date with a correct check digit.
+     */
+    public static boolean appearsIn(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = NUMBER_LIKE.matcher(text);
+        LocalDate anyDay = LocalDate.of(9999, 12, 31);
+        while (m.find()) {
+            if (isValid(m.group().replace(' ', '-'), anyDay)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "YYYYMMDD-NNNN"; a samordningsnummer keeps its day plus 60, as written on its documents. */

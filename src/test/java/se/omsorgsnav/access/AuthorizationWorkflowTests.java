@@ -2,6 +2,7 @@ package se.omsorgsnav.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -243,6 +244,83 @@ class AuthorizationWorkflowTests {
             assertThat(administration.closedCasesWithAccess()).extracting(AuthorizationAdministration.ClosedWithAccess::caseNumber)
                     .doesNotContain(caseNumber);
         }
+    }
+
+    @Test
+    @DisplayName("PROT-7, PROT-9: the grant page without an order shows who has access, other administrations and linked persons, and offers the case unit's staff but never a fee officer")
+    void grantPageShowsTheChecksAndOffersNoFeeOfficer() throws Exception {
+        String feeOfficer = "avgift-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID centrum = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Alva Avgift', 'alva@demo.omsorgsnav.invalid', ?, 'FEE_OFFICER', ?, false, true)
+                """).params(UUID.randomUUID(), feeOfficer, passwords.encode(DemoUsers.PASSWORD), centrum).update();
+        MockHttpServletResponse page = call(get("/cases/" + astridCase + "/authorizations/new"), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(page.getStatus()).isEqualTo(200);
+        String body = page.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("Kontroller före beslut", "Har redan behörighet till ärendet", "Anna Lindqvist", "Ärenden i andra förvaltningar",
+                "Kopplade personer som också låses", "1968XXXX-XXXX", "1940XXXX-XXXX");
+        assertThat(body).contains("<datalist id=\"grantees\">", "value=\"" + colleague + "\"", "value=\"forste\"")
+                .doesNotContain("value=\"" + feeOfficer + "\"").doesNotContain("value=\"avgift\"")
+                .doesNotContain("Astrid").doesNotContain("19420314");
+    }
+
+    @Test
+    @DisplayName("PROT-6: LVS grants on the page without an order: the authorisation names no order, the grant is audited, and the case's page lists it")
+    void grantOnThePageWithoutAnOrder() throws Exception {
+        long granted = allowed(DemoUsers.SYSTEM_SUPPORT, "AUTHORIZATION_GRANTED");
+        MockHttpServletResponse done = call(post("/cases/" + astridCase + "/authorizations").with(csrf()).param("username", colleague)
+                .param("validFrom", TODAY.toString()).param("validTo", TODAY.plusMonths(2).toString()), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(done.getStatus()).isEqualTo(302);
+        assertThat(done.getRedirectedUrl()).isEqualTo("/cases/" + astridCase + "/authorizations?beviljad");
+        assertThat(jdbc.sql("select count(*) from case_authorization where user_id = ? and request_id is null and valid_to = ?")
+                .params(userId(colleague), TODAY.plusMonths(2)).query(Long.class).single()).isEqualTo(1);
+        assertThat(allowed(DemoUsers.SYSTEM_SUPPORT, "AUTHORIZATION_GRANTED")).isEqualTo(granted + 1);
+        assertThat(lookupMasked(colleague)).isFalse();
+        assertThat(call(get(done.getRedirectedUrl()), DemoUsers.SYSTEM_SUPPORT).getContentAsString(StandardCharsets.UTF_8))
+                .contains("Behörigheten är beviljad", "Kim Kollega");
+    }
+
+    @Test
+    @DisplayName("PROT-9: a fee officer typed on the grant page is refused with the reason, the checks stay on the page, and nothing is granted")
+    void grantPageRefusesFeeOfficer() throws Exception {
+        long feeOfficerGrants = jdbc.sql("select count(*) from case_authorization where user_id = ?").param(userId("avgift")).query(Long.class).single();
+        MockHttpServletResponse refused = call(post("/cases/" + astridCase + "/authorizations").with(csrf()).param("username", "avgift")
+                .param("validFrom", TODAY.toString()).param("validTo", TODAY.plusMonths(2).toString()), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Behörigheten kunde inte ges",
+                AuthorizationAdministration.FEE_OFFICER_REFUSED, "Kontroller före beslut");
+        assertThat(jdbc.sql("select count(*) from case_authorization where user_id = ?").param(userId("avgift")).query(Long.class).single())
+                .as("no new grant").isEqualTo(feeOfficerGrants);
+
+        MockHttpServletResponse tooLong = call(post("/cases/" + astridCase + "/authorizations").with(csrf()).param("username", colleague)
+                .param("validFrom", TODAY.toString()).param("validTo", TODAY.plusYears(1).toString()), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(tooLong.getStatus()).isEqualTo(400);
+        assertThat(tooLong.getContentAsString(StandardCharsets.UTF_8)).contains("högst ett år");
+        assertThat(jdbc.sql("select count(*) from case_authorization where user_id = ?").param(userId(colleague)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-6: only LVS reaches the grant page and finds a case by its number; a malformed number is answered in Swedish")
+    void grantPageAndCaseFinderAreForLvs() throws Exception {
+        for (String other : List.of(DemoUsers.UNIT_MANAGER, DemoUsers.AUTHORISED)) {
+            MockHttpServletResponse page = call(get("/cases/" + astridCase + "/authorizations/new"), other);
+            assertThat(page.getStatus()).as(other).isEqualTo(403);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("Behörighet saknas");
+            assertThat(call(get("/authorizations/case").param("caseNumber", astridCase), other).getStatus()).as(other).isEqualTo(403);
+        }
+        MockHttpServletResponse found = call(get("/authorizations/case").param("caseNumber", " " + astridCase.toLowerCase() + " "), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(found.getRedirectedUrl()).isEqualTo("/cases/" + astridCase + "/authorizations");
+        MockHttpServletResponse malformed = call(get("/authorizations/case").param("caseNumber", "inte-ett-nummer"), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(malformed.getStatus()).isEqualTo(400);
+        assertThat(malformed.getContentAsString(StandardCharsets.UTF_8)).contains("Felaktiga uppgifter").doesNotContain("inte-ett-nummer");
+        String workList = call(get("/authorizations"), DemoUsers.SYSTEM_SUPPORT).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workList).contains("Gå till ärende (ärendenummer)", "Aktualisering för skyddad person utan tidigare ärende");
+    }
+
+    private long allowed(String username, String purpose) {
+        return jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = ? and outcome = 'ALLOWED'")
+                .params(username, purpose).query(Long.class).single();
     }
 
     private UUID grant(String caseNumber, String username, LocalDate from, LocalDate to) {

@@ -1,7 +1,9 @@
 package se.omsorgsnav.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -15,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
@@ -29,6 +33,8 @@ class IntakeTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PasswordEncoder passwords;
 
     @Test
     @DisplayName("PROT-7: LVS registers the intake with its eleven facts; the case opens in the receiving unit and the receiver, only the receiver, sees the person")
@@ -103,6 +109,181 @@ class IntakeTests {
         assertThat(intake(body(pin, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION", "PERSON", null),
                 DemoUsers.AUTHORISED).getStatus()).as("a case officer").isEqualTo(403);
         assertThat(personCount(pin)).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-6, PROT-7: LVS without the grant right cannot register an intake, neither on the page nor through the API; the denial is audited")
+    void grantRightRequired() throws Exception {
+        UUID unit = jdbc.sql("select id from unit where name = 'Lokalt verksamhetsstöd'").query(UUID.class).single();
+        String plainLvs = "lvs-intag-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Lo Utanrätt', 'lo.intag@demo.omsorgsnav.invalid', ?, 'SYSTEM_SUPPORT', ?, false, true)
+                """).params(UUID.randomUUID(), plainLvs, passwords.encode(DemoUsers.PASSWORD), unit).update();
+        String pin = freshPin();
+        assertThat(intake(body(pin, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION", "PERSON", null), plainLvs)
+                .getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = 'INTAKE' and outcome = 'DENIED'")
+                .param(plainLvs).query(Long.class).single()).isEqualTo(1);
+        MockHttpServletResponse page = mvc.perform(form(pin).with(user(users.loadUserByUsername(plainLvs)))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("Behörighet saknas");
+        assertThat(mvc.perform(get("/intakes/new").with(user(users.loadUserByUsername(plainLvs)))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(personCount(pin)).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-7, AUD-5: on the page LVS registers the intake and lands on the case's number; the personnummer is in no address and the grant is audited")
+    void intakePage() throws Exception {
+        String pin = freshPin();
+        MockHttpServletResponse done = mvc.perform(form(pin).with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT))))
+                .andReturn().getResponse();
+        assertThat(done.getStatus()).isEqualTo(302);
+        String redirect = done.getRedirectedUrl();
+        assertThat(redirect).matches("/authorizations\\?aktualiserad=AO-\\d{4}-\\d+").doesNotContain(pin.substring(2, 8));
+        String caseNumber = redirect.replaceAll(".*=", "");
+        assertThat(jdbc.sql("""
+                        select e.purpose from audit_event e join care_case c on c.id = e.case_id
+                        where c.case_number = ? and e.actor_username = ? and e.outcome = 'ALLOWED' order by e.purpose
+                        """).params(caseNumber, DemoUsers.SYSTEM_SUPPORT).query(String.class).list())
+                .contains("INTAKE", "AUTHORIZATION_GRANTED", "NEW_CASE");
+        assertThat(jdbc.sql("select count(*) from case_authorization a join care_case c on c.id = a.case_id where c.case_number = ? and a.request_id is null")
+                .param(caseNumber).query(Long.class).single()).isEqualTo(1);
+        String workList = mvc.perform(get(redirect).with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workList).contains(caseNumber).contains("mottagaren har fått behörighet").doesNotContain("Intagen");
+    }
+
+    @Test
+    @DisplayName("PROT-7: a refused intake page says why in Swedish, keeps what was typed but never echoes the personnummer, and stores nothing")
+    void refusedPageKeepsTheFactsButNotThePersonnummer() throws Exception {
+        String pin = freshPin();
+        MockHttpServletResponse refused = mvc.perform(form(pin, "receivedOn", TestClock.TODAY.plusDays(1).toString())
+                        .with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT))))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String page = refused.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Mottaget datum kan inte ligga i framtiden").contains("Inget har sparats").contains("value=\"Sidström\"")
+                .doesNotContain(pin).doesNotContain(pin.replace("-", ""));
+        assertThat(personCount(pin)).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-3, AUD-5: what the intake concerns becomes the case's subject, seen by colleagues without authorisation: a personnummer or the person's surname in it is refused")
+    void subjectDoesNotIdentifyThePerson() throws Exception {
+        String pin = freshPin();
+        for (String concerns : new String[] {"Ansökan om hemtjänst för " + pin, "Ansökan om hemtjänst, fru SIDSTRÖM"}) {
+            MockHttpServletResponse refused = mvc.perform(form(pin, "concerns", concerns)
+                    .with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT)))).andReturn().getResponse();
+            assertThat(refused.getStatus()).as(concerns).isEqualTo(400);
+            assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("blir ärendets rubrik").doesNotContain(pin);
+        }
+        assertThat(personCount(pin)).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-7: a long description fits: the case's subject is shortened, the intake keeps the whole text")
+    void longConcernsFit() throws Exception {
+        String concerns = "Ansökan om hemtjänst med dubbelbemanning kvällar och nätter. ".repeat(8).strip();
+        MockHttpServletResponse done = mvc.perform(form(freshPin(), "concerns", concerns)
+                .with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT)))).andReturn().getResponse();
+        assertThat(done.getStatus()).isEqualTo(302);
+        Map<String, Object> row = jdbc.sql("select c.subject, i.concerns from case_intake i join care_case c on c.id = i.case_id where c.case_number = ?")
+                .param(done.getRedirectedUrl().replaceAll(".*=", "")).query().singleRow();
+        assertThat(row.get("concerns")).isEqualTo(concerns);
+        assertThat((String) row.get("subject")).hasSize(200).startsWith("Bistånd enligt SoL: Ansökan om hemtjänst").endsWith("…");
+    }
+
+    @Test
+    @DisplayName("PROT-7: a protected person already in the population register, without a case, is found and not registered twice")
+    void registeredPersonWithoutCaseIsFound() throws Exception {
+        String pin = freshPin();
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search, first_name_search)
+                values (?, ?, 'Folke', 'Registersson', 'CONFIDENTIALITY_MARKING', current_timestamp, 'registersson', 'folke')
+                """).params(person, pin.replace("-", "")).update();
+        MockHttpServletResponse done = intake(body(pin, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION", "PERSON", null),
+                DemoUsers.SYSTEM_SUPPORT);
+        assertThat(done.getStatus()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from care_case where person_id = ?").param(person).query(Long.class).single()).isEqualTo(1);
+        assertThat(personCount(pin)).isEqualTo(1);
+        assertThat(jdbc.sql("select first_name from person where id = ?").param(person).query(String.class).single())
+                .as("the register's name, not the one typed").isEqualTo("Folke");
+    }
+
+    @Test
+    @DisplayName("PROT-7: a person without protection, and a receiver outside the receiving unit or not a case officer, are refused with the reason")
+    void ordinaryPersonAndWrongReceiverAreRefused() throws Exception {
+        MockHttpServletResponse ordinary = intake(body(DemoUsers.ORDINARY_PIN, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(),
+                "APPLICATION", "PERSON", null), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(ordinary.getStatus()).isEqualTo(400);
+        assertThat(ordinary.getContentAsString(StandardCharsets.UTF_8)).contains("inte skyddade personuppgifter");
+
+        String pin = freshPin();
+        MockHttpServletResponse otherUnit = intake(body(pin, DemoUsers.UNAUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION",
+                "PERSON", null), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(otherUnit.getStatus()).isEqualTo(400);
+        assertThat(otherUnit.getContentAsString(StandardCharsets.UTF_8)).contains("hör inte till den mottagande enheten");
+        MockHttpServletResponse manager = intake(body(pin, DemoUsers.UNIT_MANAGER, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION",
+                "PERSON", null), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(manager.getStatus()).isEqualTo(400);
+        assertThat(manager.getContentAsString(StandardCharsets.UTF_8)).contains("Mottagaren ska vara handläggare");
+        assertThat(personCount(pin)).isZero();
+    }
+
+    @Test
+    @DisplayName("PROT-9, UX-1: the form offers the receiving unit's case officers to choose from (htmx swaps the list when the unit changes), never a fee officer")
+    void formOffersTheUnitsCaseOfficers() throws Exception {
+        UUID centrum = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        String all = mvc.perform(get("/intakes/new").with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains("<datalist id=\"receivers\">").contains("value=\"" + DemoUsers.AUTHORISED + "\"")
+                .contains("value=\"" + DemoUsers.UNAUTHORISED + "\"").doesNotContain("value=\"avgift\"");
+        MockHttpServletResponse fragment = mvc.perform(get("/intakes/new").param("receivingUnitId", centrum.toString()).header("HX-Request", "true")
+                .with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT)))).andReturn().getResponse();
+        String list = fragment.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list.strip()).startsWith("<datalist id=\"receivers\">").doesNotContain("<html");
+        assertThat(list).contains("value=\"" + DemoUsers.AUTHORISED + "\"").contains("value=\"forste\"")
+                .doesNotContain("value=\"" + DemoUsers.UNAUTHORISED + "\"").doesNotContain("value=\"enhetschef\"");
+        assertThat(mvc.perform(get("/intakes/new").with(user(users.loadUserByUsername(DemoUsers.UNIT_MANAGER)))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).as("anyone but LVS").contains("Behörighet saknas");
+    }
+
+    @Test
+    @DisplayName("PROT-7: the intake endpoint is in the OpenAPI document, with its fields")
+    void documented() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(docs).contains("/api/v1/intakes", "Aktualisera ärende för skyddad person", "receiverUsername", "arrivalMethod", "E_SERVICE",
+                "authorizedUntil");
+    }
+
+    /** The page's form, filled in as LVS would, for a new protected person; pairs of name and value replace a field. */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(String pin, String... replaced) {
+        UUID centrum = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("receivingUnitId", centrum.toString());
+        fields.put("receiverUsername", DemoUsers.AUTHORISED);
+        fields.put("receiverTitle", "Biståndshandläggare");
+        fields.put("operation", "ÄO");
+        fields.put("personalIdentityNumber", pin);
+        fields.put("firstName", "Intagen");
+        fields.put("lastName", "Sidström");
+        fields.put("protectionLevel", "PROTECTED_REGISTRATION");
+        fields.put("concerns", "Ansökan om trygghetslarm");
+        fields.put("preliminaryCaseType", "Bistånd enligt SoL");
+        fields.put("kind", "APPLICATION");
+        fields.put("receivedOn", TestClock.TODAY.toString());
+        fields.put("arrivalMethod", "E_SERVICE");
+        fields.put("arrivedFrom", "PERSON");
+        fields.put("authorizedUntil", TestClock.TODAY.plusMonths(3).toString());
+        for (int i = 0; i < replaced.length; i += 2) {
+            fields.put(replaced[i], replaced[i + 1]);
+        }
+        var request = post("/intakes").with(csrf());
+        fields.forEach(request::param);
+        return request;
     }
 
     private MockHttpServletResponse intake(String json, String username) throws Exception {

@@ -304,6 +304,21 @@ class PersonalIdentityNumberTests {
         return PersonalIdentityNumber.parse(input, TODAY);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Gäller 19420314-9846", "gäller 194203149846 igen", "420314-9846 saknade larm", "420314 9846", "(19420314+9846)"})
+    @DisplayName("AUD-5, PROT-16: a personnummer in free text is found in each of its usual spellings")
+    void foundInText(String text) {
+        assertThat(PersonalIdentityNumber.appearsIn(text)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Larm 1234 kl 0345, rum 12", "telefon 031-123 45 67", "19420314-9845", "ärende AO-2026-01001", "1942031498460", ""})
+    @DisplayName("AUD-5: ordinary numbers, a wrong check digit and longer digit runs are not taken for a personnummer")
+    void notFoundInText(String text) {
+        assertThat(PersonalIdentityNumber.appearsIn(text)).isFalse();
+        assertThat(PersonalIdentityNumber.appearsIn(null)).isFalse();
+    }
+
     private static InvalidInputException parseFailure(String input) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> parse(input));
         assertThat(e).as("parsing should fail").isNotNull();

@@ -16,6 +16,7 @@ import se.omsorgsnav.access.AuthorizationRequestView;
 import se.omsorgsnav.access.AuthorizationRequests;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -28,12 +29,15 @@ class AuthorizationController {
     private final AuthorizationRequests requests;
     private final AuthorizationAdministration administration;
     private final CurrentUsers users;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    AuthorizationController(AuthorizationRequests requests, AuthorizationAdministration administration, CurrentUsers users, Clock clock) {
+    AuthorizationController(AuthorizationRequests requests, AuthorizationAdministration administration, CurrentUsers users,
+                            StaffDirectory staff, Clock clock) {
         this.requests = requests;
         this.administration = administration;
         this.users = users;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -152,7 +156,10 @@ class AuthorizationController {
     }
 
     private String grantPage(Model model, String caseNumber, String username, String validFrom, String validTo, String error) {
-        model.addAttribute("pre", administration.preGrant(caseNumber));
+        AuthorizationAdministration.PreGrant pre = administration.preGrant(caseNumber);
+        model.addAttribute("pre", pre);
+        // Those who usually handle the case, to choose from; fee officers are not offered (PROT-9).
+        model.addAttribute("grantees", staff.grantableIn(pre.facts().unitId()));
         model.addAttribute("caseNumber", se.omsorgsnav.shared.CaseNumber.parse(caseNumber).value());
         model.addAttribute("username", username);
         model.addAttribute("validFrom", validFrom);

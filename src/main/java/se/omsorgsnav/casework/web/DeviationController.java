@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.StepUpRequired;
 import se.omsorgsnav.casework.Deviations;
 import se.omsorgsnav.shared.InvalidInputException;
 
@@ -46,9 +47,7 @@ class DeviationController {
     /** SAS and unit managers: "ej person" deviations still waiting for their person (PROT-16). */
     @GetMapping("/deviations/unattached")
     String unattached(Model model) {
-        model.addAttribute("deviations", deviations.unattached());
-        model.addAttribute("zone", clock.getZone());
-        return "casework/deviations-unattached";
+        return unattachedPage(model, null);
     }
 
     /**
@@ -61,12 +60,21 @@ class DeviationController {
         try {
             deviations.attach(id, caseNumber);
             return "redirect:/deviations/unattached?kopplad";
+        } catch (StepUpRequired e) {
+            // Authorised but not confirmed: after the PIN, back to the list rather than to the start
+            // page, which is where a POST would otherwise return (PROT-10).
+            return "redirect:/step-up?continue=/deviations/unattached";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("deviations", deviations.unattached());
-            model.addAttribute("zone", clock.getZone());
-            return "casework/deviations-unattached";
+            return unattachedPage(model, e.getMessage());
         }
+    }
+
+    private String unattachedPage(Model model, String error) {
+        model.addAttribute("deviations", deviations.unattached());
+        model.addAttribute("cases", deviations.authorisedCaseNumbers());
+        model.addAttribute("zone", clock.getZone());
+        model.addAttribute("error", error);
+        return "casework/deviations-unattached";
     }
 }

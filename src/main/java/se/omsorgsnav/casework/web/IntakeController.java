@@ -1,9 +1,11 @@
 package se.omsorgsnav.casework.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,9 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 
 /**
  * The intake form for LVS (002 §2.4). A POST, so the personnummer never travels in a URL; after
- * it, LVS lands on the work list with the new case number, not on the person.
+ * it, LVS lands on the work list with the new case number and a link to the case's
+ * authorisations: the case page itself would answer "Behörighet saknas", as LVS holds no
+ * authorisation of its own.
  */
 @Controller
 class IntakeController {
@@ -42,11 +46,21 @@ class IntakeController {
         this.clock = clock;
     }
 
+    /**
+     * The form; with a receiving unit chosen, its case officers to choose the receiver from. htmx
+     * asks for just that list when the unit changes; without JavaScript the unit's officers come
+     * with the next rendering, and a user name can always be typed.
+     */
     @GetMapping("/intakes/new")
-    String form(Model model) {
+    String form(@RequestParam(name = "receivingUnitId", required = false) String unit, Model model, HttpServletRequest request) {
         requireLvs();
-        return page(model, Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
-                "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()), null);
+        Map<String, String> form = new HashMap<>(Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
+                "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()));
+        if (unit != null && !unit.isBlank()) {
+            form.put("receivingUnitId", unit);
+        }
+        String page = page(model, form, null);
+        return "true".equals(request.getHeader("HX-Request")) ? page + " :: receivers" : page;
     }
 
     @PostMapping("/intakes")
@@ -63,10 +77,11 @@ class IntakeController {
             return "redirect:/authorizations?aktualiserad=" + number.value();
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            // The personnummer is not echoed back into the page: it is typed again.
-            Map<String, String> kept = new java.util.HashMap<>(form);
+            // The personnummer is not echoed back into the page, nor a text it was typed into: they are typed again.
+            Map<String, String> kept = new HashMap<>(form);
             kept.remove("personalIdentityNumber");
             kept.remove("_csrf");
+            kept.values().removeIf(PersonalIdentityNumber::appearsIn);
             return page(model, kept, e.getMessage());
         }
     }
@@ -75,6 +90,8 @@ class IntakeController {
         model.addAttribute("form", form);
         model.addAttribute("error", error);
         model.addAttribute("units", staff.caseUnits());
+        UUID unit = chosenUnit(form.get("receivingUnitId"));
+        model.addAttribute("receivers", unit == null ? staff.caseOfficers() : staff.caseOfficersOf(unit));
         model.addAttribute("kinds", NewIntake.Kind.values());
         model.addAttribute("arrivalMethods", NewIntake.ArrivalMethod.values());
         model.addAttribute("arrivedFroms", NewIntake.ArrivedFrom.values());
@@ -86,6 +103,15 @@ class IntakeController {
         CurrentUser me = users.current();
         if (!me.is(Role.SYSTEM_SUPPORT) || !me.grantRight()) {
             throw new AccessDenied();
+        }
+    }
+
+    /** The unit to list receivers of; an unreadable one lists all, as none chosen does. */
+    private static UUID chosenUnit(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
