@@ -7,17 +7,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +45,12 @@ public class OidcStaff {
         this.roleClaim = roleClaim;
     }
 
-    /** A bearer token on the API, as one of our staff; a BadCredentialsException (401) otherwise. */
+    /**
+     * A bearer token on the API, as one of our staff; refused (401) otherwise. Not a bad-credentials
+     * failure: that is the wrong-password signal {@link LoginThrottle} counts per user name.
+     */
     public AbstractAuthenticationToken bearer(Jwt jwt) {
-        StaffPrincipal principal = resolve(jwt.getClaims()).orElseThrow(() -> new BadCredentialsException("not staff"));
+        StaffPrincipal principal = resolve(jwt.getClaims()).orElseThrow(() -> new InvalidBearerTokenException("not staff"));
         return new BearerStaff(principal, jwt);
     }
 
@@ -57,10 +61,10 @@ public class OidcStaff {
         return new OidcStaffUser(principal, user);
     }
 
-    private java.util.Optional<StaffPrincipal> resolve(Map<String, Object> claims) {
+    private Optional<StaffPrincipal> resolve(Map<String, Object> claims) {
         Object username = claims.get(usernameClaim);
         if (!(username instanceof String name) || name.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Set<String> roles = rolesIn(claims.get(roleClaim));
         return staff.find(name.strip())
@@ -84,6 +88,7 @@ public class OidcStaff {
         }
         Instant authTime = bearer.jwt.getClaimAsInstant("auth_time");
         Instant now = clock.instant();
+        // A login more than a minute in the future is a wrong clock somewhere; it proves nothing.
         return authTime != null && !authTime.plus(validity).isBefore(now) && !authTime.isAfter(now.plusSeconds(60));
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,9 @@ import se.omsorgsnav.shared.InvalidInputException;
  * Step-up before a protected person is shown in full (PROT-10, 002 §2.5: "en säkerhetsruta som
  * efterfrågar lösenord"): the user confirms with a personal PIN, valid for a short, configurable
  * time, bound to the session. API calls with HTTP Basic carry the password on every request and
- * count as confirmed; a bearer token counts only if its {@code auth_time} is within the window. Without a request there is no confirmation: it fails closed.
+ * count as confirmed; a bearer token carries no password, so it counts only if its
+ * {@code auth_time} (the login at the identity provider) lies within the same window. Without a
+ * request there is no confirmation: it fails closed.
  */
 @Component
 public class StepUp {
@@ -41,13 +44,13 @@ public class StepUp {
 
     StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock, OidcStaff oidc,
            @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
-        this.oidc = oidc;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
         this.validity = validity;
+        this.oidc = oidc;
     }
 
     /** Has the current user confirmed recently enough on this session? */
@@ -57,7 +60,7 @@ public class StepUp {
             return false;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            Object authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            Object authentication = SecurityContextHolder.getContext().getAuthentication();
             // HTTP Basic carried the password on this very request; a bearer token must show a recent login.
             return OidcStaff.isBearer(authentication) ? oidc.recentlyAuthenticated(authentication, validity) : true;
         }

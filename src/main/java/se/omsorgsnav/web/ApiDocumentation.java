@@ -23,8 +23,9 @@ class ApiDocumentation {
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                                .description("Identitetsleverantörens token när OIDC är påslaget. Räknas som stegvis inloggning "
-                                        + "(skyddade personer) bara om auth_time ligger inom 15 minuter.")))
+                                .description("Identitetsleverantörens token när OIDC är påslaget, utfärdad till Omsorgsnav (aud). "
+                                        + "Räknas som bekräftad inloggning för skyddade personer bara om auth_time ligger inom 15 minuter; "
+                                        + "annars 403 Ny inloggning krävs.")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

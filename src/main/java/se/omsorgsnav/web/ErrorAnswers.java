@@ -48,11 +48,17 @@ class ErrorAnswers {
         return answer(request, HttpStatus.FORBIDDEN, AccessDenied.MESSAGE, AccessDenied.MESSAGE, "error/access-denied");
     }
 
-    /** Authorised but not yet confirmed: to the PIN page and back (PROT-10). Only a path travels, never data. */
+    /**
+     * Authorised but not yet confirmed: to the PIN page and back (PROT-10). Only a path travels,
+     * never data. The API has no PIN: there only a bearer token from a login that is too old, or
+     * without auth_time, falls short (HTTP Basic always counts), so the answer asks for a new login.
+     */
     @ExceptionHandler(StepUpRequired.class)
     Object stepUp(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         if (isApi(request)) {
-            return problem(HttpStatus.FORBIDDEN, "Bekräfta med PIN-kod", "Bekräfta med PIN-kod innan personen visas.");
+            return problem(HttpStatus.FORBIDDEN, "Ny inloggning krävs",
+                    "Personen har skyddade personuppgifter och visas bara efter en nyligen gjord inloggning. "
+                            + "Logga in på nytt hos organisationens inloggning och försök igen med den nya token.");
         }
         String back = "GET".equals(request.getMethod()) ? request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : "/";

@@ -12,12 +12,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import se.omsorgsnav.access.OidcStaff;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import se.omsorgsnav.access.OidcStaff;
 
 /**
  * Two doors: the JSON API with HTTP Basic and no session (so no cookie can ride on it and CSRF
@@ -44,20 +44,21 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, OidcStaff oidc) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        AuthenticationEntryPoint unauthenticated = loginRequired(decoder != null);
         if (decoder != null) {
             // With OIDC configured the API also takes the identity provider's bearer tokens (see OidcStaff).
             http.oauth2ResourceServer(rs -> rs
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(oidc::bearer))
-                    .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs"))
+                    .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")));
         }
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_ROLES)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(problem(HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs"))
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -109,12 +110,14 @@ class SecurityConfiguration {
         };
     }
 
-    private static AuthenticationEntryPoint problem(int status, String title) {
+    /** A 401 names every scheme the API takes, so a client learns it may also send a bearer token. */
+    private static AuthenticationEntryPoint loginRequired(boolean bearer) {
         return (request, response, exception) -> {
-            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer realm=\"Omsorgsnav\"");
             }
-            writeProblem(response, status, title);
+            writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Inloggning krävs");
         };
     }
 

@@ -1,6 +1,8 @@
 package se.omsorgsnav.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +16,7 @@ class ShellController {
 
     private final boolean oidc;
 
-    ShellController(org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
+    ShellController(ObjectProvider<ClientRegistrationRepository> registrations) {
         this.oidc = registrations.getIfAvailable() != null;
     }
 
