@@ -24,6 +24,10 @@ public enum Role {
         return title;
     }
 
+    /** Stored name to title, for pages and exports that show stored roles. */
+    public static final java.util.Map<String, String> TITLES = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Enum::name, Role::title));
+
     /** Spring Security's authority name. */
     public String authority() {
         return "ROLE_" + name();

@@ -25,13 +25,12 @@ public enum AuditAction {
         return label;
     }
 
-    /** The label of a stored action, or the stored word itself if it is not one of ours. */
+    /** Stored name to label, for pages and exports that show stored events. */
+    public static final java.util.Map<String, String> LABELS = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Enum::name, AuditAction::label));
+
+    /** The label of a stored value, or the stored word itself if it is not one of ours. */
     public static String labelOf(String stored) {
-        for (AuditAction a : values()) {
-            if (a.name().equals(stored)) {
-                return a.label;
-            }
-        }
-        return stored;
+        return LABELS.getOrDefault(stored, stored);
     }
 }

@@ -19,13 +19,12 @@ public enum AuditOutcome {
         return label;
     }
 
-    /** The label of a stored outcome, or the stored word itself if it is not one of ours. */
+    /** Stored name to label, for pages and exports that show stored events. */
+    public static final java.util.Map<String, String> LABELS = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Enum::name, AuditOutcome::label));
+
+    /** The label of a stored value, or the stored word itself if it is not one of ours. */
     public static String labelOf(String stored) {
-        for (AuditOutcome o : values()) {
-            if (o.name().equals(stored)) {
-                return o.label;
-            }
-        }
-        return stored;
+        return LABELS.getOrDefault(stored, stored);
     }
 }

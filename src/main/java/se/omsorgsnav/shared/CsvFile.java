@@ -27,6 +27,15 @@ public final class CsvFile {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A CSV file as a download: never cached; the file name must carry no personal data. */
+    public static org.springframework.http.ResponseEntity<byte[]> download(String filename, byte[] content) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(content);
+    }
+
     static String cell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {

@@ -1,15 +1,12 @@
 package se.omsorgsnav.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +22,7 @@ import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.audit.AuditReviews;
 import se.omsorgsnav.audit.ReviewFlag;
 import se.omsorgsnav.audit.ReviewOutcome;
+import se.omsorgsnav.shared.CsvFile;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -91,11 +89,7 @@ class AuditReviewController {
     @GetMapping(path = "/audit/reviews/{id}/export.csv")
     ResponseEntity<byte[]> export(@PathVariable UUID id) {
         AuditReviews.Export export = reviews.exportCsv(id);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(export.content());
+        return CsvFile.download(export.filename(), export.content());
     }
 
     private String form(Model model, UUID person, String user, UUID unit, String from, String to, String sampleSize, String error) {
@@ -115,9 +109,9 @@ class AuditReviewController {
         Map<UUID, String> unitNames = staff.units().stream().collect(Collectors.toMap(StaffDirectory.UnitView::id, StaffDirectory.UnitView::name));
         model.addAttribute("review", review);
         model.addAttribute("unitNames", unitNames);
-        model.addAttribute("actionLabels", java.util.Arrays.stream(AuditAction.values()).collect(Collectors.toMap(AuditAction::name, AuditAction::label)));
-        model.addAttribute("outcomeLabels", java.util.Arrays.stream(AuditOutcome.values()).collect(Collectors.toMap(AuditOutcome::name, AuditOutcome::label)));
-        model.addAttribute("roleTitles", java.util.Arrays.stream(Role.values()).collect(Collectors.toMap(Role::name, Role::title)));
+        model.addAttribute("actionLabels", AuditAction.LABELS);
+        model.addAttribute("outcomeLabels", AuditOutcome.LABELS);
+        model.addAttribute("roleTitles", Role.TITLES);
         model.addAttribute("flags", ReviewFlag.values());
         model.addAttribute("outcomes", ReviewOutcome.values());
         model.addAttribute("mine", review.summary().reviewer().equals(users.current().username()));

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.audit.AuditReviews;
 import se.omsorgsnav.audit.ReviewOutcome;
+import se.omsorgsnav.shared.CsvFile;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** Log reviews over the API (AUD-3, AUD-4): open, read, conclude, export. */
@@ -76,14 +76,7 @@ class AuditReviewApiController {
     @Operation(summary = "Exportera en loggranskning som CSV", description = "Semikolonseparerad, UTF-8. Exporten loggas.")
     @GetMapping(path = "/api/v1/audit/reviews/{id}/export", produces = "text/csv")
     ResponseEntity<byte[]> export(@PathVariable UUID id) {
-        return csv(reviews.exportCsv(id));
-    }
-
-    static ResponseEntity<byte[]> csv(AuditReviews.Export export) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(export.content());
+        AuditReviews.Export export = reviews.exportCsv(id);
+        return CsvFile.download(export.filename(), export.content());
     }
 }

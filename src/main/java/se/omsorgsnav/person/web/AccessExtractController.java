@@ -1,17 +1,11 @@
 package se.omsorgsnav.person.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,9 +58,9 @@ class AccessExtractController {
         model.addAttribute("next", page.next());
         model.addAttribute("first", cursor == null || cursor.isBlank());
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("roleTitles", labels(Role.values(), Role::title));
-        model.addAttribute("actionLabels", labels(AuditAction.values(), AuditAction::label));
-        model.addAttribute("outcomeLabels", labels(AuditOutcome.values(), AuditOutcome::label));
+        model.addAttribute("roleTitles", Role.TITLES);
+        model.addAttribute("actionLabels", AuditAction.LABELS);
+        model.addAttribute("outcomeLabels", AuditOutcome.LABELS);
         return "person/access-extract";
     }
 
@@ -86,7 +80,6 @@ class AccessExtractController {
             }
         } while (cursor != null);
 
-        Map<String, String> roles = labels(Role.values(), Role::title);
         CsvFile csv = new CsvFile()
                 .line(List.of("Loggutdrag", person.displayName() + " " + person.personalIdentityNumber()))
                 .line(List.of("Framtaget", LocalDate.now(clock).toString()))
@@ -94,23 +87,15 @@ class AccessExtractController {
                 .line(List.of("Tidpunkt", "Användare", "Roll", "Åtgärd", "Sammanhang", "Utfall"));
         for (AuditTrail.Entry e : entries) {
             csv.line(List.of(TIME.format(e.occurredAt().atZoneSameInstant(clock.getZone())), e.actorUsername(),
-                    roles.getOrDefault(e.actorRole(), e.actorRole()), AuditAction.labelOf(e.action()), e.purpose(), AuditOutcome.labelOf(e.outcome())));
+                    Role.TITLES.getOrDefault(e.actorRole(), e.actorRole()), AuditAction.labelOf(e.action()), e.purpose(), AuditOutcome.labelOf(e.outcome())));
         }
         // The file name carries no personal data: it may end up in a download folder's listing.
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loggutdrag-" + LocalDate.now(clock) + ".csv\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.bytes());
+        return CsvFile.download("loggutdrag-" + LocalDate.now(clock) + ".csv", csv.bytes());
     }
 
     private void requireUnitManager() {
         if (!users.current().is(Role.UNIT_MANAGER)) {
             throw new AccessDenied();
         }
-    }
-
-    private static <E extends Enum<E>> Map<String, String> labels(E[] values, java.util.function.Function<E, String> label) {
-        return Arrays.stream(values).collect(Collectors.toMap(Enum::name, label));
     }
 }
