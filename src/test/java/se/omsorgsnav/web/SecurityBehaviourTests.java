@@ -130,6 +130,33 @@ class SecurityBehaviourTests {
     }
 
     @Test
+    @DisplayName("PROT-3: with HTTP Basic's verified password remembered, a disabled account and a changed password are still refused at once")
+    void rememberedPasswordsDoNotOutliveChanges() throws Exception {
+        String username = "basic-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Basic Användare', 'basic@demo.omsorgsnav.invalid', ?, 'UNIT_MANAGER', ?, false, true)
+                """).params(UUID.randomUUID(), username, passwords.encode(DemoUsers.PASSWORD), unit).update();
+        assertThat(basicStatus(username, DemoUsers.PASSWORD)).isEqualTo(200);
+        assertThat(basicStatus(username, DemoUsers.PASSWORD)).isEqualTo(200);
+
+        jdbc.sql("update app_user set password_hash = ? where username = ?").params(passwords.encode("Nytt-losen-2027"), username).update();
+        assertThat(basicStatus(username, DemoUsers.PASSWORD)).isEqualTo(401);
+        assertThat(basicStatus(username, "Nytt-losen-2027")).isEqualTo(200);
+
+        jdbc.sql("update app_user set enabled = false where username = ?").param(username).update();
+        assertThat(basicStatus(username, "Nytt-losen-2027")).isEqualTo(401);
+
+        jdbc.sql("update app_user set enabled = true, role = 'HOME_CARE_PLANNER' where username = ?").param(username).update();
+        assertThat(basicStatus(username, "Nytt-losen-2027")).as("the role is read on every call").isEqualTo(403);
+    }
+
+    private int basicStatus(String username, String password) throws Exception {
+        return mvc.perform(get("/api/v1/audit/verification").with(httpBasic(username, password))).andReturn().getResponse().getStatus();
+    }
+
+    @Test
     @DisplayName("PROT-3: the session cookie is HttpOnly and SameSite=Strict, and a real login over HTTP changes it")
     void sessionCookieOverHttp() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
