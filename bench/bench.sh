@@ -25,33 +25,46 @@ psql_admin() {
 psql_owner() { PGPASSWORD=$owner_password psql -h 127.0.0.1 -U omsorgsnav_owner -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 psql_app() { PGPASSWORD=$app_password psql -h 127.0.0.1 -U omsorgsnav_app -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 
-jar() {
+jar() { # the packaged application, rebuilt when a source is newer than it
   local j
   j=$(ls target/omsorgsnav-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-  if [ -z "$j" ]; then ./mvnw -q -B -ntp -DskipTests package; j=$(ls target/omsorgsnav-*.jar | grep -v plain | head -1); fi
+  if [ -z "$j" ] || [ -n "$(find src pom.xml -newer "$j" -type f | head -1)" ]; then
+    ./mvnw -q -B -ntp -DskipTests package >&2; j=$(ls target/omsorgsnav-*.jar | grep -v plain | head -1)
+  fi
   echo "$j"
 }
 
 app_pid=
+# start_app [healthy|answering] [java options...]: starts the packaged application (or, with
+# BENCH_CDS set, the extracted one with the CDS archive) and waits until health is UP, or until it
+# answers at all (health is DOWN while millions of generated events wait for the sealer).
 start_app() {
+  local wait_for=${1:-healthy}; shift || true
+  local command
+  if [ -n "${BENCH_CDS:-}" ]; then command=(-XX:SharedArchiveFile="$out/cds/app.jsa" -Xlog:cds=off -Xshare:auto "$@" -jar "$out/cds/app/$(basename "$(jar)")")
+  else command=("$@" -jar "$(jar)"); fi
   local started
   started=$(date +%s%N)
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=omsorgsnav_app SPRING_DATASOURCE_PASSWORD=$app_password \
   SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key \
-    java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$(jar)" --server.port="$port" --logging.level.root=WARN > "$out/app.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:--Xmx1g} "${command[@]}" --server.port="$port" --logging.level.root=WARN > "$out/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 600); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP; then
+  for _ in $(seq 1 1200); do
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" 2>/dev/null || true)
+    if [ "$status" = 200 ] || { [ "$wait_for" = answering ] && [ "$status" = 503 ]; }; then
       start_ms=$(( ($(date +%s%N) - started) / 1000000 ))
       return
     fi
     kill -0 "$app_pid" 2>/dev/null || { cat "$out/app.log"; echo "the application did not start"; exit 1; }
-    sleep 0.1
+    sleep 0.05
   done
   echo "the application did not become healthy"; exit 1
 }
 stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=; fi; }
-trap stop_app EXIT
+raw_pid=
+stop_raw() { if [ -n "$raw_pid" ]; then kill "$raw_pid" 2>/dev/null || true; wait "$raw_pid" 2>/dev/null || true; raw_pid=; fi; }
+trap 'stop_app; stop_raw' EXIT
 
 generate() {
   local scale=${1:-1.0}
@@ -71,65 +84,152 @@ generate() {
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-timed_get() { # median milliseconds of five authenticated GETs
-  for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -u "$2" "http://127.0.0.1:$port$1"; done | awk '{print $1 * 1000}' | median
+spread() { sort -g | awk '{a[NR]=$1} END {printf "%s–%s", a[1], a[NR]}'; }
+field() { sed -n "s/.*[ ^]$1=\([0-9.]*\).*/\1/p"; }
+# "median (min–max)" of a field over the report lines that start with a label
+summary() { local values; values=$(grep "^$1 " "$report" | sed 's/^/ /' | field "$2"); echo "$(echo "$values" | median) ($(echo "$values" | spread))"; }
+ratio() { awk -v a="$1" -v c="$2" 'BEGIN {printf "%.2f", a / c}'; }
+timed() { # median milliseconds of five calls of curl with these arguments
+  for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done | awk '{print $1 * 1000}' | median
+}
+
+# wrk_closed label clients seconds [env...]: one closed-loop measurement after a warm-up
+wrk_closed() {
+  local label=$1 clients=$2 seconds=$3; shift 3
+  env "$@" WRK_LABEL=warmup wrk -t2 -c"$clients" -d"${warmup}s" -s bench/load.lua "$target" > /dev/null
+  env "$@" WRK_LABEL="$label clients=$clients" wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -s bench/load.lua "$target" | grep "^$label " | tee -a "$report"
+}
+
+# where the two cores go while the closed loop runs: %CPU per command, summed over its processes
+cores() {
+  pidstat -u -h 1 "$1" | awk '$1 ~ /^[0-9]+$/ && NF >= 10 {cpu[$NF] += $(NF-2)} END {for (c in cpu) if (cpu[c] / n > 1) printf "%s=%.0f%% ", c, cpu[c] / n; print ""}' n="$1"
 }
 
 run() {
-  local seconds=${1:-30} reps=${2:-3} warmup=${BENCH_WARMUP:-10} clients=${BENCH_CLIENTS:-16}
-  local report="$out/report.txt"
+  local seconds=${1:-30} reps=${2:-3} clients=${BENCH_CLIENTS:-16}
+  warmup=${BENCH_WARMUP:-30}
+  report="$out/report.txt"
+  target="http://127.0.0.1:$port"
   : > "$report"
+  command -v wrk >/dev/null && command -v pidstat >/dev/null \
+    || { echo "== installing wrk and sysstat"; as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk sysstat >/dev/null; }
+  local app_jar; app_jar=$(jar)
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null
   ./mvnw -q -B -ntp test-compile >/dev/null
   local cp="target/test-classes:$(cat "$out/cp.txt")"
   psql_app -Atc "select category || chr(9) || personal_identity_number from bench.lookup order by n" > "$out/lookups.tsv"
-  local lookups officer person
+  local lookups officer person basic
   lookups=$(wc -l < "$out/lookups.tsv")
   officer=$(psql_app -Atc "select id from app_user where username = 'bench10'")
   person=$(psql_app -Atc "select person_id from bench.lookup where category = 'protected-authorised' order by n limit 1")
+  basic=$(printf 'bench10:Bench2026!' | base64)
+  {
+    echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql_app -Atc 'show server_version')"
+    echo "data: $(psql_app -Atc "select (select count(*) from person) || ' persons, ' || (select count(*) from care_case) || ' cases, ' || (select count(*) from app_user) || ' users, ' || (select count(*) from case_authorization) || ' authorisations, ' || (select count(*) from audit_event) || ' audit events'")"
+  } | tee -a "$report"
 
-  echo "== start" | tee -a "$report"
-  start_app
-  echo "cold start to healthy: $start_ms ms" | tee -a "$report"
-  sleep 5
-  echo "resident memory idle: $(( $(ps -o rss= -p "$app_pid") / 1024 )) MB" | tee -a "$report"
+  echo "== sealing what the generator left pending" | tee -a "$report"
   local pending t0
   pending=$(psql_app -Atc "select count(*) from audit_pending")
+  start_app answering
   t0=$(date +%s%N)
-  while [ "$(psql_app -Atc 'select count(*) from audit_pending')" -gt 0 ]; do sleep 1; done
+  while [ "$(psql_app -Atc 'select count(*) from audit_pending')" -gt 0 ]; do sleep 0.5; done
   local sealing_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  echo "sealing the pending events: $pending in $sealing_ms ms (after start)" | tee -a "$report"
+  echo "sealing: $pending events in $sealing_ms ms = $(awk -v n="$pending" -v ms="$sealing_ms" 'BEGIN {printf "%.0f", n / (ms / 1000 + 0.001)}') events/s" | tee -a "$report"
+  stop_app
 
-  echo "== closed loop, $clients clients, ${seconds}s after ${warmup}s warm-up, $reps repetitions" | tee -a "$report"
+  echo "== cold start to healthy and resident memory idle, $reps starts each without and with a CDS archive" | tee -a "$report"
+  rm -rf "$out/cds"; mkdir -p "$out/cds"
+  java -Djarmode=tools -jar "$app_jar" extract --destination "$out/cds/app" >/dev/null
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=omsorgsnav_app SPRING_DATASOURCE_PASSWORD=$app_password \
+  SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key \
+    java -XX:ArchiveClassesAtExit="$out/cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$out/cds/app/$(basename "$app_jar")" \
+      --server.port="$port" --logging.level.root=WARN > "$out/cds/training.log" 2>&1 || true
   for r in $(seq 1 "$reps"); do
-    java -cp "$cp" se.omsorgsnav.bench.LoadClient "http://127.0.0.1:$port" bench10 Bench2026! "$out/lookups.tsv" closed "$clients" "$warmup" "$seconds" | tee -a "$report"
+    start_app healthy; echo "start plain=${start_ms}ms" | tee -a "$report"
+    sleep 5; echo "memory plain rss=$(( $(ps -o rss= -p "$app_pid") / 1024 ))MB" | tee -a "$report"; stop_app
+    if [ -f "$out/cds/app.jsa" ]; then
+      BENCH_CDS=1 start_app healthy; echo "start cds=${start_ms}ms" | tee -a "$report"
+      sleep 5; echo "memory cds rss=$(( $(ps -o rss= -p "$app_pid") / 1024 ))MB" | tee -a "$report"; BENCH_CDS= stop_app
+    fi
   done
+
+  start_app healthy
+  echo "== lookup, closed loop (wrk), $clients connections, ${seconds}s after ${warmup}s warm-up, $reps repetitions" | tee -a "$report"
+  for r in $(seq 1 "$reps"); do
+    local cores_pid=
+    if [ "$r" = 1 ]; then cores "$(( warmup + seconds ))" > "$out/cores.txt" & cores_pid=$!; fi
+    wrk_closed closed "$clients" "$seconds" WRK_LOOKUPS="$out/lookups.tsv" WRK_HEADERS="Authorization: Basic $basic"
+    if [ -n "$cores_pid" ]; then wait "$cores_pid" || true; fi
+  done
+  echo "cores during the first closed loop (%CPU of one core, summed per command): $(cat "$out/cores.txt")" | tee -a "$report"
   local max
-  max=$(grep '^closed' "$report" | field rps | median)
+  max=$(grep '^closed ' "$report" | sed 's/^/ /' | field rps | median)
   for share in 0.5 0.8; do
     local rate
     rate=$(awk -v m="$max" -v s="$share" 'BEGIN {printf "%.0f", m * s}')
-    echo "== open loop at $share of $max/s" | tee -a "$report"
-    java -cp "$cp" se.omsorgsnav.bench.LoadClient "http://127.0.0.1:$port" bench10 Bench2026! "$out/lookups.tsv" open 64 "$warmup" "$seconds" "$rate" | tee -a "$report"
+    echo "== lookup, open loop (HdrHistogram, latency from the intended send time) at $share of $max/s, $reps repetitions" | tee -a "$report"
+    for r in $(seq 1 "$reps"); do
+      java -cp "$cp" se.omsorgsnav.bench.LoadClient "$target" bench10 Bench2026! "$out/lookups.tsv" open 64 "$warmup" "$seconds" "$rate" \
+        | sed "s/^open@\\([0-9]*\\)\\/s/open$share rate=\\1\\/s/" | tee -a "$report"
+    done
   done
 
-  echo "== audit review of one person, verification" | tee -a "$report"
-  echo "audit search for one person (first page): $(timed_get "/api/v1/audit?person=$person&limit=100" bench97:Bench2026!) ms median of 5" | tee -a "$report"
+  echo "== audit search for one person, verification of the whole chain, search page for a common surname" | tee -a "$report"
+  echo "audit search, one person, first page: $(timed -u bench97:Bench2026! "$target/api/v1/audit?person=$person&limit=100") ms median of 5" | tee -a "$report"
   local events
   events=$(psql_app -Atc "select count(*) from audit_seal")
-  echo "verification of $events events: $(timed_get /api/v1/audit/verification bench97:Bench2026!) ms median of 5" | tee -a "$report"
+  local verify_ms
+  verify_ms=$(timed -u bench97:Bench2026! "$target/api/v1/audit/verification")
+  echo "verification of $events events: $verify_ms ms median of 5 = $(awk -v ms="$verify_ms" -v n="$events" 'BEGIN {printf "%.0f", ms / (n / 1e6)}') ms per million events" | tee -a "$report"
+  local jar_cookies="$out/cookies.txt" csrf hits
+  rm -f "$jar_cookies"
+  csrf=$(curl -s -c "$jar_cookies" "$target/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null --data-urlencode "username=bench10" --data-urlencode "password=Bench2026!" --data-urlencode "_csrf=$csrf" "$target/login"
+  csrf=$(curl -s -b "$jar_cookies" "$target/persons/search" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  local session
+  session=$(awk '$6 == "OMSORGSNAV_SESSION" {print $7}' "$jar_cookies")
+  hits=$(curl -s -b "$jar_cookies" -H 'HX-Request: true' --data-urlencode "q=Andersson" --data-urlencode "_csrf=$csrf" "$target/persons/search" | grep -c 'href="/persons/' || true)
+  echo "search page, surname Andersson ($hits hits shown): $(timed -b "$jar_cookies" -H 'HX-Request: true' --data-urlencode q=Andersson --data-urlencode "_csrf=$csrf" "$target/persons/search") ms median of 5" | tee -a "$report"
+  wrk_closed search "$clients" "$(( seconds < 10 ? seconds : 10 ))" WRK_PATH=/persons/search WRK_BODY="q=Andersson&_csrf=$csrf" \
+    WRK_HEADERS="Cookie: OMSORGSNAV_SESSION=$session|HX-Request: true|Content-Type: application/x-www-form-urlencoded"
   stop_app
 
-  echo "== pgbench ceiling, $clients clients, ${seconds}s, $reps repetitions (the application stopped)" | tee -a "$report"
+  echo "== raw baseline: JDK HttpServer + Hikari + the same SQL, closed loop (wrk), $reps repetitions" | tee -a "$report"
+  java -Xmx1g -cp "$cp" se.omsorgsnav.bench.RawBaseline "$port" "jdbc:postgresql://127.0.0.1:5432/$db" omsorgsnav_app "$app_password" 10 > "$out/raw.log" 2>&1 &
+  raw_pid=$!
+  for _ in $(seq 1 100); do curl -fs "$target/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  for r in $(seq 1 "$reps"); do
+    wrk_closed raw "$clients" "$seconds" WRK_LOOKUPS="$out/lookups.tsv" WRK_HEADERS="Authorization: Basic $basic"
+  done
+  stop_raw
+
+  echo "== pgbench ceiling, $clients clients, ${seconds}s, $reps repetitions (nothing else running)" | tee -a "$report"
   for r in $(seq 1 "$reps"); do
     PGPASSWORD=$app_password pgbench -h 127.0.0.1 -U omsorgsnav_app -n -M prepared -c "$clients" -j 2 -T "$seconds" \
       -D lookups="$lookups" -D officer="$officer" -f bench/ceiling.sql "$db" 2>&1 \
       | awk '/latency average/ {lat=$4} /tps =/ {tps=$3} END {printf "ceiling tps=%s latency_avg=%sms\n", tps, lat}' | tee -a "$report"
   done
-  local ceiling
-  ceiling=$(grep '^ceiling' "$report" | field tps | median)
-  echo "== ratio: application $max/s over ceiling $ceiling/s = $(awk -v a="$max" -v c="$ceiling" 'BEGIN {printf "%.2f", a / c}')" | tee -a "$report"
+
+  local ceiling raw
+  ceiling=$(grep '^ceiling ' "$report" | sed 's/^/ /' | field tps | median)
+  raw=$(grep '^raw ' "$report" | sed 's/^/ /' | field rps | median)
+  {
+    echo "== summary: median (min–max) of $reps"
+    echo "| figure | value | target |"
+    echo "|---|---|---|"
+    echo "| cold start to healthy, \`java -jar\` | $(summary start plain) ms | ≤ 8,000 ms |"
+    echo "| cold start to healthy, with a CDS archive | $(summary start cds) ms | ≤ 4,000 ms |"
+    echo "| resident memory idle | $(summary "memory plain" rss) MB; with CDS $(summary "memory cds" rss) MB | ≤ 400 MB |"
+    echo "| lookup, closed loop, $clients connections | $(summary closed rps) req/s; p50 $(summary closed p50) ms, p99 $(summary closed p99) ms | p99 ≤ 25 ms |"
+    echo "| lookup, open loop at 0.5 × maximum | p50 $(summary open0.5 p50) ms, p99 $(summary open0.5 p99) ms | p99 ≤ 10 ms |"
+    echo "| lookup, open loop at 0.8 × maximum | p50 $(summary open0.8 p50) ms, p99 $(summary open0.8 p99) ms | |"
+    echo "| raw baseline (JDK HttpServer + Hikari), closed loop | $(summary raw rps) req/s; p99 $(summary raw p99) ms | |"
+    echo "| pgbench ceiling, same statements | $(summary ceiling tps) tps | |"
+    echo "| **application / ceiling** | **$(ratio "$max" "$ceiling")** | ≥ 0.5 (stretch 0.65) |"
+    echo "| **application / raw baseline** | **$(ratio "$max" "$raw")** | ≥ 0.6 |"
+    echo "| search page, common surname, $clients connections | $(summary search rps) req/s; p50 $(summary search p50) ms, p99 $(summary search p99) ms | |"
+  } | tee -a "$report"
 }
 
 case "${1:-}" in

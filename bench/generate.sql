@@ -91,7 +91,7 @@ select md5('event' || e)::uuid, now() - interval '730 days' + (e::double precisi
        md5('person' || (floor(random() * :persons)::int + 1))::uuid, null,
        (array['VIEW','LIST','LIST','LIST'])[1 + e % 4], 'PERSON_PAGE', 'ALLOWED', '10.0.0.1'
 from generate_series(1, :events) e;
-insert into audit_pending (event_id) select e.id from audit_event e where not exists (select 1 from audit_seal s where s.event_id = e.id);
+insert into audit_pending (event_id) select e.id from audit_event e where not exists (select 1 from audit_seal s where s.event_id = e.id) order by e.occurred_at, e.id;
 
 -- What the load run looks up: persons by category, and one officer authorised for protected ones.
 create schema if not exists bench;

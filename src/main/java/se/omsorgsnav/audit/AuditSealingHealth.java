@@ -29,7 +29,8 @@ class AuditSealingHealth implements HealthIndicator {
     @Override
     public Health health() {
         OffsetDateTime oldest = jdbc.sql("""
-                select min(e.occurred_at) from audit_pending p join audit_event e on e.id = p.event_id
+                select e.occurred_at from audit_pending p join audit_event e on e.id = p.event_id
+                order by p.queued limit 1
                 """).query(OffsetDateTime.class).optional().orElse(null);
         if (oldest != null && oldest.toInstant().plus(maxLag).isBefore(clock.instant())) {
             return Health.down().withDetail("reason", "audit events wait longer than " + maxLag + " to be sealed").build();

@@ -29,6 +29,18 @@ class PersonRows {
             p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city,
             p.phone, %s as protection_level, p.fictitious_name, p.date_of_death, p.local_protection_until""".formatted(EFFECTIVE_LEVEL.formatted("p"));
 
+    private static final String PROTECTED_LINKS = """
+            select r.person_id, r.related_person_id from person_relation r
+              join person q on q.id = r.related_person_id
+            where r.person_id in (:ids) and %1$s <> 'NONE'
+            union all
+            select r.related_person_id, r.person_id from person_relation r
+              join person q on q.id = r.person_id
+            where r.related_person_id in (:ids) and %1$s <> 'NONE'
+            """.formatted(EFFECTIVE_LEVEL.formatted("q"));
+
+    private static final String BY_IDS = "select " + COLUMNS + " from person p where p.id in (:ids)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -42,7 +54,7 @@ class PersonRows {
             return Map.of();
         }
         Map<UUID, PersonRow> rows = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from person p where p.id in (:ids)").param("ids", ids).param("today", LocalDate.now(clock))
+        jdbc.sql(BY_IDS).param("ids", ids).param("today", LocalDate.now(clock))
                 .query(PersonRows::row).list().forEach(r -> rows.put(r.id(), r));
         return rows;
     }
@@ -88,15 +100,7 @@ class PersonRows {
             return Map.of();
         }
         Map<UUID, Set<UUID>> result = new HashMap<>();
-        jdbc.sql("""
-                        select r.person_id, r.related_person_id from person_relation r
-                          join person q on q.id = r.related_person_id
-                        where r.person_id in (:ids) and %1$s <> 'NONE'
-                        union all
-                        select r.related_person_id, r.person_id from person_relation r
-                          join person q on q.id = r.person_id
-                        where r.related_person_id in (:ids) and %1$s <> 'NONE'
-                        """.formatted(EFFECTIVE_LEVEL.formatted("q")))
+        jdbc.sql(PROTECTED_LINKS)
                 .param("ids", ids).param("today", LocalDate.now(clock))
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list()

@@ -2,7 +2,6 @@ package se.omsorgsnav.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -209,9 +208,12 @@ public record PersonalIdentityNumber(
     /** YYYYMMDD as written in the number, so with the day plus 60 for a samordningsnummer. */
     private static String writtenDate(LocalDate birthDate, boolean coordination) {
         int day = birthDate.getDayOfMonth() + (coordination ? COORDINATION_DAY_OFFSET : 0);
-        // Locale.ROOT: a locale with its own digits must never change the database key.
-        return String.format(
-                Locale.ROOT, "%04d%02d%02d", birthDate.getYear(), birthDate.getMonthValue(), day);
+        // Plain ASCII digits whatever the locale (the database key), and no Formatter: this runs on every lookup.
+        int year = birthDate.getYear();
+        int month = birthDate.getMonthValue();
+        return new StringBuilder(8).append(year < 1000 ? "0" : "").append(year < 100 ? "0" : "").append(year < 10 ? "0" : "").append(year)
+                .append(month < 10 ? "0" : "").append(month)
+                .append(day < 10 ? "0" : "").append(day).toString();
     }
 
     /** The check digit covers the 10-digit form only (YYMMDDNNN), never the century. */
