@@ -1,0 +1,292 @@
+package se.omsorgsnav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.StatementCounter;
+import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestPins;
+
+/**
+ * No list pays per row (issue 5): every list endpoint, page or API, is asked once with two rows and
+ * once with forty more, and must prepare exactly as many SQL statements both times. A query per
+ * row (N+1), in the list or in the disclosure gate or the audit behind it, fails here. Every GET
+ * endpoint is either in this table or named as not a list, so a new list cannot slip past.
+ *
+ * <p>The rows live in a unit of their own, so that the other tests' lists do not change.
+ */
+@OmsorgsnavTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListStatementTests {
+
+    static final int MORE = 40;
+
+    /** GET endpoints of our own that show one thing, or a form: not lists. */
+    static final Set<String> NOT_LISTS = Set.of(
+            "/login", "/persons/search", "/persons/{id}", "/persons/new", "/deviations/new", "/cases/{caseNumber}",
+            "/cases/{caseNumber}/local-protection", "/cases/new", "/api/v1/cases/{caseNumber}", "/intakes/new",
+            "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
+            "/account/pin");
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired PasswordEncoder passwords;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    UUID unit;
+    UUID officer;
+    UUID manager;
+    UUID anchorPerson;
+    UUID anchorCase;
+    String anchorCaseNumber;
+    UUID anchorRequest;
+    UUID smallReview;
+    UUID largeReview;
+    int serial;
+
+    record ListEndpoint(String pattern, String caller, String path, IntConsumer more) {
+        @Override
+        public String toString() {
+            return pattern;
+        }
+    }
+
+    @BeforeAll
+    void aUnitOfItsOwn() {
+        unit = UUID.randomUUID();
+        jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Listenheten', 'Äldreförvaltningen', 'AUTHORITY')")
+                .param(unit).update();
+        officer = staffMember("lista-handlaggare", "CASE_OFFICER", false);
+        manager = staffMember("lista-chef", "UNIT_MANAGER", false);
+        anchorPerson = person();
+        anchorCase = careCase(anchorPerson);
+        anchorCaseNumber = jdbc.sql("select case_number from care_case where id = ?").param(anchorCase).query(String.class).single();
+        anchorRequest = authorizationRequest();
+        for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations)) {
+            more.accept(2);
+        }
+        smallReview = review(2);
+    }
+
+    Stream<ListEndpoint> lists() {
+        LocalDate from = TestClock.TODAY.minusDays(30);
+        LocalDate to = TestClock.TODAY;
+        String auditScope = "?person=" + anchorPerson + "&from=" + from + "&to=" + to;
+        return Stream.of(
+                new ListEndpoint("/", "lista-handlaggare", "/", this::cases),
+                new ListEndpoint("/persons/{personId}/cases", "lista-handlaggare", "/persons/" + anchorPerson + "/cases", this::casesOfAnchor),
+                new ListEndpoint("/api/v1/audit", "lista-chef", "/api/v1/audit" + auditScope, this::events),
+                new ListEndpoint("/persons/{id}/access-extract", "lista-chef", "/persons/" + anchorPerson + "/access-extract", this::events),
+                new ListEndpoint("/persons/{id}/access-extract.csv", "lista-chef", "/persons/" + anchorPerson + "/access-extract.csv", this::events),
+                new ListEndpoint("/api/v1/deviations/unattached", "lista-chef", "/api/v1/deviations/unattached", this::deviations),
+                new ListEndpoint("/deviations/unattached", "lista-chef", "/deviations/unattached", this::deviations),
+                new ListEndpoint("/api/v1/authorization-requests", "lista-chef", "/api/v1/authorization-requests", this::requests),
+                new ListEndpoint("/authorizations", "lista-chef", "/authorizations", this::requests),
+                new ListEndpoint("/api/v1/cases/{caseNumber}/authorizations", "lista-chef",
+                        "/api/v1/cases/" + anchorCaseNumber + "/authorizations", this::authorizations),
+                new ListEndpoint("/cases/{caseNumber}/authorizations", "lista-chef", "/cases/" + anchorCaseNumber + "/authorizations",
+                        this::authorizations),
+                new ListEndpoint("/cases/{caseNumber}/authorizations/new", "lvs", "/cases/" + anchorCaseNumber + "/authorizations/new",
+                        this::authorizations),
+                new ListEndpoint("/authorizations/requests/{id}", "lvs", "/authorizations/requests/" + anchorRequest, this::authorizations),
+                new ListEndpoint("/api/v1/audit/reviews", "lista-chef", "/api/v1/audit/reviews", this::reviews),
+                new ListEndpoint("/audit/reviews", "lista-chef", "/audit/reviews", this::reviews));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    @DisplayName("AUD-1, UX: a list of 40 more rows costs the same SQL statements as a list of 2 (no N+1)")
+    void listCostsAConstantNumberOfStatements(ListEndpoint list) throws Exception {
+        int few = statements(list.caller(), list.path());
+        list.more().accept(MORE);
+        int many = statements(list.caller(), list.path());
+        assertThat(many).as("statements for %s with %d more rows", list.pattern(), MORE).isEqualTo(few);
+    }
+
+    @Test
+    @DisplayName("AUD-3: a review's page and export cost the same statements with 2 sampled events as with 40")
+    void reviewItemsCostAConstantNumberOfStatements() throws Exception {
+        events(MORE + 10);
+        largeReview = review(MORE);
+        for (String path : List.of("/api/v1/audit/reviews/%s", "/audit/reviews/%s", "/api/v1/audit/reviews/%s/export",
+                "/audit/reviews/%s/export.csv")) {
+            int few = statements("lista-chef", path.formatted(smallReview));
+            int many = statements("lista-chef", path.formatted(largeReview));
+            assertThat(many).as(path).isEqualTo(few);
+        }
+    }
+
+    @Test
+    @DisplayName("Every GET endpoint is either a list measured here or named as not a list")
+    void everyGetEndpointIsClassified() {
+        Set<String> covered = new TreeSet<>(NOT_LISTS);
+        lists().map(ListEndpoint::pattern).forEach(covered::add);
+        covered.addAll(List.of("/api/v1/audit/reviews/{id}", "/audit/reviews/{id}", "/api/v1/audit/reviews/{id}/export",
+                "/audit/reviews/{id}/export.csv"));
+        Set<String> gets = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (e.getValue().getBeanType().getPackageName().startsWith("se.omsorgsnav")
+                    && e.getKey().getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET"))) {
+                gets.addAll(e.getKey().getPatternValues());
+            }
+        }
+        assertThat(covered).containsAll(gets);
+    }
+
+    private int statements(String caller, String path) throws Exception {
+        var principal = user(users.loadUserByUsername(caller));
+        StatementCounter.reset();
+        int status = mvc.perform(get(path).with(principal))
+                .andReturn().getResponse().getStatus();
+        int statements = StatementCounter.count();
+        assertThat(status).as("answer to " + caller).isEqualTo(200);
+        return statements;
+    }
+
+    // The rows each list shows, added straight into the tables: what the list costs, not how rows are made, is tested here.
+
+    private void cases(int n) {
+        for (int i = 0; i < n; i++) {
+            careCase(person());
+        }
+    }
+
+    private void casesOfAnchor(int n) {
+        for (int i = 0; i < n; i++) {
+            careCase(anchorPerson);
+        }
+    }
+
+    private void events(int n) {
+        UUID actor = staffMember("lista-läsare-" + serial++, "HOME_CARE_PLANNER", false);
+        for (int i = 0; i < n; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into audit_event (id, occurred_at, actor_user_id, actor_username, actor_role, actor_unit_id, person_id,
+                                             action, purpose, outcome)
+                    values (?, ?, ?, 'lista-läsare', 'HOME_CARE_PLANNER', ?, ?, 'VIEW', 'PERSON_PAGE', 'ALLOWED')
+                    """).params(id, OffsetDateTime.ofInstant(TestClock.NOW, ZoneOffset.UTC).minusMinutes(i + 1L), actor, unit, anchorPerson)
+                    .update();
+            jdbc.sql("insert into audit_pending (event_id) values (?)").param(id).update();
+        }
+    }
+
+    private void deviations(int n) {
+        for (int i = 0; i < n; i++) {
+            jdbc.sql("""
+                    insert into deviation (id, reported_by, reported_at, reporter_unit_id, description)
+                    values (?, ?, ?, ?, 'Dörren till förrådet stod olåst.')
+                    """).params(UUID.randomUUID(), manager, OffsetDateTime.now(), unit).update();
+        }
+    }
+
+    private void requests(int n) {
+        for (int i = 0; i < n; i++) {
+            authorizationRequest();
+        }
+    }
+
+    private void authorizations(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID grantee = staffMember("lista-behörig-" + serial++, "HOME_CARE_PLANNER", false);
+            jdbc.sql("""
+                    insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(UUID.randomUUID(), grantee, anchorCase, anchorPerson, TestClock.TODAY.minusDays(1),
+                    TestClock.TODAY.plusDays(30), manager, OffsetDateTime.now()).update();
+        }
+    }
+
+    private void reviews(int n) {
+        for (int i = 0; i < n; i++) {
+            review(1);
+        }
+    }
+
+    private UUID review(int sampleSize) {
+        try {
+            String body = """
+                    {"person": "%s", "from": "%s", "to": "%s", "sampleSize": %d}
+                    """.formatted(anchorPerson, TestClock.TODAY.minusDays(30), TestClock.TODAY, sampleSize);
+            String answer = mvc.perform(post("/api/v1/audit/reviews").contentType(MediaType.APPLICATION_JSON).content(body)
+                    .with(user(users.loadUserByUsername("lista-chef")))).andReturn().getResponse().getContentAsString();
+            var matcher = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(answer);
+            assertThat(matcher.find()).as("a review was opened: " + answer).isTrue();
+            return UUID.fromString(matcher.group(1));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private UUID authorizationRequest() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into authorization_request (id, kind, case_id, case_number, target_user_id, valid_from, valid_to, reason,
+                                                   requested_by, requested_at, status, decided_by, decided_at, decision_note)
+                values (?, 'ADD', ?, ?, ?, ?, ?, 'Ny i teamet', ?, ?, 'REFUSED', ?, ?, 'Inte aktuellt')
+                """).params(id, anchorCase, anchorCaseNumber, officer, TestClock.TODAY, TestClock.TODAY.plusDays(30), manager,
+                OffsetDateTime.now(), manager, OffsetDateTime.now()).update();
+        return id;
+    }
+
+    private UUID staffMember(String username, String role, boolean grantRight) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, ?, ?, ?, ?, ?, ?, true)
+                """).params(id, username, "Lista " + username, username + "@lista.invalid", passwords.encode("Lista2026!"), role, unit,
+                grantRight).update();
+        return id;
+    }
+
+    private UUID person() {
+        UUID id = UUID.randomUUID();
+        int n = serial++;
+        jdbc.sql("""
+                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
+                                    last_name_search, first_name_search)
+                values (?, ?, ?, 'Listsson', 'NONE', ?, 'listsson', ?)
+                """).params(id, TestPins.nth(1931, "98", n), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
+        return id;
+    }
+
+    private UUID careCase(UUID person) {
+        UUID id = UUID.randomUUID();
+        int n = serial++;
+        jdbc.sql("""
+                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                values (?, ?, ?, ?, ?, 'Ansökan om hemtjänst', 'OPEN', ?)
+                """).params(id, "AO-2031-%05d".formatted(90000 + n), person, unit, officer, TestClock.TODAY.minusDays(n % 20)).update();
+        return id;
+    }
+}
