@@ -31,16 +31,16 @@ public class AuditVerification {
     }
 
     /**
-     * Links in chunks, each through the seal's primary key and the event's: one query over the whole
-     * chain made PostgreSQL hash-join and sort millions of wide rows on disk (bench/README.md).
+     * Each link with the hash and number of the link before it (lag), joined to its event in
+     * whatever order the database finds cheapest: a link is checked against the previous link's
+     * stored hash, so no link waits for another, and the database need not sort millions of wide
+     * rows by sequence number (bench/README.md).
      */
-    private static final int CHUNK_SIZE = 20_000;
-    private static final String CHUNK = """
-            select s.seq, s.hash, s.event_id as sealed_event_id, %s
-            from audit_seal s left join audit_event e on e.id = s.event_id
-            where s.seq > ?
-            order by s.seq
-            limit ?
+    private static final String LINKS = """
+            select s.seq, s.prev_seq, s.prev_hash, s.hash, s.event_id as sealed_event_id, %s
+            from (select seq, hash, event_id, lag(seq) over (order by seq) as prev_seq, lag(hash) over (order by seq) as prev_hash
+                  from audit_seal) s
+            left join audit_event e on e.id = s.event_id
             """.formatted(AuditChain.SealedFields.COLUMNS);
 
     /**
@@ -59,23 +59,11 @@ public class AuditVerification {
                 .forEach(c -> checkpoints.put(c.lastSeq(), c));
 
         Walk walk = new Walk(checkpoints);
-        long after = 0;
-        int read;
-        do {
-            long from = after;
-            int[] rows = {0};
-            long[] last = {from};
-            jdbc.query(CHUNK, rs -> {
-                rows[0]++;
-                last[0] = rs.getLong("seq");
-                if (walk.problem == null) {
-                    walk.step(rs.getLong("seq"), rs.getString("hash"), rs.getObject("sealed_event_id") != null
-                            && rs.getObject("id") != null ? AuditChain.SealedFields.read(rs) : null);
-                }
-            }, from, CHUNK_SIZE);
-            read = rows[0];
-            after = last[0];
-        } while (read == CHUNK_SIZE && walk.problem == null);
+        jdbc.query(LINKS, rs -> {
+            Long prevSeq = rs.getObject("prev_seq") == null ? null : rs.getLong("prev_seq");
+            walk.step(rs.getLong("seq"), prevSeq, rs.getString("prev_hash"), rs.getString("hash"),
+                    rs.getObject("sealed_event_id") != null && rs.getObject("id") != null ? AuditChain.SealedFields.read(rs) : null);
+        });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (walk.problem != null) {
             return VerificationReport.broken(walk.checked, pending, walk.brokenSeq, walk.problem, took);
@@ -100,10 +88,9 @@ public class AuditVerification {
 
     private record Checkpoint(long lastSeq, String lastHash, String signature) {}
 
-    /** The state of one pass over the chain. */
+    /** What one pass over the links found, in whatever order they came: the first broken link wins. */
     private final class Walk {
         private final Map<Long, Checkpoint> checkpoints;
-        private String previousHash = AuditChain.GENESIS;
         private long lastSeq;
         private long checked;
         private Long brokenSeq;
@@ -113,16 +100,18 @@ public class AuditVerification {
             this.checkpoints = checkpoints;
         }
 
-        void step(long seq, String storedHash, AuditChain.SealedFields event) {
-            if (seq != lastSeq + 1) {
-                fail(lastSeq + 1, "Länk " + (lastSeq + 1) + " saknas i kedjan: en förseglad loggpost har tagits bort.");
+        void step(long seq, Long prevSeq, String prevHash, String storedHash, AuditChain.SealedFields event) {
+            lastSeq = Math.max(lastSeq, seq);
+            long expectedPrevious = prevSeq == null ? 0 : prevSeq;
+            if (seq != expectedPrevious + 1) {
+                fail(expectedPrevious + 1, "Länk " + (expectedPrevious + 1) + " saknas i kedjan: en förseglad loggpost har tagits bort.");
                 return;
             }
             if (event == null) {
                 fail(seq, "Loggposten i länk " + seq + " finns inte längre: den har tagits bort.");
                 return;
             }
-            String expected = chain.link(previousHash, event);
+            String expected = chain.link(prevSeq == null ? AuditChain.GENESIS : prevHash, event);
             if (!expected.equals(storedHash)) {
                 fail(seq, "Länk " + seq + " stämmer inte: loggposten eller kedjan har ändrats.");
                 return;
@@ -133,14 +122,14 @@ public class AuditVerification {
                 fail(seq, "Kontrollpunkten vid länk " + seq + " stämmer inte: kedjan har skrivits om.");
                 return;
             }
-            previousHash = storedHash;
-            lastSeq = seq;
             checked++;
         }
 
         private void fail(long seq, String message) {
-            brokenSeq = seq;
-            problem = message;
+            if (brokenSeq == null || seq < brokenSeq) {
+                brokenSeq = seq;
+                problem = message;
+            }
         }
     }
 }
