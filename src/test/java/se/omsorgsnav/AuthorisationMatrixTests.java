@@ -264,6 +264,27 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/deviations/" + t.fixture.freshDeviation(t.jdbc) + "/attachment").with(csrf())
                         .param("caseNumber", t.fixture.person(Subject.ORDINARY).caseNumber()), ALL, 302));
+        // Messages (MSG-2..MSG-8): every role sends, reads its inbox and opens what reached it. The
+        // opened message is about the protected subject and names its apartment (a canary): only
+        // a caller authorised for the subject may see it, the rest see the case number and a mask.
+        ENDPOINTS.put("POST /api/v1/messages", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/messages").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"idempotencyKey":"matrix-%s","type":"FREE_TEXT","subject":"Fråga om rutinen","body":"Hej! En fråga om rutinen.",
+                         "recipientUsers":["%s"]}
+                        """.formatted(UUID.randomUUID(), MatrixFixture.GRANT_TARGET)), ALL, 201));
+        ENDPOINTS.put("GET /api/v1/messages/inbox", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/messages/inbox"), ALL, 200));
+        ENDPOINTS.put("GET /api/v1/messages/{id}", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
+        ENDPOINTS.put("POST /api/v1/messages/{id}/read", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/read"), ALL, 204));
+        ENDPOINTS.put("POST /api/v1/messages/{id}/archive", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/archive"), ALL, 204));
+        ENDPOINTS.put("GET /api/v1/message-groups", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/message-groups"), ALL, 200));
+        ENDPOINTS.put("POST /api/v1/message-groups/{id}/members", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/message-groups/" + t.fixture.unitId() + "/members").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + MatrixFixture.GRANT_TARGET + "\"}"), managers, 204));
+        ENDPOINTS.put("DELETE /api/v1/message-groups/{id}/members/{username}", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> delete("/api/v1/message-groups/" + t.fixture.unitId() + "/members/" + MatrixFixture.GRANT_TARGET), managers, 204));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -57,6 +57,7 @@ class DemoData implements ApplicationRunner {
         }
         units();
         users();
+        messageGroups();
         persons();
         cases();
         authorisations();
@@ -89,6 +90,31 @@ class DemoData implements ApplicationRunner {
         user("larm", "Ida Sjö", "ALARM_OPERATOR", "jouren", false);
         user("lvs", "Per Grahn", "SYSTEM_SUPPORT", "lvs", true);
         user("sas", "Lena Ros", "SOCIAL_SAFETY_COORDINATOR", "centrum", false);
+    }
+
+    /** Each user in their unit's message group, and the send lists of the routines (MSG-2, seed 000, 002 §2.2). */
+    private void messageGroups() {
+        jdbc.sql("""
+                insert into message_group (id, name, kind, unit_id)
+                select u.id, u.name, 'UNIT', u.id from unit u where not exists (select 1 from message_group g where g.unit_id = u.id)
+                """).update();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (String key : ids.keySet().stream().filter(k -> k.startsWith("user:")).sorted().toList()) {
+            UUID user = ids.get(key);
+            UUID unit = jdbc.sql("select unit_id from app_user where id = ?").param(user).query(UUID.class).single();
+            jdbc.sql("insert into message_group_member (group_id, user_id, added_at) values (?, ?, ?)").params(unit, user, now).update();
+        }
+        groupMember("BOSAM", "boendesamordnare");
+        groupMember("Boendesamordnare", "boendesamordnare");
+        groupMember("Avgiftshandläggare", "avgift");
+        groupMember("LVS admin sekretessbehörighet", "lvs");
+        groupMember("Trygghetsjouren uppdragsmottagare", "larm");
+    }
+
+    private void groupMember(String systemGroup, String username) {
+        UUID group = jdbc.sql("select id from message_group where kind = 'SYSTEM' and name = ?").param(systemGroup).query(UUID.class).single();
+        jdbc.sql("insert into message_group_member (group_id, user_id, added_at) values (?, ?, ?)")
+                .params(group, ids.get("user:" + username), OffsetDateTime.now(clock)).update();
     }
 
     private void persons() {

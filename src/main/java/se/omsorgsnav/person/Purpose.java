@@ -14,5 +14,11 @@ public enum Purpose {
     ACCESS_EXTRACT_EXPORT,
     DEVIATION,
     AUDIT_REVIEW,
-    AUDIT_REVIEW_EXPORT
+    AUDIT_REVIEW_EXPORT,
+    /** The person of a case a message is sent about, as the sender sees it. */
+    MESSAGE_SEND,
+    /** A message opened by its sender or a recipient. */
+    MESSAGE,
+    /** The inbox: the persons of a page of messages. */
+    MESSAGE_INBOX
 }

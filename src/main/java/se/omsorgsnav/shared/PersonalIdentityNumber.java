@@ -68,8 +68,16 @@ public record PersonalIdentityNumber(
     private static final Pattern INTERIM =
             Pattern.compile("(\\d{2})?\\d{6}[-+]?[TRSUWXJKLMN]\\d{3}", Pattern.CASE_INSENSITIVE);
 
-    /** Ten or twelve digits with or without a separator: candidates in free text, each checked as a number. */
-    private static final Pattern NUMBER_LIKE = Pattern.compile("(?<!\\d)(\\d{6}|\\d{8})[-+ ]?\\d{4}(?!\\d)");
+    /**
+     * Candidates in free text, each checked as a number: twelve or ten digits as people write them,
+     * the date's parts run together or split by a space, dot or dash ("1942 03 14", "42.03.14"),
+     * the last four after an optional {@code -}, {@code +}, en dash or dot with spaces around it.
+     */
+    private static final String PART_SEPARATOR = "[ .\\-\u2013]?";
+    private static final String LAST_FOUR = "\\s{0,2}[-+\u2013.]?\\s{0,2}\\d{4}(?!\\d)";
+    private static final Pattern TWELVE_LIKE = Pattern.compile("(?<!\\d)\\d{2}" + PART_SEPARATOR + "\\d{2}" + PART_SEPARATOR + "\\d{2}"
+            + PART_SEPARATOR + "\\d{2}" + LAST_FOUR);
+    private static final Pattern TEN_LIKE = Pattern.compile("(?<!\\d)\\d{2}" + PART_SEPARATOR + "\\d{2}" + PART_SEPARATOR + "\\d{2}" + LAST_FOUR);
 
     /** The length of "YYYYMMDD-NNNN"; checked first so that huge inputs fail cheaply. */
     private static final int MAX_LENGTH = 13;
@@ -161,12 +169,23 @@ public record PersonalIdentityNumber(
         if (text == null) {
             return false;
         }
-        Matcher m = NUMBER_LIKE.matcher(text);
+        return appearsAs(TWELVE_LIKE, text) || appearsAs(TEN_LIKE, text);
+    }
+
+    /** Tries every start, not only where the previous candidate ended, so that a failed candidate cannot hide a real one. */
+    private static boolean appearsAs(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
         LocalDate anyDay = LocalDate.of(9999, 12, 31);
-        while (m.find()) {
-            if (isValid(m.group().replace(' ', '-'), anyDay)) {
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            String candidate = m.group();
+            String digits = candidate.replaceAll("\\D", "");
+            String head = candidate.substring(0, candidate.length() - 4);
+            char sign = head.indexOf('+') >= 0 ? '+' : '-';
+            if (isValid(digits.substring(0, digits.length() - 4) + sign + digits.substring(digits.length() - 4), anyDay)) {
                 return true;
             }
+            from = m.start() + 1;
         }
         return false;
     }

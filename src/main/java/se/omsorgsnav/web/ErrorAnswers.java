@@ -74,7 +74,19 @@ class ErrorAnswers {
     Object invalid(InvalidInputException e, HttpServletRequest request) {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.BAD_REQUEST, "Felaktiga uppgifter", e.getMessage());
         problem.getBody().setProperty("field", e.field());
+        if (e.errors().size() > 1) {
+            problem.getBody().setProperty("errors", e.errors());
+        }
         return isApi(request) ? problem : page(HttpStatus.BAD_REQUEST, "Felaktiga uppgifter", e.getMessage(), "error/problem");
+    }
+
+    /** Refused until confirmed (MSG-8): the client sends the request again with the confirmation. */
+    @ExceptionHandler(se.omsorgsnav.shared.WarningNotConfirmed.class)
+    Object unconfirmed(se.omsorgsnav.shared.WarningNotConfirmed e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Kontrollera texten", e.getMessage());
+        problem.getBody().setProperty("field", e.field());
+        problem.getBody().setProperty("confirmable", true);
+        return isApi(request) ? problem : page(HttpStatus.UNPROCESSABLE_CONTENT, "Kontrollera texten", e.getMessage(), "error/problem");
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -106,6 +106,8 @@ public final class MatrixFixture {
         f.unitId = UUID.randomUUID();
         jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Matrisenheten', 'Äldre samt vård- och omsorgsförvaltningen', 'AUTHORITY')")
                 .param(f.unitId).update();
+        // The unit's message group (MSG-2), as UnitGroups makes it for a unit added after start.
+        jdbc.sql("insert into message_group (id, name, kind, unit_id) values (?, 'Matrisenheten', 'UNIT', ?)").params(f.unitId, f.unitId).update();
         String hash = passwords.encode(DemoUsers.PASSWORD);
         String pinHash = passwords.encode(PIN);
         Map<String, UUID> userIds = new LinkedHashMap<>();
@@ -159,7 +161,7 @@ public final class MatrixFixture {
             }
             String digits = pin.substring(4); // MMDDNNNN: what a full number has and a masked one never shows
             List<String> canaries = List.of(s.canary("first"), s.canary("last"), s.canary("street"), s.canary("city"),
-                    s.canary("phone"), "XQ" + s.ordinal() + "01", digits, digits.substring(0, 4) + "-" + digits.substring(4));
+                    s.canary("phone"), "XQ" + s.ordinal() + "01", digits, digits.substring(0, 4) + "-" + digits.substring(4), s.canary("apartment"));
             f.persons.put(s, new Person(id, pin, pin.substring(2, 8) + "-" + pin.substring(8), caseNumber, canaries));
             if (s.locked() && s.hasCase) {
                 for (Role role : Role.values()) {
@@ -238,6 +240,28 @@ public final class MatrixFixture {
                         insert into deviation (id, reported_by, reported_at, reporter_unit_id, description)
                         values (?, ?, current_timestamp, ?, 'Nyckel saknades vid besöket')
                         """).params(id, grantTargetId, unitId).update();
+        return id;
+    }
+
+    /**
+     * A fresh message from the grant target to the given user (none if null) about the protected
+     * subject's case, with a field that locates the person: for cells that open, read or archive one.
+     */
+    public UUID freshMessage(JdbcClient jdbc, String recipient) {
+        UUID id = UUID.randomUUID();
+        Person p = person(Subject.PROTECTED_REGISTRATION);
+        jdbc.sql("""
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, case_id, case_number, person_id, sent_at)
+                        values (?, ?, ?, ?, 'PLACE_OFFER', ?, 'Erbjudande enligt rutinen', ?, ?, ?, current_timestamp)
+                        """)
+                .params(id, id, grantTargetId, "matrix-" + id, p.caseNumber(), caseIds.get(Subject.PROTECTED_REGISTRATION), p.caseNumber(), p.id())
+                .update();
+        jdbc.sql("insert into message_field (message_id, name, field_value) values (?, 'apartment', ?)")
+                .params(id, Subject.PROTECTED_REGISTRATION.canary("apartment")).update();
+        if (recipient != null) {
+            UUID user = jdbc.sql("select id from app_user where username = ?").param(recipient).query(UUID.class).single();
+            jdbc.sql("insert into message_delivery (message_id, user_id, sent_at) values (?, ?, current_timestamp)").params(id, user).update();
+        }
         return id;
     }
 

@@ -1,0 +1,212 @@
+package se.omsorgsnav.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.person.PersonView;
+import se.omsorgsnav.person.Purpose;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * The reader's side (MSG-6): the inbox newest first by keyset, the unread count, opening a
+ * message, marking it read and archiving it. Persons come through the gate, a page's in one call.
+ */
+@Component
+public class Inbox {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 50;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final PersonDisclosure gate;
+    private final MessageAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.gate = gate;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Row(UUID id, UUID threadId, MessageType type, String subject, String caseNumber, UUID personId, OffsetDateTime sentAt,
+                       boolean read, String sender) {}
+
+    /** One statement for the page, one for the unread count, and the gate's fixed few for the page's persons. */
+    @Transactional
+    public InboxPage page(String cursor, Integer limit) {
+        CurrentUser me = users.current();
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "Ange hur många meddelanden sidan ska visa: 1–" + MAX_LIMIT + ".");
+        }
+        Cursor after = Cursor.parse(cursor);
+        String keyset = after == null ? "" : "and (d.sent_at < :at or (d.sent_at = :at and d.message_id < :after))";
+        var query = jdbc.sql("""
+                        select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
+                        from message_delivery d
+                          join message m on m.id = d.message_id
+                          join app_user s on s.id = m.sender_id
+                        where d.user_id = :me and d.archived = false %s
+                        order by d.sent_at desc, d.message_id desc
+                        limit :n
+                        """.formatted(keyset))
+                .param("me", me.id()).param("n", n + 1);
+        if (after != null) {
+            query = query.param("at", after.sentAt()).param("after", after.id());
+        }
+        List<Row> rows = new ArrayList<>(query.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                MessageType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
+                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class) != null, rs.getString(9))).list());
+        String next = null;
+        if (rows.size() > n) {
+            rows = rows.subList(0, n);
+            Row last = rows.get(n - 1);
+            next = new Cursor(last.sentAt(), last.id()).encode();
+        }
+        long unread = jdbc.sql("select count(*) from message_delivery where user_id = ? and archived = false and read_at is null")
+                .param(me.id()).query(Long.class).single();
+        Map<UUID, PersonView> persons = persons(rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList(), Purpose.MESSAGE_INBOX);
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(), r.subject(), r.sender(),
+                r.sentAt(), r.read(), r.caseNumber(), r.personId() == null ? null : MessagePerson.of(persons.get(r.personId())))).toList();
+        return new InboxPage(items, unread, next);
+    }
+
+    /** Opens a message: its sender and recipients only (else "Behörighet saknas", alike for no such message); audited. */
+    @Transactional
+    public MessageView open(UUID id) {
+        CurrentUser me = users.current();
+        MessageAccess.Readable readable = access.require(me, id);
+        Message m = jdbc.sql("""
+                        select m.id, m.thread_id, m.reply_to, m.type, m.subject, m.body, m.case_number, m.body_withheld_when_masked, m.sent_at,
+                               s.full_name
+                        from message m join app_user s on s.id = m.sender_id where m.id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        MessageType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                        rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
+                .single();
+        PersonView person = readable.personId() == null ? null : persons(List.of(readable.personId()), Purpose.MESSAGE).get(readable.personId());
+        boolean sender = readable.senderId().equals(me.id());
+        boolean masked = person != null && person.masked();
+        boolean hide = masked && !sender;
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> withheld = new ArrayList<>();
+        jdbc.sql("select name, field_value from message_field where message_id = ? order by name").param(id)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(f -> {
+                    boolean locating = m.type().field(f.getKey()).map(MessageField::locating).orElse(true);
+                    if (hide && locating) {
+                        withheld.add(f.getKey());
+                    } else {
+                        fields.put(f.getKey(), f.getValue());
+                    }
+                });
+        boolean bodyWithheld = hide && m.bodyWithheldWhenMasked();
+        List<String> recipientUsers = new ArrayList<>();
+        List<String> recipientGroups = new ArrayList<>();
+        jdbc.sql("""
+                        select u.full_name, g.name from message_addressee a
+                          left join app_user u on u.id = a.user_id left join message_group g on g.id = a.group_id
+                        where a.message_id = ? order by g.name, u.full_name
+                        """).param(id)
+                .query((rs, n) -> {
+                    if (rs.getString(1) != null) {
+                        recipientUsers.add(rs.getString(1));
+                    } else {
+                        recipientGroups.add(rs.getString(2));
+                    }
+                    return null;
+                }).list();
+        List<MessageView.ReadReceipt> receipts = jdbc.sql("""
+                        select g.name, u.full_name, d.read_at from message_delivery d
+                          join app_user u on u.id = d.user_id join message_group g on g.id = d.via_group_id
+                        where d.message_id = ? order by g.name, u.full_name
+                        """).param(id)
+                .query((rs, n) -> new MessageView.ReadReceipt(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).list();
+        audit.record(users.actor(), new AuditEntry(readable.personId(), readable.caseId(), AuditAction.VIEW, "MESSAGE",
+                masked ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
+        return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), m.subject(), bodyWithheld ? null : m.body(),
+                bodyWithheld, fields, withheld, m.caseNumber(), MessagePerson.of(person), m.sender(), m.sentAt(), recipientUsers,
+                recipientGroups, receipts);
+    }
+
+    private record Message(UUID id, UUID threadId, UUID replyTo, MessageType type, String subject, String body, String caseNumber,
+                           boolean bodyWithheldWhenMasked, OffsetDateTime sentAt, String sender) {}
+
+    /** Marks the message read for this reader (the first time counts); the sender may call it too, to no effect. */
+    @Transactional
+    public void markRead(UUID id) {
+        CurrentUser me = users.current();
+        access.require(me, id);
+        jdbc.sql("update message_delivery set read_at = ? where message_id = ? and user_id = ? and read_at is null")
+                .params(OffsetDateTime.now(clock), id, me.id()).update();
+    }
+
+    /** Hides the message from this reader's inbox; it stays readable by id, and for everyone else. */
+    @Transactional
+    public void archive(UUID id) {
+        CurrentUser me = users.current();
+        MessageAccess.Readable readable = access.require(me, id);
+        if (!readable.delivered()) {
+            throw new InvalidInputException("id", "Meddelandet finns inte i din inkorg.");
+        }
+        jdbc.sql("update message_delivery set archived = true where message_id = ? and user_id = ?").params(id, me.id()).update();
+    }
+
+    private Map<UUID, PersonView> persons(List<UUID> ids, Purpose purpose) {
+        Map<UUID, PersonView> views = new HashMap<>();
+        if (!ids.isEmpty()) {
+            gate.list(ids, purpose).forEach(v -> views.put(v.id(), v));
+        }
+        return views;
+    }
+
+    /** Where a page ended: the last row's time and id, opaque to the client. */
+    record Cursor(OffsetDateTime sentAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((sentAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new InvalidInputException("cursor", "Sidmarkören är ogiltig. Börja om från första sidan.");
+            }
+        }
+    }
+}

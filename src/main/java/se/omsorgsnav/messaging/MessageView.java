@@ -1,0 +1,20 @@
+package se.omsorgsnav.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A message as one reader may see it. For a reader to whom the case's person is masked, fields
+ * that locate the person are left out (named in {@code withheldFields}), and so is the text when
+ * the sender confirmed that it names the protected person ({@code bodyWithheld}, MSG-8).
+ */
+public record MessageView(UUID id, UUID threadId, UUID replyTo, MessageType type, String typeTitle, String subject, String body,
+                          boolean bodyWithheld, Map<String, String> fields, List<String> withheldFields, String caseNumber,
+                          MessagePerson person, String sender, OffsetDateTime sentAt, List<String> recipientUsers,
+                          List<String> recipientGroups, List<ReadReceipt> readReceipts) {
+
+    /** A member of an addressed group and whether (when) they have read it. */
+    public record ReadReceipt(String group, String user, OffsetDateTime readAt) {}
+}

@@ -1,0 +1,251 @@
+package se.omsorgsnav.messaging;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.CaseDirectory.CaseFacts;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.person.PersonView;
+import se.omsorgsnav.person.ProtectedNames;
+import se.omsorgsnav.person.Purpose;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
+import se.omsorgsnav.shared.WarningNotConfirmed;
+
+/**
+ * Sends messages (MSG-2..MSG-5, MSG-8): checks the subject, the text and the structured fields,
+ * routes structured types by rule, delivers to each recipient user and each member of each group,
+ * all in one transaction with its audit event. The same idempotency key from the same sender gives
+ * back the first message, also when two requests race (the unique key decides).
+ */
+@Component
+public class Messages {
+
+    static final int MAX_BODY = 8000;
+    static final String NAME_IN_TEXT = "Texten innehåller ett namn som inte får stå i meddelandet: ärendet gäller en person med "
+            + "skyddade personuppgifter. Skriv ärendenumret i stället för namnet. Om texten ändå ska skickas, bekräfta det; "
+            + "den visas då bara för mottagare med behörighet till ärendet.";
+    static final String NO_PERSONNUMMER_IN_BODY = "Skriv aldrig personnummer i ett meddelande. Koppla meddelandet till ärendet "
+            + "med ärendenumret, så visas personen för den som har behörighet.";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final CurrentUsers users;
+    private final CaseDirectory cases;
+    private final PersonDisclosure gate;
+    private final ProtectedNames protectedNames;
+    private final MessageAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, ProtectedNames protectedNames,
+             MessageAccess access, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.users = users;
+        this.cases = cases;
+        this.gate = gate;
+        this.protectedNames = protectedNames;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The message sent, or the one sent earlier with the same key ({@code created} false). */
+    public record Sent(UUID id, UUID threadId, boolean created) {}
+
+    @Transactional
+    public Sent send(NewMessage request) {
+        CurrentUser me = users.current();
+        String key = request.idempotencyKey();
+        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidInputException("idempotencyKey",
+                    "Ange en idempotensnyckel: 8–100 tecken (bokstäver a–z, siffror, punkt, bindestreck, understreck, kolon).");
+        }
+        Optional<Sent> earlier = earlier(me, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        MessageType type = request.replyTo() != null && request.type() == null ? MessageType.FREE_TEXT
+                : MessageType.parse(request.type()).orElseThrow(() -> new InvalidInputException("type",
+                        "Välj meddelandetyp: " + String.join(", ", java.util.Arrays.stream(MessageType.values()).map(Enum::name).toList()) + "."));
+        MessageAccess.Readable original = request.replyTo() == null ? null : access.require(me, request.replyTo());
+
+        String caseNumber = request.caseNumber() != null && !request.caseNumber().isBlank() ? request.caseNumber()
+                : original != null ? original.caseNumber() : null;
+        if (type.caseRequired() && caseNumber == null) {
+            throw new InvalidInputException("caseNumber", "Ange ärendenumret: meddelandetypen " + type.title() + " gäller en person.");
+        }
+        CaseFacts facts = null;
+        boolean locked = false;
+        if (caseNumber != null) {
+            CaseNumber number = CaseNumber.parse(caseNumber);
+            facts = cases.find(number).orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det numret."));
+            PersonView person = gate.list(List.of(facts.personId()), Purpose.MESSAGE_SEND).get(0);
+            locked = person.locked();
+        }
+        String typedSubject = request.subject();
+        if ((typedSubject == null || typedSubject.isBlank()) && original != null && !locked) {
+            typedSubject = original.subject().startsWith("Sv: ") ? original.subject() : "Sv: " + original.subject();
+            typedSubject = typedSubject.length() > SubjectGuard.MAX_LENGTH ? typedSubject.substring(0, SubjectGuard.MAX_LENGTH) : typedSubject;
+        }
+        String subject = SubjectGuard.subject(typedSubject, facts == null ? null : facts.number(), locked);
+        String body = type == MessageType.FREE_TEXT ? FreeText.required("body", "Meddelandetexten", request.body(), MAX_BODY)
+                : Optional.ofNullable(FreeText.optional("body", "Meddelandetexten", request.body(), MAX_BODY)).orElse("");
+        if (PersonalIdentityNumber.appearsIn(body)) {
+            throw new InvalidInputException("body", NO_PERSONNUMMER_IN_BODY);
+        }
+        Map<String, String> fields = StructuredFields.validate(type, request.fields());
+
+        boolean withheld = false;
+        if (facts != null) {
+            List<String> texts = new ArrayList<>(fields.values());
+            texts.add(body);
+            if (protectedNames.appearIn(facts.personId(), texts)) {
+                if (!request.confirmBodyWarning()) {
+                    // A refusal that tells whether a guessed name was right: recorded, so a probe shows in the log review.
+                    audit.recordDenial(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "MESSAGE_NAME_FLAGGED",
+                            AuditOutcome.DENIED));
+                    throw new WarningNotConfirmed("body", NAME_IN_TEXT);
+                }
+                withheld = true;
+            }
+        }
+
+        Recipients recipients = recipients(me, type, request, original);
+        UUID id = UUID.randomUUID();
+        UUID threadId = original != null ? original.threadId() : id;
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (!insert(id, threadId, original, me, key, type, subject, body, facts, withheld, now)) {
+            // Another request with the same key committed first: that one is the message.
+            return earlier(me, key).orElseThrow();
+        }
+        store(id, fields, recipients, now);
+        audit.record(users.actor(), new AuditEntry(facts == null ? null : facts.personId(), facts == null ? null : facts.caseId(),
+                AuditAction.CREATE, "MESSAGE", AuditOutcome.ALLOWED));
+        return new Sent(id, threadId, true);
+    }
+
+    private Optional<Sent> earlier(CurrentUser me, String key) {
+        return jdbc.sql("select id, thread_id from message where sender_id = ? and idempotency_key = ?").params(me.id(), key)
+                .query((rs, n) -> new Sent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), false)).optional();
+    }
+
+    /**
+     * Who the message reaches: the users addressed, and the members (now) of the groups addressed
+     * and of the groups the type is routed to; a reply without recipients goes back to the sender
+     * of the original. Each user once, noted with the group it came through; never the sender.
+     */
+    private record Recipients(Set<UUID> users, Set<UUID> groups, Map<UUID, UUID> deliveries) {}
+
+    private Recipients recipients(CurrentUser me, MessageType type, NewMessage request, MessageAccess.Readable original) {
+        Set<UUID> addressedUsers = new LinkedHashSet<>();
+        if (!request.recipientUsers().isEmpty()) {
+            Set<String> names = new HashSet<>(request.recipientUsers());
+            List<UUID> found = jdbc.sql("select id from app_user where username in (:names) and enabled = true").param("names", names)
+                    .query(UUID.class).list();
+            if (found.size() != names.size()) {
+                throw new InvalidInputException("recipientUsers", "En eller flera mottagare finns inte.");
+            }
+            addressedUsers.addAll(found);
+        }
+        Set<UUID> groups = new LinkedHashSet<>(jdbc.sql("select group_id from message_routing_rule where message_type = ? order by group_id")
+                .param(type.name()).query(UUID.class).list());
+        if (!request.recipientGroups().isEmpty()) {
+            Set<UUID> asked = new HashSet<>(request.recipientGroups());
+            long found = jdbc.sql("select count(*) from message_group where id in (:ids)").param("ids", asked).query(Long.class).single();
+            if (found != asked.size()) {
+                throw new InvalidInputException("recipientGroups", "En eller flera meddelandegrupper finns inte.");
+            }
+            groups.addAll(asked);
+        }
+        if (addressedUsers.isEmpty() && request.recipientGroups().isEmpty() && original != null && !original.senderId().equals(me.id())) {
+            addressedUsers.add(original.senderId());
+        }
+        Map<UUID, UUID> deliveries = new LinkedHashMap<>();
+        if (!groups.isEmpty()) {
+            jdbc.sql("""
+                            select m.group_id, m.user_id from message_group_member m join app_user u on u.id = m.user_id
+                            where m.group_id in (:groups) and u.enabled = true order by m.group_id, m.user_id
+                            """)
+                    .param("groups", groups)
+                    .query((rs, n) -> Map.entry(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class))).list()
+                    .forEach(e -> deliveries.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        addressedUsers.forEach(user -> deliveries.putIfAbsent(user, null));
+        deliveries.remove(me.id());
+        if (deliveries.isEmpty()) {
+            throw new InvalidInputException("recipientUsers", "Ange minst en mottagare eller meddelandegrupp: annars når meddelandet ingen.");
+        }
+        return new Recipients(addressedUsers, groups, deliveries);
+    }
+
+    private boolean insert(UUID id, UUID threadId, MessageAccess.Readable original, CurrentUser me, String key, MessageType type, String subject,
+                           String body, CaseFacts facts, boolean withheld, OffsetDateTime now) {
+        try {
+            return jdbc.sql("""
+                            insert into message (id, thread_id, reply_to, sender_id, idempotency_key, type, subject, body, case_id, case_number,
+                                                 person_id, body_withheld_when_masked, sent_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            """)
+                    .params(id, threadId, original == null ? null : original.id(), me.id(), key, type.name(), subject, body,
+                            facts == null ? null : facts.caseId(), facts == null ? null : facts.number().value(),
+                            facts == null ? null : facts.personId(), withheld, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private void store(UUID id, Map<String, String> fields, Recipients recipients, OffsetDateTime now) {
+        List<Object[]> fieldRows = new ArrayList<>();
+        fields.forEach((name, value) -> fieldRows.add(new Object[] {id, name, value}));
+        insertAll("insert into message_field (message_id, name, field_value) values (?, ?, ?)", fieldRows);
+        List<Object[]> addressees = new ArrayList<>();
+        recipients.users().forEach(user -> addressees.add(new Object[] {id, user, null}));
+        recipients.groups().forEach(group -> addressees.add(new Object[] {id, null, group}));
+        insertAll("insert into message_addressee (message_id, user_id, group_id) values (?, ?, ?)", addressees);
+        List<Object[]> deliveries = new ArrayList<>();
+        recipients.deliveries().forEach((user, via) -> deliveries.add(new Object[] {id, user, via, now}));
+        insertAll("insert into message_delivery (message_id, user_id, via_group_id, sent_at) values (?, ?, ?, ?)", deliveries);
+    }
+
+    /** One batch per table, whatever the number of recipients. */
+    private void insertAll(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(sql, rows, rows.size(), (ps, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                ps.setObject(i + 1, row[i]);
+            }
+        });
+    }
+}

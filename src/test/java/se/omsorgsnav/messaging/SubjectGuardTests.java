@@ -1,0 +1,68 @@
+package se.omsorgsnav.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/** MSG-5: the subject line never holds a personnummer; for a locked person it is the case number. */
+class SubjectGuardTests {
+
+    private static final CaseNumber CASE = new CaseNumber("AO-2026-01001");
+
+    @ParameterizedTest(name = "refused: \"{0}\"")
+    @ValueSource(strings = {
+            // Astrid (test personnummer 19420314-9846) in every usual spelling
+            "19420314-9846", "420314-9846", "4203149846", "19420314 9846", "420314+9846", "194203149846",
+            "420314 9846", "420314 - 9846", "420314  -  9846", "420314 +9846", "420314.9846", "19420314.9846",
+            "1942.03.14-9846", "1942-03-14-9846", "42-03-14-9846", "42 03 14-9846", "42.03.14-9846", "1942 03 14 9846",
+            "420314\u20139846",
+            // inside other words
+            "Gäller 19420314-9846", "pnr:420314-9846", "(420314-9846)", "Flytt 420314-9846, rum 12", "Personnummer: 194203149846.",
+            "Möte 2026-12-01 om 420314-9846", "AO-2026-01001 420314-9846",
+            // Greta (19380512-9826), Karl who is over a hundred (19290606-9964, written with +)
+            "19380512-9826", "3805129826", "380512-9826 inflyttning", "290606+9964", "192906069964",
+            // a samordningsnummer: the day plus 60
+            "19420374-9843", "420374-9843", "4203749843", "42 03 74 9843"})
+    @DisplayName("MSG-5: a subject holding a personnummer or samordningsnummer, in any common spelling, is refused with a Swedish message that does not repeat it")
+    void personnummerIsRefused(String subject) {
+        assertThatThrownBy(() -> SubjectGuard.subject(subject, null, false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(SubjectGuard.NO_PERSONNUMMER)
+                .hasMessageNotContaining("9846");
+        assertThatThrownBy(() -> SubjectGuard.subject(subject, CASE, true)).as("also on a protected person's case")
+                .hasMessage(SubjectGuard.NO_PERSONNUMMER);
+    }
+
+    @ParameterizedTest(name = "passes: \"{0}\"")
+    @ValueSource(strings = {"AO-2026-01001", "Möte 2026-11-30", "möte 14/12", "Inflyttning Solgården rum 12", "Telefon 031-123 45 67",
+            "Faktura 12345678", "Nyckel nr 4711 hämtad", "Vecka 48: 3 lediga lägenheter", "Hyra 6 500 kr från 2026-12-01", "Kl 14.30 i morgon",
+            "Ärende AO-2026-01001 och AO-2026-01002", "Larm 1234 utlöste kl 0345"})
+    @DisplayName("MSG-5: case numbers, dates, times and ordinary numbers pass as a subject")
+    void harmlessSubjectsPass(String subject) {
+        assertThat(SubjectGuard.subject(subject, null, false)).isEqualTo(subject);
+    }
+
+    @Test
+    @DisplayName("MSG-5: for a protected person the subject is the case number: written by the system when left empty, accepted when typed, anything else refused")
+    void protectedPersonGetsTheCaseNumber() {
+        assertThat(SubjectGuard.subject(null, CASE, true)).isEqualTo("AO-2026-01001");
+        assertThat(SubjectGuard.subject("  ", CASE, true)).isEqualTo("AO-2026-01001");
+        assertThat(SubjectGuard.subject(" ao-2026-01001 ", CASE, true)).isEqualTo("AO-2026-01001");
+        for (String typed : new String[] {"AO-2026-01001 Astrid", "Flytt", "AO-2026-01001 Centrum", "AO-2026-01002"}) {
+            assertThatThrownBy(() -> SubjectGuard.subject(typed, CASE, true)).as(typed).hasMessage(SubjectGuard.CASE_NUMBER_ONLY);
+        }
+    }
+
+    @Test
+    @DisplayName("MSG-5: an ordinary case's message needs a subject of at most 200 characters")
+    void ordinarySubjectIsRequired() {
+        assertThatThrownBy(() -> SubjectGuard.subject(" ", CASE, false)).hasMessage("Ämnesraden måste anges.");
+        assertThatThrownBy(() -> SubjectGuard.subject("x".repeat(201), CASE, false)).hasMessageContaining("högst 200");
+    }
+}
