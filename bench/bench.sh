@@ -183,6 +183,8 @@ run() {
 
   echo "== audit search for one person, verification of the whole chain, search page for a common surname" | tee -a "$report"
   echo "audit search, one person, first page: $(timed -u bench97:Bench2026! "$target/api/v1/audit?person=$person&limit=100") ms median of 5" | tee -a "$report"
+  local review='{"person": "'$person'", "from": "'$(date -d '2 years ago' +%F)'", "to": "'$(date +%F)'", "sampleSize": 20}'
+  echo "audit review, one person, two years: $(timed -u bench97:Bench2026! -H 'Content-Type: application/json' -d "$review" "$target/api/v1/audit/reviews") ms median of 5" | tee -a "$report"
   local events
   events=$(psql_app -Atc "select count(*) from audit_seal")
   local verify_ms
@@ -234,6 +236,8 @@ run() {
     echo "| pgbench ceiling, same statements | $(summary ceiling tps) tps | |"
     echo "| **application / ceiling** | **$(ratio "$max" "$ceiling")** | ≥ 0.5 (stretch 0.65) |"
     echo "| **application / raw baseline** | **$(ratio "$max" "$raw")** | ≥ 0.6 |"
+    echo "| audit review of one person over all events | $(sed -n 's/^audit review, one person, two years: \([0-9.]*\) ms.*/\1/p' "$report") ms | ≤ 50 ms |"
+    echo "| verification | $(sed -n 's/^verification of \([0-9]*\) events: \([0-9.]*\) ms .*= \([0-9]*\) ms per million.*/\2 ms for \1 events = \3 ms per million/p' "$report") | ≤ 2,000 ms per million |"
     echo "| search page, common surname, $clients connections | $(summary search rps) req/s; p50 $(summary search p50) ms, p99 $(summary search p99) ms | |"
   } | tee -a "$report"
 }

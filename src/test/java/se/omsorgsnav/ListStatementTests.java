@@ -57,6 +57,14 @@ class ListStatementTests {
             "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
             "/account/pin");
 
+    /** Lists whose cost is measured by their own module's tests. */
+    static final Map<String, String> MEASURED_ELSEWHERE = Map.of(
+            "/api/v1/messages/inbox", "MessageTests: an inbox page of 10 costs the statements of a page of 5");
+
+    /** Lists not yet measured: each is a known gap, named in the issue notes, not a pass. */
+    static final Map<String, String> NOT_YET_MEASURED = Map.of(
+            "/api/v1/messages/{id}", "one message, but its read receipts grow with the recipient groups");
+
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
@@ -120,7 +128,8 @@ class ListStatementTests {
                         this::authorizations),
                 new ListEndpoint("/authorizations/requests/{id}", "lvs", "/authorizations/requests/" + anchorRequest, this::authorizations),
                 new ListEndpoint("/api/v1/audit/reviews", "lista-chef", "/api/v1/audit/reviews", this::reviews),
-                new ListEndpoint("/audit/reviews", "lista-chef", "/audit/reviews", this::reviews));
+                new ListEndpoint("/audit/reviews", "lista-chef", "/audit/reviews", this::reviews),
+                new ListEndpoint("/api/v1/message-groups", "lista-chef", "/api/v1/message-groups", this::messageGroups));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,6 +159,8 @@ class ListStatementTests {
     @DisplayName("Every GET endpoint is either a list measured here or named as not a list")
     void everyGetEndpointIsClassified() {
         Set<String> covered = new TreeSet<>(NOT_LISTS);
+        covered.addAll(MEASURED_ELSEWHERE.keySet());
+        covered.addAll(NOT_YET_MEASURED.keySet());
         lists().map(ListEndpoint::pattern).forEach(covered::add);
         covered.addAll(List.of("/api/v1/audit/reviews/{id}", "/audit/reviews/{id}", "/api/v1/audit/reviews/{id}/export",
                 "/audit/reviews/{id}/export.csv"));
@@ -227,6 +238,13 @@ class ListStatementTests {
         }
     }
 
+    private void messageGroups(int n) {
+        for (int i = 0; i < n; i++) {
+            jdbc.sql("insert into message_group (id, name, kind) values (?, ?, 'SYSTEM')")
+                    .params(UUID.randomUUID(), "Listgrupp " + serial++).update();
+        }
+    }
+
     private void reviews(int n) {
         for (int i = 0; i < n; i++) {
             review(1);
@@ -276,7 +294,7 @@ class ListStatementTests {
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                     last_name_search, first_name_search)
                 values (?, ?, ?, 'Listsson', 'NONE', ?, 'listsson', ?)
-                """).params(id, TestPins.nth(1931, "98", n), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
+                """).params(id, TestPins.nth(1934, "99", n), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
         return id;
     }
 
