@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.shared.TimeOrderedIds;
 
 /**
  * Writes audit events (AUD-1). Allowed and masked accesses are written in the caller's
@@ -47,7 +48,7 @@ public class AuditLog {
         }
         // Microseconds: the precision both databases keep, so the sealed hash can be recomputed.
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        List<Row> rows = entries.stream().map(e -> new Row(UUID.randomUUID(), e)).toList();
+        List<Row> rows = entries.stream().map(e -> new Row(TimeOrderedIds.next(), e)).toList();
         jdbc.batchUpdate(INSERT_EVENT, rows, rows.size(), (ps, row) -> {
             AuditEntry entry = row.entry();
             ps.setObject(1, row.id());

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.omsorgsnav.shared.TimeOrderedIds;
 
 /**
  * The raw baseline of the load run (issue 5): the JDK's own HTTP server, a Hikari pool and the same
@@ -153,7 +154,7 @@ public final class RawBaseline {
                 authorised = rs.next() && !"FEE_OFFICER".equals(role);
             }
         }
-        UUID event = UUID.randomUUID();
+        UUID event = TimeOrderedIds.next();
         try (PreparedStatement s = c.prepareStatement("""
                 insert into audit_event (id, occurred_at, actor_user_id, actor_username, actor_role, actor_unit_id, person_id, case_id,
                                          action, purpose, outcome, client_address)
