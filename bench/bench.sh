@@ -116,7 +116,7 @@ run() {
   local app_jar; app_jar=$(jar)
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null
   ./mvnw -q -B -ntp test-compile >/dev/null
-  local cp="target/test-classes:$(cat "$out/cp.txt")"
+  local cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
   psql_app -Atc "select category || chr(9) || personal_identity_number from bench.lookup order by n" > "$out/lookups.tsv"
   local lookups officer person basic
   lookups=$(wc -l < "$out/lookups.tsv")
