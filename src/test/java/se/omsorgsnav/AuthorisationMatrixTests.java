@@ -285,6 +285,31 @@ class AuthorisationMatrixTests {
                         .content("{\"username\":\"" + MatrixFixture.GRANT_TARGET + "\"}"), managers, 204));
         ENDPOINTS.put("DELETE /api/v1/message-groups/{id}/members/{username}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/message-groups/" + t.fixture.unitId() + "/members/" + MatrixFixture.GRANT_TARGET), managers, 204));
+        // The message pages: the same rules as the API, in the browser.
+        ENDPOINTS.put("GET /messages", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages"), ALL, 200));
+        ENDPOINTS.put("GET /messages/sent", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/sent"), ALL, 200));
+        ENDPOINTS.put("GET /messages/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/new").param("type", "MOVE_IN"), ALL, 200));
+        ENDPOINTS.put("GET /messages/new/fields", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/messages/new/fields").param("type", "DEATH_OR_MOVE_OUT"), ALL, 200));
+        ENDPOINTS.put("POST /messages", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages").with(csrf()).param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("type", "FREE_TEXT")
+                        .param("subject", "Fråga om rutinen").param("body", "Hej! En fråga.").param("users", MatrixFixture.GRANT_TARGET), ALL, 302));
+        ENDPOINTS.put("GET /messages/{id}", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
+        ENDPOINTS.put("POST /messages/{id}/reply", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/reply").with(csrf())
+                        .param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("body", "Tack, jag tar det."), ALL, 302));
+        ENDPOINTS.put("POST /messages/{id}/archive", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/archive").with(csrf()), ALL, 302));
+        ENDPOINTS.put("GET /messages/groups", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/groups"), ALL, 200));
+        ENDPOINTS.put("GET /messages/groups/{id}", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/messages/groups/" + t.fixture.unitId()), managers, 200));
+        ENDPOINTS.put("POST /messages/groups/{id}/members", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/groups/" + t.fixture.unitId() + "/members").with(csrf()).param("username", MatrixFixture.GRANT_TARGET),
+                managers, 302));
+        ENDPOINTS.put("POST /messages/groups/{id}/members/{username}/removal", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/groups/" + t.fixture.unitId() + "/members/" + MatrixFixture.GRANT_TARGET + "/removal").with(csrf()),
+                managers, 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

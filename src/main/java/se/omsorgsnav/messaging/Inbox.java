@@ -156,6 +156,28 @@ public class Inbox {
                 recipientGroups, receipts);
     }
 
+    /**
+     * The thread of a message, oldest first: the messages of it that this reader sent or received
+     * (a reply to someone else is not theirs to see). Only subjects and senders: opening one is
+     * {@link #open}. One statement; the access check of the message asked for is the caller's
+     * {@link #open}, which the page makes first.
+     */
+    @Transactional(readOnly = true)
+    public List<ThreadItem> thread(UUID id) {
+        CurrentUser me = users.current();
+        MessageAccess.Readable readable = access.require(me, id);
+        return jdbc.sql("""
+                        select m.id, m.subject, s.full_name, m.sent_at from message m join app_user s on s.id = m.sender_id
+                        where m.thread_id = :thread
+                          and (m.sender_id = :me or exists (select 1 from message_delivery d where d.message_id = m.id and d.user_id = :me))
+                        order by m.sent_at, m.id
+                        """)
+                .param("thread", readable.threadId()).param("me", me.id())
+                .query((rs, n) -> new ThreadItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(1, UUID.class).equals(id)))
+                .list();
+    }
+
     private record Message(UUID id, UUID threadId, UUID replyTo, MessageType type, String subject, String body, String caseNumber,
                            boolean bodyWithheldWhenMasked, OffsetDateTime sentAt, String sender) {}
 

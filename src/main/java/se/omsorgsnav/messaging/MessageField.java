@@ -11,6 +11,24 @@ public record MessageField(String name, String label, boolean required, Kind kin
 
     public enum Kind { TEXT, DATE, AMOUNT, CHOICE }
 
+    private static final java.util.Map<String, String> CHOICE_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("SOMATIC", "Somatisk"), java.util.Map.entry("DEMENTIA", "Demens"),
+            java.util.Map.entry("DEATH", "Avliden"), java.util.Map.entry("MOVE_OUT", "Utflyttning"),
+            java.util.Map.entry("OWN_HOME", "Eget boende"), java.util.Map.entry("SHORT_STAY", "Korttidsboende"),
+            java.util.Map.entry("HOSPITAL", "Sjukhus"), java.util.Map.entry("YES", "Ja"), java.util.Map.entry("NO", "Nej"),
+            java.util.Map.entry("ADD", "Lägg till behörighet"), java.util.Map.entry("REMOVE", "Ta bort behörighet"),
+            java.util.Map.entry("REPORT", "Anmälan"), java.util.Map.entry("APPLICATION", "Ansökan"));
+
+    /** The Swedish words for a stored choice, as pages show it. */
+    public static String choiceLabel(String choice) {
+        return CHOICE_LABELS.getOrDefault(choice, choice);
+    }
+
+    /** A stored value as a page shows it: a choice in words, anything else as stored. */
+    public String display(String value) {
+        return kind == Kind.CHOICE ? choiceLabel(value) : value;
+    }
+
     static MessageField text(String name, String label, boolean required) {
         return new MessageField(name, label, required, Kind.TEXT, false, List.of());
     }

@@ -19,9 +19,10 @@ import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Message groups, the send lists (MSG-2): the system's groups and one per unit. The unit manager
- * keeps their own unit's group current; anyone else is told "Behörighet saknas", also for a group
- * that does not exist. Who is in a group decides who receives protected cases' messages, so each
- * change is recorded.
+ * keeps their own unit's group current, and LVS keeps the system's groups (002 §2.2: LVS
+ * administers the send lists of the protected-data routines); anyone else is told "Behörighet
+ * saknas", also for a group that does not exist. Who is in a group decides who receives protected
+ * cases' messages, so each change is recorded.
  */
 @Component
 public class MessageGroups {
@@ -41,6 +42,22 @@ public class MessageGroups {
     /** A group as a sender chooses it: name, kind, size, and whether I am in it or may keep it. */
     public record MessageGroupView(UUID id, String name, String kind, long members, boolean member, boolean manageable) {}
 
+    /** A member of a group, as its keeper sees the list. */
+    public record Member(String username, String fullName, String roleTitle) {}
+
+    /** The members of a group, for its keeper only (one statement). */
+    @Transactional(readOnly = true)
+    public List<Member> members(UUID groupId) {
+        requireManager(groupId, "MESSAGE_GROUP_MEMBERS");
+        return jdbc.sql("""
+                        select u.username, u.full_name, u.role from message_group_member m join app_user u on u.id = m.user_id
+                        where m.group_id = ? order by u.full_name, u.username
+                        """)
+                .param(groupId)
+                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
+                .list();
+    }
+
     /** Every group, one statement. */
     @Transactional(readOnly = true)
     public List<MessageGroupView> all() {
@@ -53,7 +70,7 @@ public class MessageGroups {
                         """)
                 .param("me", me.id())
                 .query((rs, n) -> new MessageGroupView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(5),
-                        rs.getLong(6) > 0, manages(me, rs.getObject(4, UUID.class))))
+                        rs.getLong(6) > 0, manages(me, new Kept(rs.getString(3), rs.getObject(4, UUID.class)))))
                 .list();
     }
 
@@ -78,16 +95,22 @@ public class MessageGroups {
 
     private CurrentUser requireManager(UUID groupId, String purpose) {
         CurrentUser me = users.current();
-        UUID unit = jdbc.sql("select unit_id from message_group where id = ?").param(groupId).query(UUID.class).optional().orElse(null);
-        if (!manages(me, unit)) {
+        Kept group = jdbc.sql("select kind, unit_id from message_group where id = ?").param(groupId)
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getObject(2, UUID.class))).optional().orElse(null);
+        if (group == null || !manages(me, group)) {
             audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, purpose, AuditOutcome.DENIED));
             throw new AccessDenied();
         }
         return me;
     }
 
-    private static boolean manages(CurrentUser me, UUID groupUnit) {
-        return groupUnit != null && me.is(Role.UNIT_MANAGER) && groupUnit.equals(me.unitId());
+    private record Kept(String kind, UUID unitId) {}
+
+    private static boolean manages(CurrentUser me, Kept group) {
+        if ("SYSTEM".equals(group.kind())) {
+            return me.is(Role.SYSTEM_SUPPORT);
+        }
+        return group.unitId() != null && me.is(Role.UNIT_MANAGER) && group.unitId().equals(me.unitId());
     }
 
     private UUID user(String username) {

@@ -33,6 +33,24 @@ public class WorkingDayCalendar {
         return !daysOff(day.getYear()).contains(day);
     }
 
+    /** The last working day strictly before {@code day}. */
+    public LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        while (!isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    /** The first working day strictly after {@code day}. */
+    public LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate d = day.plusDays(1);
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
     private Set<LocalDate> daysOff(int year) {
         return daysOffByYear.computeIfAbsent(year, y -> holidays.getHolidays(Year.of(y)).stream()
                 .map(Holiday::getDate)

@@ -10,23 +10,32 @@ import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
 import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.FollowUps;
+import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.messaging.UnreadReminders;
 
 /**
- * Each role starts on its own work list (UX-2): the unit, the user's cases and the unit's
- * cases, the authorisation orders (unit managers and LVS), and — until their issues land — marked
- * places for messages, the housing queue, billing and alarms.
+ * Each role starts on its own work list (UX-2): the newest messages with the unread count
+ * (MSG-6), group messages left unread past one working day for whoever answers for the group,
+ * the unit, the user's cases and the unit's cases, the authorisation orders (unit managers and
+ * LVS), and — until their issues land — marked places for the housing queue, billing and alarms.
  */
 @Controller
 class StartController {
 
+    private static final int START_PAGE_MESSAGES = 5;
     private static final List<Role> CASE_HANDLERS = List.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER);
 
     private final Cases cases;
     private final CurrentUsers users;
     private final AuthorizationRequests requests;
     private final FollowUps followUps;
+    private final Inbox inbox;
+    private final UnreadReminders reminders;
 
-    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps) {
+    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
+                    UnreadReminders reminders) {
+        this.inbox = inbox;
+        this.reminders = reminders;
         this.followUps = followUps;
         this.cases = cases;
         this.users = users;
@@ -43,6 +52,8 @@ class StartController {
         model.addAttribute("role", me.role().name());
         model.addAttribute("openRequests", me.is(Role.SYSTEM_SUPPORT) ? requests.openCount() : 0);
         model.addAttribute("followUps", me.is(Role.UNIT_MANAGER) ? followUps.ofMyUnit() : List.of());
+        model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
+        model.addAttribute("unreadReminders", reminders.mine());
         return "start";
     }
 }

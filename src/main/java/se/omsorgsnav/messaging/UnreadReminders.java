@@ -1,0 +1,75 @@
+package se.omsorgsnav.messaging;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.shared.WorkingDayCalendar;
+
+/**
+ * MSG-6 (seed 000: "Ansvariga ska dagligen öppna ... och läsa meddelanden"): group messages still
+ * unread past one working day, for the staff who answer for the group. A unit's group answers to
+ * the unit's managers; a system group to the user LVS named for it.
+ * <p>
+ * The rule: a message that came on day D must be read by the end of the first working day after
+ * D. It is therefore late on any day after that working day, which is exactly when it came before
+ * the last working day before today. Weekends and Swedish holidays come from the shared calendar.
+ * Messages older than {@link #HORIZON_DAYS} days are no longer chased here.
+ */
+@Component
+public class UnreadReminders {
+
+    static final int HORIZON_DAYS = 60;
+    static final int LIMIT = 50;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    UnreadReminders(JdbcClient jdbc, CurrentUsers users, WorkingDayCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The late group messages of the groups I answer for, oldest first; one statement. */
+    @Transactional(readOnly = true)
+    public List<UnreadReminder> mine() {
+        CurrentUser me = users.current();
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime cutoff = calendar.previousWorkingDay(today).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime horizon = today.minusDays(HORIZON_DAYS).atStartOfDay(zone).toOffsetDateTime();
+        boolean unitManager = me.is(Role.UNIT_MANAGER) && me.unitId() != null;
+        return jdbc.sql("""
+                        select d.message_id, g.name, m.subject, m.case_number, m.sent_at, count(*) as members
+                        from message_group g
+                          join message_delivery d on d.via_group_id = g.id
+                          join message m on m.id = d.message_id
+                        where (g.responsible_user_id = :me or (:unitManager = true and g.kind = 'UNIT' and g.unit_id = :unit))
+                          and d.sent_at >= :horizon and d.sent_at < :cutoff
+                        group by d.message_id, g.id, g.name, m.subject, m.case_number, m.sent_at
+                        having count(d.read_at) = 0 and sum(case when d.archived then 1 else 0 end) = 0
+                        order by m.sent_at, d.message_id
+                        limit :limit
+                        """)
+                .param("me", me.id()).param("unitManager", unitManager).param("unit", unitManager ? me.unitId() : me.id())
+                .param("horizon", horizon).param("cutoff", cutoff).param("limit", LIMIT)
+                .query((rs, n) -> {
+                    OffsetDateTime sentAt = rs.getObject(5, OffsetDateTime.class);
+                    return new UnreadReminder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), sentAt,
+                            calendar.nextWorkingDay(sentAt.atZoneSameInstant(zone).toLocalDate()), rs.getLong(6));
+                })
+                .list();
+    }
+}

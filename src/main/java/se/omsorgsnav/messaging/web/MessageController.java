@@ -1,0 +1,172 @@
+package se.omsorgsnav.messaging.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.messaging.MessageGroups;
+import se.omsorgsnav.messaging.MessageType;
+import se.omsorgsnav.messaging.MessageView;
+import se.omsorgsnav.messaging.Messages;
+import se.omsorgsnav.messaging.NewMessage;
+import se.omsorgsnav.messaging.SentMessages;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.WarningNotConfirmed;
+
+/**
+ * The message pages (MSG-2..MSG-8): inbox, sent messages, a message with its thread and read
+ * receipts, and writing one, with the form of the chosen structured type. Opening a message in
+ * the browser marks it read, as in every mail reader. A refused form is shown again with each
+ * field's own error and the same idempotency key, so that sending it again never makes two.
+ */
+@Controller
+class MessageController {
+
+    /** Structured fields travel as {@code f.<name>} form fields. */
+    static final String FIELD_PREFIX = "f.";
+
+    private final Messages messages;
+    private final Inbox inbox;
+    private final SentMessages sent;
+    private final MessageGroups groups;
+
+    MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups) {
+        this.messages = messages;
+        this.inbox = inbox;
+        this.sent = sent;
+        this.groups = groups;
+    }
+
+    @GetMapping("/messages")
+    String inbox(@RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", inbox.page(cursor, null));
+        model.addAttribute("first", cursor == null || cursor.isBlank());
+        return "messaging/inbox";
+    }
+
+    @GetMapping("/messages/sent")
+    String sent(@RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", sent.page(cursor, null));
+        model.addAttribute("first", cursor == null || cursor.isBlank());
+        return "messaging/sent";
+    }
+
+    @GetMapping("/messages/{id}")
+    String message(@PathVariable UUID id, Model model) {
+        MessageView view = inbox.open(id);
+        inbox.markRead(id);
+        model.addAttribute("message", view);
+        model.addAttribute("thread", inbox.thread(id));
+        model.addAttribute("replyKey", newKey());
+        return "messaging/message";
+    }
+
+    @PostMapping("/messages/{id}/reply")
+    String reply(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey, @RequestParam(required = false) String body,
+                 @RequestParam(required = false) boolean confirmBodyWarning, Model model, HttpServletResponse response) {
+        try {
+            Messages.Sent reply = messages.send(new NewMessage(idempotencyKey, null, null, body, null, List.of(), List.of(), Map.of(), id,
+                    confirmBodyWarning));
+            return "redirect:/messages/" + reply.id() + "?skickat";
+        } catch (InvalidInputException e) {
+            response.setStatus(e instanceof WarningNotConfirmed ? 422 : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("message", inbox.open(id));
+            model.addAttribute("thread", inbox.thread(id));
+            model.addAttribute("replyKey", idempotencyKey);
+            model.addAttribute("replyBody", body);
+            model.addAttribute("replyError", e.getMessage());
+            model.addAttribute("replyWarning", e instanceof WarningNotConfirmed);
+            return "messaging/message";
+        }
+    }
+
+    @PostMapping("/messages/{id}/archive")
+    String archive(@PathVariable UUID id) {
+        inbox.archive(id);
+        return "redirect:/messages?arkiverat";
+    }
+
+    @GetMapping("/messages/new")
+    String compose(@RequestParam(required = false) String type, @RequestParam(required = false) String caseNumber, Model model) {
+        Form form = new Form(newKey(), type(type), caseNumber, null, null, "", List.of(), Map.of(), false);
+        return composePage(form, model, null);
+    }
+
+    /** The fields of the chosen type, for htmx to swap in when the type changes. */
+    @GetMapping("/messages/new/fields")
+    String fields(@RequestParam(required = false) String type, Model model) {
+        model.addAttribute("form", new Form(null, type(type), null, null, null, "", List.of(), Map.of(), false));
+        model.addAttribute("errors", Map.of());
+        return "messaging/fragments :: typeFields";
+    }
+
+    @PostMapping("/messages")
+    String send(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith(FIELD_PREFIX) && !values.isEmpty() && values.get(0) != null && !values.get(0).isBlank()) {
+                fields.put(name.substring(FIELD_PREFIX.length()), values.get(0));
+            }
+        });
+        List<UUID> groupIds;
+        try {
+            groupIds = params.getOrDefault("group", List.of()).stream().map(UUID::fromString).toList();
+        } catch (IllegalArgumentException e) {
+            groupIds = List.of(new UUID(0, 0));
+        }
+        Form form = new Form(params.getFirst("idempotencyKey"), type(params.getFirst("type")), params.getFirst("caseNumber"),
+                params.getFirst("subject"), params.getFirst("body"), params.getFirst("users") == null ? "" : params.getFirst("users"),
+                groupIds, fields, "true".equals(params.getFirst("confirmBodyWarning")));
+        try {
+            Messages.Sent message = messages.send(new NewMessage(form.idempotencyKey(), form.type().name(), form.subject(), form.body(),
+                    form.caseNumber(), usernames(form.users()), form.groups(), fields, null, form.confirmBodyWarning()));
+            return "redirect:/messages/" + message.id() + "?skickat";
+        } catch (InvalidInputException e) {
+            response.setStatus(e instanceof WarningNotConfirmed ? 422 : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("warning", e instanceof WarningNotConfirmed);
+            return composePage(form, model, e);
+        }
+    }
+
+    private String composePage(Form form, Model model, InvalidInputException problem) {
+        model.addAttribute("form", form);
+        model.addAttribute("types", Arrays.stream(MessageType.values()).toList());
+        model.addAttribute("groups", groups.all());
+        model.addAttribute("errors", problem == null ? Map.of()
+                : problem.errors().stream().collect(Collectors.toMap(InvalidInputException.FieldError::field,
+                        InvalidInputException.FieldError::message, (a, b) -> a + " " + b, LinkedHashMap::new)));
+        return "messaging/compose";
+    }
+
+    /** What the compose form holds, to show it again as the user wrote it. */
+    record Form(String idempotencyKey, MessageType type, String caseNumber, String subject, String body, String users, List<UUID> groups,
+                Map<String, String> fields, boolean confirmBodyWarning) {
+
+        public String field(String name) {
+            return fields.getOrDefault(name, "");
+        }
+    }
+
+    private static MessageType type(String input) {
+        return Arrays.stream(MessageType.values()).filter(t -> t.name().equals(input)).findFirst().orElse(MessageType.FREE_TEXT);
+    }
+
+    private static List<String> usernames(String input) {
+        return Arrays.stream(input.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static String newKey() {
+        return "form-" + UUID.randomUUID();
+    }
+}
