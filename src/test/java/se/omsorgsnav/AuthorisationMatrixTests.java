@@ -301,6 +301,8 @@ class AuthorisationMatrixTests {
                         .param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("body", "Tack, jag tar det."), ALL, 302));
         ENDPOINTS.put("POST /messages/{id}/archive", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/archive").with(csrf()), ALL, 302));
+        ENDPOINTS.put("POST /messages/notifications", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/notifications").with(csrf()).param("byEmail", "false"), ALL, 302));
         ENDPOINTS.put("GET /messages/groups", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/groups"), ALL, 200));
         ENDPOINTS.put("GET /messages/groups/{id}", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> get("/messages/groups/" + t.fixture.unitId()), managers, 200));

@@ -402,6 +402,80 @@ class BrowserRoutineTests {
         checked("audit-verification");
     }
 
+    @Test
+    @DisplayName("MSG-2, MSG-3, MSG-4, MSG-6, UX-1: a move-in message written in the browser reaches both coordinators and the fee officer, and the sender sees who read it")
+    void moveInMessageReachesCoordinatorsAndFeeOfficer() {
+        String caseNumber = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.first_name = 'Greta' and p.last_name = 'Andersson' order by c.case_number limit 1
+                """).query(String.class).single();
+        String subject = "Inflyttning Solgården " + UUID.randomUUID().toString().substring(0, 8);
+        login("assistent");
+        page.navigate(url("/messages/new"));
+        // The type's own form arrives by htmx when the type is chosen.
+        page.getByLabel("Meddelandetyp").selectOption("MOVE_IN");
+        assertThat(page.getByLabel("Kontraktsdatum")).isVisible();
+        checked("message-compose-move-in");
+        page.getByLabel("Ärendenummer").fill(caseNumber);
+        page.getByLabel("Ämne").fill(subject);
+        page.getByLabel("Äldreboende").fill("Solgården");
+        page.getByLabel("Inriktning").selectOption("DEMENTIA");
+        page.getByLabel("Rumsnummer").fill("12");
+        page.getByLabel("Kontraktsdatum").fill("2026-12-01");
+        page.getByLabel("Inflyttningsdatum").fill("2026-12-03");
+        page.getByLabel("Hyra").fill("6500");
+        page.getByLabel("Räkningsmottagare/avgiftsbeslutsmottagare").fill("Kunden själv");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka").setExact(true)).click());
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Meddelandet är skickat");
+        assertThat(page.locator("main")).containsText("Demens");
+        checked("message-sent");
+        String message = page.url();
+        logout();
+
+        for (String reader : List.of("boendesamordnare", "boendesamordnare2", "avgift")) {
+            login(reader);
+            Locator row = page.locator("main table.inbox tr", new Page.LocatorOptions().setHasText(subject));
+            assertThat(row).containsText("Oläst");
+            assertThat(row).containsText("Greta Andersson");
+            if (reader.equals("boendesamordnare")) {
+                checked("start-with-message");
+            }
+            page.waitForNavigation(() -> row.getByRole(AriaRole.LINK).click());
+            assertThat(page.locator("main")).containsText("Kunden själv");
+            if (reader.equals("boendesamordnare")) {
+                checked("message-read");
+            }
+            page.navigate(url("/messages"));
+            assertThat(page.locator("main table.inbox tr", new Page.LocatorOptions().setHasText(subject))).not().containsText("Oläst");
+            logout();
+        }
+
+        login("assistent");
+        page.navigate(url("/messages/sent"));
+        assertThat(page.locator("main tr", new Page.LocatorOptions().setHasText(subject))).containsText(Pattern.compile("3 av \\d+"));
+        checked("messages-sent");
+        page.navigate(message);
+        Locator receipts = page.locator("section[aria-labelledby=last]");
+        for (String name : List.of("Johan Ek", "Amina Yusuf", "Eva Strand")) {
+            assertThat(receipts.locator("tr", new Locator.LocatorOptions().setHasText(name))).not().containsText("Inte läst");
+        }
+    }
+
+    @Test
+    @DisplayName("MSG-5, MSG-8, UX-1: a personnummer in the subject is refused with the reason beside the field, and nothing is sent")
+    void subjectWithPersonnummerIsRefused() {
+        login("assistent");
+        page.navigate(url("/messages/new"));
+        page.getByLabel("Enskilda mottagare").fill("boendesamordnare");
+        page.getByLabel("Ämne").fill("Gäller 19380512-9826");
+        page.getByLabel("Meddelande", new Page.GetByLabelOptions().setExact(true)).fill("Hej");
+        Response refused = page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka").setExact(true)).click());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("personnummer");
+        assertThat(page.getByLabel("Ämne")).hasValue("Gäller 19380512-9826");
+        checked("message-refused");
+    }
+
     private void login(String username) {
         page.navigate(url("/login"));
         page.getByLabel("Användarnamn").fill(username);

@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
         user("forste", "Maria Holm", "SENIOR_CASE_OFFICER", "centrum", false);
         user("enhetschef", "Karin Berg", "UNIT_MANAGER", "centrum", false);
         user("boendesamordnare", "Johan Ek", "PLACEMENT_COORDINATOR", "bosam", false);
+        user("boendesamordnare2", "Amina Yusuf", "PLACEMENT_COORDINATOR", "bosam", false);
         user("assistent", "Sara Wik", "ADMIN_ASSISTANT", "solgarden", false);
         user("verksamhetsledare", "Lars Dahl", "OPERATIONS_LEAD", "hemtjanst", false);
         user("avgift", "Eva Strand", "FEE_OFFICER", "avgift", false);
@@ -106,9 +107,22 @@ class DemoData implements ApplicationRunner {
         }
         groupMember("BOSAM", "boendesamordnare");
         groupMember("Boendesamordnare", "boendesamordnare");
+        groupMember("BOSAM", "boendesamordnare2");
+        groupMember("Boendesamordnare", "boendesamordnare2");
         groupMember("Avgiftshandläggare", "avgift");
         groupMember("LVS admin sekretessbehörighet", "lvs");
         groupMember("Trygghetsjouren uppdragsmottagare", "larm");
+        // Who answers for each system group's unread messages (MSG-6); a unit's group answers to its managers.
+        responsible("BOSAM", "verksamhetsledare");
+        responsible("Boendesamordnare", "verksamhetsledare");
+        responsible("Avgiftshandläggare", "verksamhetsledare");
+        responsible("Trygghetsjouren uppdragsmottagare", "verksamhetsledare");
+        responsible("LVS admin sekretessbehörighet", "lvs");
+    }
+
+    private void responsible(String systemGroup, String username) {
+        jdbc.sql("update message_group set responsible_user_id = ? where kind = 'SYSTEM' and name = ?")
+                .params(ids.get("user:" + username), systemGroup).update();
     }
 
     private void groupMember(String systemGroup, String username) {

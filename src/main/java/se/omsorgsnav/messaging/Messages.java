@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
+import se.omsorgsnav.shared.TimeOrderedIds;
 import se.omsorgsnav.shared.WarningNotConfirmed;
 
 /**
@@ -63,9 +65,11 @@ public class Messages {
     private final MessageAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, ProtectedNames protectedNames,
-             MessageAccess access, AuditLog audit, Clock clock) {
+             MessageAccess access, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.users = users;
@@ -139,7 +143,8 @@ public class Messages {
         }
 
         Recipients recipients = recipients(me, type, request, original);
-        UUID id = UUID.randomUUID();
+        // Time-ordered, so that messages of the same instant still list newest first and the key index grows at its end.
+        UUID id = TimeOrderedIds.next();
         UUID threadId = original != null ? original.threadId() : id;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (!insert(id, threadId, original, me, key, type, subject, body, facts, withheld, now)) {
@@ -149,6 +154,7 @@ public class Messages {
         store(id, fields, recipients, now);
         audit.record(users.actor(), new AuditEntry(facts == null ? null : facts.personId(), facts == null ? null : facts.caseId(),
                 AuditAction.CREATE, "MESSAGE", AuditOutcome.ALLOWED));
+        events.publishEvent(new MessageSent(id, List.copyOf(recipients.deliveries().keySet())));
         return new Sent(id, threadId, true);
     }
 

@@ -46,8 +46,8 @@ import se.omsorgsnav.support.StatementCounter;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageTests {
 
-    /** A second placement coordinator and a second fee officer, so that "both" and "every" are tested with more than one. */
-    static final String COORDINATOR_2 = "msg_boendesamordnare2";
+    /** The demo's second placement coordinator and a second fee officer, so that "both" and "every" are tested with more than one. */
+    static final String COORDINATOR_2 = "boendesamordnare2";
     static final String FEE_OFFICER_2 = "msg_avgift2";
 
     @Autowired MockMvc mvc;
@@ -57,7 +57,7 @@ class MessageTests {
 
     @BeforeAll
     void secondCoordinatorAndFeeOfficer() {
-        addUser(COORDINATOR_2, "Boendesamordnare Två", "PLACEMENT_COORDINATOR", "Boendesamordnare");
+        // The second coordinator is a demo user (boendesamordnare2); the second fee officer is added here.
         addUser(FEE_OFFICER_2, "Avgiftshandläggare Två", "FEE_OFFICER", "Avgiftshandläggare");
     }
 
@@ -422,7 +422,7 @@ class MessageTests {
         assertThat(JsonPath.<Integer>read(body(as("boendesamordnare", get("/api/v1/messages/inbox"))), "$.unread")).isEqualTo(unread - 1);
         String view = body(as("assistent", get("/api/v1/messages/" + id)));
         assertThat(JsonPath.<List<String>>read(view, "$.readReceipts[?(@.readAt != null)].user")).containsExactly("Johan Ek");
-        assertThat(JsonPath.<List<String>>read(view, "$.readReceipts[?(@.readAt == null)].user")).containsExactly("Boendesamordnare Två");
+        assertThat(JsonPath.<List<String>>read(view, "$.readReceipts[?(@.readAt == null)].user")).containsExactly("Amina Yusuf");
         assertThat(JsonPath.<List<String>>read(view, "$.recipientGroups")).containsExactly("Boendesamordnare");
     }
 

@@ -20,6 +20,7 @@ import se.omsorgsnav.messaging.MessageType;
 import se.omsorgsnav.messaging.MessageView;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
+import se.omsorgsnav.messaging.NotificationSettings;
 import se.omsorgsnav.messaging.SentMessages;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WarningNotConfirmed;
@@ -40,8 +41,10 @@ class MessageController {
     private final Inbox inbox;
     private final SentMessages sent;
     private final MessageGroups groups;
+    private final NotificationSettings notifications;
 
-    MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups) {
+    MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups, NotificationSettings notifications) {
+        this.notifications = notifications;
         this.messages = messages;
         this.inbox = inbox;
         this.sent = sent;
@@ -52,7 +55,15 @@ class MessageController {
     String inbox(@RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("page", inbox.page(cursor, null));
         model.addAttribute("first", cursor == null || cursor.isBlank());
+        model.addAttribute("byEmail", notifications.byEmail());
         return "messaging/inbox";
+    }
+
+    /** MSG-1: the e-mail only says that a message waits. */
+    @PostMapping("/messages/notifications")
+    String notifications(@RequestParam(required = false) boolean byEmail) {
+        notifications.setByEmail(byEmail);
+        return "redirect:/messages?avisering";
     }
 
     @GetMapping("/messages/sent")

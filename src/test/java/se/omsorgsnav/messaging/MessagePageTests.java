@@ -1,0 +1,208 @@
+package se.omsorgsnav.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.shared.WorkingDayCalendar;
+import se.omsorgsnav.support.AsUser;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.RecordingMailSender;
+import se.omsorgsnav.support.TestClock;
+
+/** The message pages and the unread reminder: what the browser sends and what the responsible staff see. */
+@OmsorgsnavTest
+class MessagePageTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired CurrentUsers currentUsers;
+    @Autowired WorkingDayCalendar calendar;
+
+    // --- MSG-6 ----------------------------------------------------------------------------------
+
+    /** A message to the fee officers' group, sent at the given local time, that nobody has read. */
+    private UUID groupMessageAt(LocalDateTime sent, String subject) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at = sent.atZone(TestClock.ZONE).toOffsetDateTime();
+        UUID sender = jdbc.sql("select id from app_user where username = 'assistent'").query(UUID.class).single();
+        UUID group = jdbc.sql("select id from message_group where name = 'Avgiftshandläggare'").query(UUID.class).single();
+        jdbc.sql("""
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, sent_at)
+                        values (?, ?, ?, ?, 'FREE_TEXT', ?, 'Text', ?)
+                        """).params(id, id, sender, "reminder-" + id, subject, at).update();
+        jdbc.sql("""
+                        insert into message_delivery (message_id, user_id, via_group_id, sent_at)
+                        select ?, m.user_id, m.group_id, ? from message_group_member m where m.group_id = ?
+                        """).params(id, at, group).update();
+        return id;
+    }
+
+    private List<String> remindersAt(LocalDateTime now, String username) {
+        Clock clock = Clock.fixed(now.atZone(TestClock.ZONE).toInstant(), TestClock.ZONE);
+        try (AsUser ignored = AsUser.login(users, username)) {
+            return new UnreadReminders(jdbc, currentUsers, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
+        }
+    }
+
+    @Test
+    @DisplayName("MSG-6: a group message unread at the end of the next working day is flagged for the group's responsible, across Midsummer")
+    void unreadPastNextWorkingDayAcrossMidsummer() {
+        // Thursday 18 June 2026; Friday 19 is Midsummer Eve, so the next working day is Monday 22.
+        String subject = "Midsommar " + UUID.randomUUID();
+        UUID id = groupMessageAt(LocalDateTime.of(2026, 6, 18, 10, 0), subject);
+        assertThat(remindersAt(LocalDateTime.of(2026, 6, 19, 16, 0), "verksamhetsledare")).doesNotContain(subject);
+        assertThat(remindersAt(LocalDateTime.of(2026, 6, 22, 16, 59), "verksamhetsledare")).as("due on Monday itself").doesNotContain(subject);
+        assertThat(remindersAt(LocalDateTime.of(2026, 6, 23, 7, 0), "verksamhetsledare")).contains(subject);
+        assertThat(remindersAt(LocalDateTime.of(2026, 6, 23, 7, 0), "handlaggare")).as("only the responsible").doesNotContain(subject);
+
+        jdbc.sql("update message_delivery set read_at = ? where message_id = ? and user_id = (select id from app_user where username = 'avgift')")
+                .params(OffsetDateTime.of(2026, 6, 23, 8, 0, 0, 0, java.time.ZoneOffset.UTC), id).update();
+        assertThat(remindersAt(LocalDateTime.of(2026, 6, 23, 9, 0), "verksamhetsledare")).as("read by one member").doesNotContain(subject);
+    }
+
+    @Test
+    @DisplayName("MSG-6: across Christmas, a message of 23 December is late only after Monday 28 December")
+    void unreadAcrossChristmas() {
+        String subject = "Jul " + UUID.randomUUID();
+        groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject);
+        assertThat(calendar.nextWorkingDay(LocalDate.of(2026, 12, 23))).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(remindersAt(LocalDateTime.of(2026, 12, 28, 12, 0), "verksamhetsledare")).doesNotContain(subject);
+        assertThat(remindersAt(LocalDateTime.of(2026, 12, 29, 8, 0), "verksamhetsledare")).contains(subject);
+    }
+
+    @Test
+    @DisplayName("MSG-6: the responsible sees late group messages on the start page; a unit's managers answer for the unit's group")
+    void startPageShowsLateGroupMessages() throws Exception {
+        String subject = "Obesvarat " + UUID.randomUUID();
+        groupMessageAt(TestClock.TODAY.minusDays(7).atTime(9, 0), subject);
+        assertThat(page("verksamhetsledare", get("/"))).contains("Olästa efter nästa arbetsdag").contains(subject);
+        assertThat(page("avgift", get("/"))).doesNotContain("Olästa efter nästa arbetsdag");
+
+        String unitSubject = "Enhetens " + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at = TestClock.TODAY.minusDays(7).atTime(9, 0).atZone(TestClock.ZONE).toOffsetDateTime();
+        jdbc.sql("""
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, sent_at)
+                        select ?, ?, id, ?, 'FREE_TEXT', ?, 'Text', ? from app_user where username = 'lvs'
+                        """).params(id, id, "unit-" + id, unitSubject, at).update();
+        jdbc.sql("""
+                        insert into message_delivery (message_id, user_id, via_group_id, sent_at)
+                        select ?, u.id, u.unit_id, ? from app_user u where u.username = 'handlaggare'
+                        """).params(id, at).update();
+        assertThat(page("enhetschef", get("/"))).contains(unitSubject);
+        assertThat(page("verksamhetsledare", get("/"))).doesNotContain(unitSubject);
+    }
+
+    // --- MSG-1: e-mail notices ---------------------------------------------------------------------
+
+    @Autowired RecordingMailSender mail;
+
+    @Test
+    @DisplayName("MSG-1: a recipient who asked for it gets an e-mail that only says a message waits: no sender, subject, case, name or text")
+    void emailNoticeCarriesNothing() throws Exception {
+        assertThat(perform("avgift", post("/messages/notifications").with(csrf()).param("byEmail", "true")).getStatus()).isEqualTo(302);
+        assertThat(page("avgift", get("/messages"))).contains("checked");
+        String caseNumber = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.first_name = 'Astrid' and c.status = 'OPEN' order by c.case_number limit 1
+                """).query(String.class).single();
+        String text = "Hyran ändras från januari " + UUID.randomUUID();
+        int before = mail.sent().size();
+        MockHttpServletResponse sent = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
+                .param("type", "FREE_TEXT").param("caseNumber", caseNumber).param("body", text).param("users", "avgift,boendesamordnare"));
+        assertThat(sent.getStatus()).isEqualTo(302);
+
+        List<SimpleMailMessage> notices = awaitMail(before);
+        assertThat(notices).hasSize(1);
+        SimpleMailMessage notice = notices.get(0);
+        assertThat(notice.getTo()).containsExactly("avgift@demo.omsorgsnav.invalid");
+        assertThat(notice.getSubject()).isEqualTo(NewMessageMail.SUBJECT);
+        assertThat(notice.getText()).isEqualTo(NewMessageMail.TEXT);
+        for (String secret : List.of("Astrid", "Karlsson", "Rut Berg", "Ekvägen", "9846", caseNumber, text, "Sara Wik")) {
+            assertThat(notice.getSubject() + notice.getText()).doesNotContain(secret);
+        }
+        perform("avgift", post("/messages/notifications").with(csrf()).param("byEmail", "false"));
+    }
+
+    private List<SimpleMailMessage> awaitMail(int before) throws InterruptedException {
+        for (int i = 0; i < 100 && mail.sent().size() == before; i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        List<SimpleMailMessage> all = mail.sent();
+        return all.subList(before, all.size());
+    }
+
+    // --- The pages ------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("MSG-2: a form sent twice with its key makes one message, and a refused form keeps its key for the next try")
+    void composeFormIsIdempotent() throws Exception {
+        String key = "form-" + UUID.randomUUID();
+        MockHttpServletResponse refused = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", key).param("type", "FREE_TEXT")
+                .param("subject", "Fråga").param("users", "boendesamordnare"));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("value=\"" + key + "\"").contains("Meddelandetexten");
+
+        for (int i = 0; i < 2; i++) {
+            MockHttpServletResponse sent = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", key).param("type", "FREE_TEXT")
+                    .param("subject", "Fråga").param("body", "Hej").param("users", "boendesamordnare"));
+            assertThat(sent.getStatus()).isEqualTo(302);
+        }
+        assertThat(jdbc.sql("select count(*) from message where idempotency_key = ?").param(key).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("MSG-3: choosing a type gives its fields with Swedish labels and choices in words")
+    void typeFieldsFragment() throws Exception {
+        String fragment = page("assistent", get("/messages/new/fields").param("type", "DEATH_OR_MOVE_OUT"));
+        assertThat(fragment).contains("Datum då lägenheten kan erbjudas ny kund").contains(">Avliden<").contains(">Utflyttning<")
+                .contains("name=\"type\" value=\"DEATH_OR_MOVE_OUT\"").doesNotContain("<html");
+    }
+
+    @Test
+    @DisplayName("MSG-2: LVS keeps the system groups in the browser; a unit manager may not, and is told Behörighet saknas")
+    void lvsKeepsSystemGroups() throws Exception {
+        UUID bosam = jdbc.sql("select id from message_group where name = 'BOSAM'").query(UUID.class).single();
+        assertThat(perform("lvs", post("/messages/groups/" + bosam + "/members").with(csrf()).param("username", "planerare")).getStatus())
+                .isEqualTo(302);
+        assertThat(page("lvs", get("/messages/groups/" + bosam))).contains("Nils Fors");
+        MockHttpServletResponse denied = perform("enhetschef", get("/messages/groups/" + bosam));
+        assertThat(denied.getStatus()).isEqualTo(403);
+        assertThat(denied.getContentAsString(StandardCharsets.UTF_8)).contains("Behörighet saknas");
+        assertThat(perform("lvs", post("/messages/groups/" + bosam + "/members/planerare/removal").with(csrf())).getStatus()).isEqualTo(302);
+        assertThat(page("lvs", get("/messages/groups/" + bosam))).doesNotContain("Nils Fors");
+    }
+
+    private String page(String username, MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = perform(username, request);
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletResponse perform(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+}
