@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +41,11 @@ public class AuthorizationRequests {
     private final CaseDirectory cases;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AuthorizationRequests(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuditLog audit, Clock clock) {
+    AuthorizationRequests(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuditLog audit, Clock clock,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
@@ -91,6 +95,8 @@ public class AuthorizationRequests {
                         OffsetDateTime.now(clock))
                 .update();
         audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "AUTHORIZATION_REQUESTED", AuditOutcome.ALLOWED));
+        events.publishEvent(new AuthorizationOrdered(id, facts.number().value(), request.kind(), target.fullName(), target.username(),
+                target.email(), from, to, reason));
         return id;
     }
 
