@@ -275,6 +275,10 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/messages/inbox", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/messages/inbox"), ALL, 200));
         ENDPOINTS.put("GET /api/v1/messages/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
+        // An attachment (MSG-7) names the subject: downloaded in full by a caller authorised for the
+        // subject, and refused (403, audited) to the rest, who see it only as "Bilaga 1" when opening.
+        ENDPOINTS.put("GET /api/v1/messages/{id}/attachments/{attachmentId}", new Endpoint(Kind.OPEN, true,
+                (p, t) -> get(t.fixture.freshAttachment(t.jdbc, t.caller == null ? MatrixFixture.GRANT_TARGET : t.caller, p)), ALL));
         ENDPOINTS.put("POST /api/v1/messages/{id}/read", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/read"), ALL, 204));
         ENDPOINTS.put("POST /api/v1/messages/{id}/archive", new Endpoint(Kind.ROLE_ONLY, true,
@@ -294,6 +298,9 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /messages", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages").with(csrf()).param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("type", "FREE_TEXT")
                         .param("subject", "Fråga om rutinen").param("body", "Hej! En fråga.").param("users", MatrixFixture.GRANT_TARGET), ALL, 302));
+        ENDPOINTS.put("GET /messages/{id}/attachments/{attachmentId}", new Endpoint(Kind.OPEN, false,
+                (p, t) -> get(t.fixture.freshAttachment(t.jdbc, t.caller == null ? MatrixFixture.GRANT_TARGET : t.caller, p).replace("/api/v1", "")),
+                ALL));
         ENDPOINTS.put("GET /messages/{id}", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> get("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
         ENDPOINTS.put("POST /messages/{id}/reply", new Endpoint(Kind.ROLE_ONLY, false,
@@ -467,6 +474,8 @@ class AuthorisationMatrixTests {
         compare(get("/cases/" + locked.caseNumber()), get("/cases/AO-2026-99999"), caller);
         compare(get("/api/v1/cases/" + locked.caseNumber()), get("/api/v1/cases/AO-2026-99998"), caller);
         compare(get("/persons/" + locked.id() + "/cases"), get("/persons/" + UUID.randomUUID() + "/cases"), caller);
+        String attachment = fixture.freshAttachment(jdbc, caller.getUsername(), locked);
+        compare(get(attachment), get(attachment.replaceFirst("/messages/[^/]+/", "/messages/" + UUID.randomUUID() + "/")), caller);
     }
 
     @Test
@@ -655,8 +664,9 @@ class AuthorisationMatrixTests {
         return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replaceAll("\"instance\":\"[^\"]*\"", "");
     }
 
+    /** A case number in the path, or a message, which is always about a case. */
     private static boolean needsCase(String key) {
-        return key.contains("{caseNumber}");
+        return key.contains("{caseNumber}") || key.contains("{attachmentId}");
     }
 
     private UserDetails details(String username) {

@@ -425,9 +425,12 @@ class BrowserRoutineTests {
         page.getByLabel("Inflyttningsdatum").fill("2026-12-03");
         page.getByLabel("Hyra").fill("6500");
         page.getByLabel("Räkningsmottagare/avgiftsbeslutsmottagare").fill("Kunden själv");
+        page.getByLabel("Bilagor (frivilligt)").setInputFiles(new com.microsoft.playwright.options.FilePayload("hyreskontrakt.pdf",
+                "application/pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka").setExact(true)).click());
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Meddelandet är skickat");
         assertThat(page.locator("main")).containsText("Demens");
+        assertThat(page.locator("section[aria-labelledby=bilagor]")).containsText("hyreskontrakt.pdf");
         checked("message-sent");
         String message = page.url();
         logout();
@@ -442,6 +445,10 @@ class BrowserRoutineTests {
             }
             page.waitForNavigation(() -> row.getByRole(AriaRole.LINK).click());
             assertThat(page.locator("main")).containsText("Kunden själv");
+            var pdf = context.request().get(url(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("hyreskontrakt.pdf"))
+                    .getAttribute("href")));
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
             if (reader.equals("boendesamordnare")) {
                 checked("message-read");
             }

@@ -55,7 +55,8 @@ class ListStatementTests {
             "/login", "/persons/search", "/persons/{id}", "/persons/new", "/deviations/new", "/cases/{caseNumber}",
             "/cases/{caseNumber}/local-protection", "/cases/new", "/api/v1/cases/{caseNumber}", "/intakes/new",
             "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
-            "/account/pin", "/messages/new", "/messages/new/fields");
+            "/account/pin", "/messages/new", "/messages/new/fields", "/api/v1/messages/{id}/attachments/{attachmentId}",
+            "/messages/{id}/attachments/{attachmentId}");
 
     /** Lists whose cost is measured by their own module's tests. */
     static final Map<String, String> MEASURED_ELSEWHERE = Map.of(

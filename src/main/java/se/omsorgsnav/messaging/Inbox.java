@@ -40,10 +40,13 @@ public class Inbox {
     private final CurrentUsers users;
     private final PersonDisclosure gate;
     private final MessageAccess access;
+    private final MessageAttachments attachments;
     private final AuditLog audit;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, AuditLog audit, Clock clock) {
+    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, MessageAttachments attachments, AuditLog audit,
+          Clock clock) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.users = users;
         this.gate = gate;
@@ -153,7 +156,7 @@ public class Inbox {
                 masked ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
         return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), m.subject(), bodyWithheld ? null : m.body(),
                 bodyWithheld, fields, withheld, m.caseNumber(), MessagePerson.of(person), m.sender(), m.sentAt(), recipientUsers,
-                recipientGroups, receipts);
+                recipientGroups, receipts, attachments.list(id, hide));
     }
 
     /**

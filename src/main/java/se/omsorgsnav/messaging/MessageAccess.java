@@ -34,6 +34,11 @@ class MessageAccess {
                     boolean delivered, OffsetDateTime readAt) {}
 
     Readable require(CurrentUser me, UUID id) {
+        return require(me, id, "MESSAGE");
+    }
+
+    /** As {@link #require(CurrentUser, UUID)}, recording a refusal under the given purpose. */
+    Readable require(CurrentUser me, UUID id, String purpose) {
         Readable message = jdbc.sql("""
                         select m.id, m.thread_id, m.sender_id, m.subject, m.case_number, m.case_id, m.person_id, d.user_id, d.read_at
                         from message m left join message_delivery d on d.message_id = m.id and d.user_id = :me
@@ -46,7 +51,7 @@ class MessageAccess {
                 .optional().orElse(null);
         if (message == null || !(message.senderId().equals(me.id()) || message.delivered())) {
             audit.recordDenial(users.actor(), new AuditEntry(message == null ? null : message.personId(), message == null ? null : message.caseId(),
-                    AuditAction.VIEW, "MESSAGE", AuditOutcome.DENIED));
+                    AuditAction.VIEW, purpose, AuditOutcome.DENIED));
             throw new AccessDenied();
         }
         return message;

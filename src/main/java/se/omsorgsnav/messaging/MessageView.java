@@ -8,13 +8,20 @@ import java.util.UUID;
 /**
  * A message as one reader may see it. For a reader to whom the case's person is masked, fields
  * that locate the person are left out (named in {@code withheldFields}), and so is the text when
- * the sender confirmed that it names the protected person ({@code bodyWithheld}, MSG-8).
+ * the sender confirmed that it names the protected person ({@code bodyWithheld}, MSG-8), and the
+ * names of the attachments, which may name the person too: they are listed as withheld (MSG-7).
  */
 public record MessageView(UUID id, UUID threadId, UUID replyTo, MessageType type, String typeTitle, String subject, String body,
                           boolean bodyWithheld, Map<String, String> fields, List<String> withheldFields, String caseNumber,
                           MessagePerson person, String sender, OffsetDateTime sentAt, List<String> recipientUsers,
-                          List<String> recipientGroups, List<ReadReceipt> readReceipts) {
+                          List<String> recipientGroups, List<ReadReceipt> readReceipts, List<Attachment> attachments) {
 
     /** A member of an addressed group and whether (when) they have read it. */
     public record ReadReceipt(String group, String user, OffsetDateTime readAt) {}
+
+    /**
+     * A file that travels with the message: its type as sniffed when it was sent. Withheld from a
+     * reader to whom the person is masked: named "Bilaga n" only, and not downloadable.
+     */
+    public record Attachment(UUID id, String filename, String contentType, long sizeBytes, boolean withheld) {}
 }

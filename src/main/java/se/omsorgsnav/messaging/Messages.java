@@ -40,10 +40,11 @@ import se.omsorgsnav.shared.TimeOrderedIds;
 import se.omsorgsnav.shared.WarningNotConfirmed;
 
 /**
- * Sends messages (MSG-2..MSG-5, MSG-8): checks the subject, the text and the structured fields,
- * routes structured types by rule, delivers to each recipient user and each member of each group,
- * all in one transaction with its audit event. The same idempotency key from the same sender gives
- * back the first message, also when two requests race (the unique key decides).
+ * Sends messages (MSG-2..MSG-5, MSG-7, MSG-8): checks the subject, the text, the structured fields
+ * and the attachments, routes structured types by rule, delivers to each recipient user and each
+ * member of each group, all in one transaction with the attachments and its audit event. The same
+ * idempotency key from the same sender gives back the first message and its attachments, also when
+ * two requests race (the unique key decides).
  */
 @Component
 public class Messages {
@@ -63,12 +64,14 @@ public class Messages {
     private final PersonDisclosure gate;
     private final ProtectedNames protectedNames;
     private final MessageAccess access;
+    private final MessageAttachments attachments;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, ProtectedNames protectedNames,
-             MessageAccess access, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+             MessageAccess access, MessageAttachments attachments, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.attachments = attachments;
         this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -126,6 +129,7 @@ public class Messages {
             throw new InvalidInputException("body", NO_PERSONNUMMER_IN_BODY);
         }
         Map<String, String> fields = StructuredFields.validate(type, request.fields());
+        List<AttachmentGuard.Checked> files = attachments.check(request.attachments());
 
         boolean withheld = false;
         if (facts != null) {
@@ -152,6 +156,7 @@ public class Messages {
             return earlier(me, key).orElseThrow();
         }
         store(id, fields, recipients, now);
+        attachments.store(id, files);
         audit.record(users.actor(), new AuditEntry(facts == null ? null : facts.personId(), facts == null ? null : facts.caseId(),
                 AuditAction.CREATE, "MESSAGE", AuditOutcome.ALLOWED));
         events.publishEvent(new MessageSent(id, List.copyOf(recipients.deliveries().keySet())));

@@ -13,10 +13,23 @@
  * refused until the sender confirms, and is then shown only to readers who may see that person
  * (MSG-8). Sending is idempotent per sender and key, all or nothing, and audited (AUD-1).
  * <p>
+ * Attachments (MSG-7) travel with the message, stored in the database in the same transaction:
+ * at most {@code omsorgsnav.messaging.attachments.max-count} files of at most {@code max-size}
+ * each, of the types PDF, PNG, JPEG, Word, Excel and OpenDocument text and spreadsheet. The type
+ * is sniffed from the bytes (Apache Tika) and must agree with the extension; the client's type is
+ * ignored, and HTML, SVG, programs and plain archives are refused whatever they are called. A file
+ * name loses any path and never holds a personnummer. Only the sender and the recipients download
+ * an attachment, each download audited (MESSAGE_ATTACHMENT) with the message's person and case.
+ * An attachment may name the person (a level measurement does), so a reader to whom the message's
+ * person is masked (PROT-3) sees it withheld: "Bilaga n" with type and size, no name, and its
+ * download answers "Behörighet saknas" as for one that does not exist, audited as denied.
+ * <p>
  * A group message reaches the members of the group when it is sent; a member added later does
  * not read older messages, a member removed later keeps what reached them.
  * <p>
- * Must never: send e-mail or export a body (MSG-1); put a subject, body, name or personnummer in a
- * log line or an exception message; tell a reader who may not read a message whether it exists.
+ * Must never: send e-mail or export a body or an attachment (MSG-1); put a subject, body, file
+ * name, name or personnummer in a log line or an exception message; tell a reader who may not
+ * read a message whether it exists; serve an attachment as anything but a download of its sniffed
+ * type ({@code nosniff}, {@code no-store}).
  */
 package se.omsorgsnav.messaging;

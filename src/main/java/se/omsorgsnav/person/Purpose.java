@@ -20,5 +20,7 @@ public enum Purpose {
     /** A message opened by its sender or a recipient. */
     MESSAGE,
     /** The inbox: the persons of a page of messages. */
-    MESSAGE_INBOX
+    MESSAGE_INBOX,
+    /** An attachment of a message downloaded by its sender or a recipient. */
+    MESSAGE_ATTACHMENT
 }

@@ -6,11 +6,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -18,6 +20,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import se.omsorgsnav.access.AccessDenied;
@@ -38,9 +43,13 @@ class ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
 
     private final CurrentUsers users;
+    private final String uploadLimits;
 
-    ErrorAnswers(CurrentUsers users) {
+    ErrorAnswers(CurrentUsers users, @Value("${omsorgsnav.messaging.attachments.max-size:10MB}")
+                 DataSize maxSize,
+                 @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount) {
         this.users = users;
+        this.uploadLimits = "En bilaga får vara högst " + maxSize.toMegabytes() + " MB och ett meddelande ha högst " + maxCount + " bilagor.";
     }
 
     @ExceptionHandler({AccessDenied.class, se.omsorgsnav.audit.AuditReviews.ReviewerOnly.class})
@@ -100,10 +109,27 @@ class ErrorAnswers {
                 "Innehållet kunde inte läsas. Skicka giltig JSON med de fält som beskrivs i API-dokumentationen.", "error/problem");
     }
 
+    /**
+     * A file or a request over the multipart limits (spring.servlet.multipart.*, set to the
+     * attachment limits, MSG-7): refused before it reaches a controller, so nothing was stored.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request) {
+        return answer(request, HttpStatus.CONTENT_TOO_LARGE, "För stor fil",
+                "Filen eller filerna är för stora och ingenting sparades. " + uploadLimits, "error/problem");
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    Object badMultipart(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "Felaktig begäran",
+                "Innehållet kunde inte läsas. Skicka delen message som application/json och varje fil som en egen del attachments.",
+                "error/problem");
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object unsupportedType(HttpServletRequest request) {
         return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Fel innehållstyp",
-                "Innehållstypen stöds inte. Skicka application/json.", "error/problem");
+                "Innehållstypen stöds inte. Skicka application/json, eller multipart/form-data för ett meddelande med bilagor.", "error/problem");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

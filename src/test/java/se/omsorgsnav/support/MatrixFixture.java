@@ -258,10 +258,42 @@ public final class MatrixFixture {
                 .update();
         jdbc.sql("insert into message_field (message_id, name, field_value) values (?, 'apartment', ?)")
                 .params(id, Subject.PROTECTED_REGISTRATION.canary("apartment")).update();
+        attach(jdbc, id, p);
         if (recipient != null) {
             UUID user = jdbc.sql("select id from app_user where username = ?").param(recipient).query(UUID.class).single();
             jdbc.sql("insert into message_delivery (message_id, user_id, sent_at) values (?, ?, current_timestamp)").params(id, user).update();
         }
+        return id;
+    }
+
+    /**
+     * A fresh message from the grant target to the given user about the subject's case, with an
+     * attachment whose name and content name the subject (MSG-7): the path that downloads it.
+     */
+    public String freshAttachment(JdbcClient jdbc, String recipient, Person p) {
+        UUID id = UUID.randomUUID();
+        UUID caseId = jdbc.sql("select id from care_case where case_number = ?").param(p.caseNumber()).query(UUID.class).single();
+        jdbc.sql("""
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, case_id, case_number, person_id, sent_at)
+                        values (?, ?, ?, ?, 'FREE_TEXT', ?, 'Nivåmätningen bifogas', ?, ?, ?, current_timestamp)
+                        """)
+                .params(id, id, grantTargetId, "matrix-" + id, p.caseNumber(), caseId, p.caseNumber(), p.id()).update();
+        UUID attachment = attach(jdbc, id, p);
+        UUID user = jdbc.sql("select id from app_user where username = ?").param(recipient).query(UUID.class).single();
+        jdbc.sql("insert into message_delivery (message_id, user_id, sent_at) values (?, ?, current_timestamp)").params(id, user).update();
+        return "/api/v1/messages/" + id + "/attachments/" + attachment;
+    }
+
+    /** A PDF whose name holds the person's first-name canary and whose content holds the last-name one. */
+    private static UUID attach(JdbcClient jdbc, UUID message, Person p) {
+        UUID id = UUID.randomUUID();
+        byte[] pdf = ("%PDF-1.4\n% Nivåmätning " + p.canaries().get(0) + " " + p.canaries().get(1) + "\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        jdbc.sql("""
+                        insert into message_attachment (id, message_id, ordinal, filename, content_type, size_bytes, sha256, content)
+                        values (?, ?, 1, ?, 'application/pdf', ?, ?, ?)
+                        """)
+                .params(id, message, "Nivåmätning " + p.canaries().get(0) + ".pdf", (long) pdf.length, "0".repeat(64), pdf).update();
         return id;
     }
 

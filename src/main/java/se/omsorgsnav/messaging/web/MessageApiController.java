@@ -1,11 +1,21 @@
 package se.omsorgsnav.messaging.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,15 +25,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import se.omsorgsnav.messaging.AttachmentFile;
 import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.InboxPage;
+import se.omsorgsnav.messaging.MessageAttachments;
 import se.omsorgsnav.messaging.MessageView;
 import se.omsorgsnav.messaging.Messages;
+import se.omsorgsnav.messaging.NewAttachment;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.InvalidInputException;
 
-/** Messages (MSG-2..MSG-8). */
+/** Messages (MSG-2..MSG-8), with attachments (MSG-7). */
 @RestController
 @RequestMapping(path = "/api/v1/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Meddelanden")
@@ -31,10 +46,12 @@ class MessageApiController {
 
     private final Messages messages;
     private final Inbox inbox;
+    private final MessageAttachments attachments;
 
-    MessageApiController(Messages messages, Inbox inbox) {
+    MessageApiController(Messages messages, Inbox inbox, MessageAttachments attachments) {
         this.messages = messages;
         this.inbox = inbox;
+        this.attachments = attachments;
     }
 
     record SendRequest(String idempotencyKey, String type, String subject, String body, String caseNumber, List<String> recipientUsers,
@@ -48,11 +65,40 @@ class MessageApiController {
                     + "ärendenumret. Personnummer i texten avvisas; namnet på den skyddade personen ger 422 tills confirmBodyWarning är true.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Sent> send(@RequestBody SendRequest body) {
+        return send(body, List.of());
+    }
+
+    @Operation(summary = "Skicka ett meddelande med bilagor",
+            description = "Som JSON-varianten, som multipart/form-data: delen message är samma JSON (med Content-Type application/json) "
+                    + "och varje fil en egen del attachments. Högst 5 filer om högst 10 MB vardera; tillåtna filtyper är PDF, PNG, JPEG, "
+                    + "Word (doc, docx), Excel (xls, xlsx) och OpenDocument (odt, ods). Filtypen avgörs av filens innehåll, som ska stämma "
+                    + "med filändelsen. Filnamnet får aldrig innehålla personnummer. En bilaga som avvisas ger 400 (fältet attachments) "
+                    + "och ingenting sparas; en för stor begäran ger 413. Samma idempotensnyckel igen ger det första meddelandet "
+                    + "med dess bilagor.")
+    @ApiResponse(responseCode = "201", description = "Skickat")
+    @ApiResponse(responseCode = "400", description = "Felaktiga uppgifter eller en bilaga som inte får skickas",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "413", description = "Filen eller begäran är för stor",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Sent> sendWithAttachments(
+            @Parameter(description = "Meddelandet, samma JSON som utan bilagor") @RequestPart("message") SendRequest message,
+            @Parameter(description = "Bilagorna, en del per fil") @RequestPart(name = "attachments", required = false) List<MultipartFile> files)
+            throws IOException {
+        List<NewAttachment> attached = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+        }
+        return send(message, attached);
+    }
+
+    private ResponseEntity<Sent> send(SendRequest body, List<NewAttachment> files) {
         if (body == null) {
             throw new InvalidInputException("type", "Uppgifter saknas i anropet.");
         }
         Messages.Sent sent = messages.send(new NewMessage(body.idempotencyKey(), body.type(), body.subject(), body.body(), body.caseNumber(),
-                body.recipientUsers(), body.recipientGroups(), body.fields(), body.replyTo(), Boolean.TRUE.equals(body.confirmBodyWarning())));
+                body.recipientUsers(), body.recipientGroups(), body.fields(), body.replyTo(), Boolean.TRUE.equals(body.confirmBodyWarning()),
+                files));
         Sent answer = new Sent(sent.id(), sent.threadId());
         return sent.created() ? ResponseEntity.created(URI.create("/api/v1/messages/" + sent.id())).body(answer)
                 : ResponseEntity.status(HttpStatus.OK).body(answer);
@@ -84,5 +130,33 @@ class MessageApiController {
     ResponseEntity<Void> archive(@PathVariable UUID id) {
         inbox.archive(id);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Hämta en bilaga",
+            description = "Filen som den skickades, med den filtyp som avgjordes av innehållet, som nedladdning. Bara avsändaren och "
+                    + "mottagarna; alla andra får 403 Behörighet saknas, likadant som för ett meddelande eller en bilaga som inte finns. "
+                    + "Gäller meddelandet en person med skyddade personuppgifter som läsaren saknar behörighet till visas bilagan bara "
+                    + "som undanhållen, och hämtningen ger 403. Varje hämtning loggas.")
+    @ApiResponse(responseCode = "200", description = "Filen", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = "Behörighet saknas", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @GetMapping(path = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        AttachmentFile file = attachments.download(id, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(file.content());
+    }
+
+    /** RFC 6266 with an ASCII fallback name and the real one in RFC 5987 encoding (filename*). */
+    static String contentDisposition(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        filename.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' ? (char) c : '_'));
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -1,12 +1,18 @@
 package se.omsorgsnav.messaging.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -14,6 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import se.omsorgsnav.messaging.AttachmentFile;
+import se.omsorgsnav.messaging.MessageAttachments;
+import se.omsorgsnav.messaging.NewAttachment;
 import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.MessageGroups;
 import se.omsorgsnav.messaging.MessageType;
@@ -42,8 +52,11 @@ class MessageController {
     private final SentMessages sent;
     private final MessageGroups groups;
     private final NotificationSettings notifications;
+    private final MessageAttachments attachments;
 
-    MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups, NotificationSettings notifications) {
+    MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups, NotificationSettings notifications,
+                      MessageAttachments attachments) {
+        this.attachments = attachments;
         this.notifications = notifications;
         this.messages = messages;
         this.inbox = inbox;
@@ -122,8 +135,23 @@ class MessageController {
         return "messaging/fragments :: typeFields";
     }
 
+    /** An attachment, to the message's sender and recipients only, audited (MSG-7); the page's twin of the API's. */
+    @GetMapping("/messages/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        AttachmentFile file = attachments.download(id, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, MessageApiController.contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(file.content());
+    }
+
     @PostMapping("/messages")
-    String send(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+    String send(@RequestParam MultiValueMap<String, String> params,
+                @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model, HttpServletResponse response)
+            throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         params.forEach((name, values) -> {
             if (name.startsWith(FIELD_PREFIX) && !values.isEmpty() && values.get(0) != null && !values.get(0).isBlank()) {
@@ -140,8 +168,14 @@ class MessageController {
                 params.getFirst("subject"), params.getFirst("body"), params.getFirst("users") == null ? "" : params.getFirst("users"),
                 groupIds, fields, "true".equals(params.getFirst("confirmBodyWarning")));
         try {
+            List<NewAttachment> attached = new ArrayList<>();
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                if (!file.isEmpty()) {
+                    attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+                }
+            }
             Messages.Sent message = messages.send(new NewMessage(form.idempotencyKey(), form.type().name(), form.subject(), form.body(),
-                    form.caseNumber(), usernames(form.users()), form.groups(), fields, null, form.confirmBodyWarning()));
+                    form.caseNumber(), usernames(form.users()), form.groups(), fields, null, form.confirmBodyWarning(), attached));
             return "redirect:/messages/" + message.id() + "?skickat";
         } catch (InvalidInputException e) {
             response.setStatus(e instanceof WarningNotConfirmed ? 422 : HttpServletResponse.SC_BAD_REQUEST);
