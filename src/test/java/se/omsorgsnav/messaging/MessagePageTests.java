@@ -155,6 +155,49 @@ class MessagePageTests {
         return all.subList(before, all.size());
     }
 
+    // --- One model: the access workflow's orders and intakes are messages -------------------------
+
+    @Test
+    @DisplayName("PROT-8, MSG-2: a unit manager's access order reaches the LVS group as an ACCESS_ORDER message with the case number as subject, in the same commit")
+    void accessOrderArrivesAsMessage() throws Exception {
+        String caseNumber = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.first_name = 'Astrid' and c.status = 'OPEN' order by c.case_number limit 1
+                """).query(String.class).single();
+        MockHttpServletResponse ordered = perform("enhetschef", post("/api/v1/authorization-requests")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"kind":"ADD","caseNumber":"%s","username":"planerare","validFrom":"%s","validTo":"%s"}
+                        """.formatted(caseNumber, TestClock.TODAY, TestClock.TODAY.plusMonths(2))));
+        assertThat(ordered.getStatus()).isEqualTo(201);
+        UUID request = UUID.fromString(com.jayway.jsonpath.JsonPath.read(ordered.getContentAsString(StandardCharsets.UTF_8), "$.id"));
+        UUID message = jdbc.sql("select id from message where idempotency_key = ?").param("access-order-" + request).query(UUID.class).single();
+        assertThat(jdbc.sql("select subject from message where id = ?").param(message).query(String.class).single()).isEqualTo(caseNumber);
+        assertThat(jdbc.sql("select type from message where id = ?").param(message).query(String.class).single()).isEqualTo("ACCESS_ORDER");
+        assertThat(jdbc.sql("""
+                        select u.username from message_delivery d join app_user u on u.id = d.user_id where d.message_id = ?
+                        """).param(message).query(String.class).list()).containsExactly("lvs");
+        String page = page("lvs", get("/messages/" + message));
+        assertThat(page).contains("Behörighetsbeställning").contains("Nils Fors").contains("Till beställningarna av behörighet")
+                .doesNotContain("Astrid").doesNotContain("Karlsson");
+    }
+
+    @Test
+    @DisplayName("PROT-7, MSG-3: LVS registers an intake from the case officer's intake request; the form comes filled with the request's facts")
+    void intakeFormFilledFromRequest() throws Exception {
+        MockHttpServletResponse sent = perform("handlaggare", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
+                .param("type", "INTAKE_REQUEST").param("subject", "Aktualisering").param("f.receivingUnit", "Myndighet Centrum")
+                .param("f.recipient", "Anna Lindqvist").param("f.position", "Biståndshandläggare").param("f.operation", "ÄO")
+                .param("f.concerns", "Ansökan om trygghetslarm").param("f.preliminaryCaseType", "SoL").param("f.intakeKind", "APPLICATION")
+                .param("f.receivedOn", "2026-11-16").param("f.arrivalMethod", "Telefon").param("f.arrivedFrom", "Den enskilde"));
+        assertThat(sent.getStatus()).as(sent.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+        String id = sent.getRedirectedUrl().replaceAll(".*/messages/([0-9a-f-]{36}).*", "$1");
+        assertThat(page("lvs", get("/messages/" + id))).contains("Registrera aktualiseringen med uppgifterna från meddelandet");
+        String form = page("lvs", get("/intakes/new").param("fromMessage", id));
+        assertThat(form).contains("Från begäran om aktualisering").contains("Ansökan om trygghetslarm").contains("value=\"2026-11-16\"")
+                .contains("Den enskilde");
+        assertThat(perform("handlaggare", get("/intakes/new").param("fromMessage", id)).getStatus()).isEqualTo(403);
+    }
+
     // --- The pages ------------------------------------------------------------------------------
 
     @Test

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,9 @@ import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.casework.Intakes;
 import se.omsorgsnav.casework.NewIntake;
 import se.omsorgsnav.person.ProtectionLevel;
+import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.messaging.MessageType;
+import se.omsorgsnav.messaging.MessageView;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
@@ -39,7 +43,10 @@ class IntakeController {
     private final CurrentUsers users;
     private final Clock clock;
 
-    IntakeController(Intakes intakes, StaffDirectory staff, CurrentUsers users, Clock clock) {
+    private final Inbox inbox;
+
+    IntakeController(Intakes intakes, StaffDirectory staff, CurrentUsers users, Clock clock, Inbox inbox) {
+        this.inbox = inbox;
         this.intakes = intakes;
         this.staff = staff;
         this.users = users;
@@ -52,10 +59,14 @@ class IntakeController {
      * with the next rendering, and a user name can always be typed.
      */
     @GetMapping("/intakes/new")
-    String form(@RequestParam(name = "receivingUnitId", required = false) String unit, Model model, HttpServletRequest request) {
+    String form(@RequestParam(name = "receivingUnitId", required = false) String unit,
+                @RequestParam(name = "fromMessage", required = false) UUID fromMessage, Model model, HttpServletRequest request) {
         requireLvs();
         Map<String, String> form = new HashMap<>(Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
                 "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()));
+        if (fromMessage != null) {
+            fromRequest(fromMessage, form, model);
+        }
         if (unit != null && !unit.isBlank()) {
             form.put("receivingUnitId", unit);
         }
@@ -84,6 +95,33 @@ class IntakeController {
             kept.values().removeIf(PersonalIdentityNumber::appearsIn);
             return page(model, kept, e.getMessage());
         }
+    }
+
+    /**
+     * One model, not two (002 §2.4): the case officer's intake request, a message of type
+     * INTAKE_REQUEST, fills in what it holds. The person's identity was never in the message and is
+     * typed here; the free-text facts (unit, receiver, arrival) are shown beside the form to choose from.
+     */
+    private void fromRequest(UUID messageId, Map<String, String> form, Model model) {
+        MessageView message = inbox.open(messageId);
+        if (message.type() != MessageType.INTAKE_REQUEST) {
+            return;
+        }
+        Map<String, String> f = message.fields();
+        Map.of("receiverTitle", "position", "operation", "operation", "concerns", "concerns", "preliminaryCaseType", "preliminaryCaseType",
+                "kind", "intakeKind", "receivedOn", "receivedOn").forEach((to, from) -> {
+                    if (f.get(from) != null) {
+                        form.put(to, f.get(from));
+                    }
+                });
+        Map<String, String> asWritten = new java.util.LinkedHashMap<>();
+        for (String name : List.of("receivingUnit", "recipient", "arrivalMethod", "arrivedFrom")) {
+            if (f.get(name) != null) {
+                asWritten.put(MessageType.INTAKE_REQUEST.field(name).orElseThrow().label(), f.get(name));
+            }
+        }
+        model.addAttribute("request", message);
+        model.addAttribute("requestFacts", asWritten);
     }
 
     private String page(Model model, Map<String, String> form, String error) {
