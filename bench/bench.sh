@@ -306,7 +306,7 @@ messages() {
   [ -n "$cursor" ] || { echo "no next page in: $first"; exit 1; }
   # The cursor is base64url("sentAt|id"): the keyset the next page's SQL gets.
   local padded=$(printf '%s' "$cursor" | tr '_-' '/+'); while [ $(( ${#padded} % 4 )) -ne 0 ]; do padded="$padded="; done
-  IFS='|' read -r at after < <(printf '%s' "$padded" | base64 -d)
+  IFS='|' read -r at after < <(printf '%s' "$padded" | base64 -d; echo)
   echo "first page: $(echo "$first" | grep -o '"id":' | wc -l) items, $(echo "$first" | grep -o '"masked":true' | wc -l) persons masked, $(echo "$first" | grep -o '"masked":false' | wc -l) shown; cursor $at $after" | tee -a "$report"
 
   local page
