@@ -99,8 +99,10 @@ select 1 as phase, c.conrelid::regclass::text as tab, 'alter table ' || c.conrel
        'alter table ' || c.conrelid::regclass || ' drop constraint ' || quote_ident(c.conname) as drop_ddl,
        case c.contype when 'p' then 1 when 'u' then 2 else 3 end as ord
 from pg_constraint c
-where c.conrelid in ('message'::regclass, 'message_field'::regclass, 'message_addressee'::regclass, 'message_delivery'::regclass)
-  and c.contype in ('p', 'u', 'f')
+where (c.conrelid in ('message'::regclass, 'message_field'::regclass, 'message_addressee'::regclass, 'message_delivery'::regclass)
+       and c.contype in ('p', 'u', 'f'))
+   -- and foreign keys of other tables into them (later migrations add such tables, e.g. attachments)
+   or (c.contype = 'f' and c.confrelid in ('message'::regclass, 'message_field'::regclass, 'message_addressee'::regclass, 'message_delivery'::regclass))
 union all
 select 2, i.tablename, i.indexdef, 'drop index ' || quote_ident(i.indexname), 4
 from pg_indexes i
