@@ -2,6 +2,9 @@
 # The benchmark harness (issue 5). Two commands:
 #   bench/bench.sh generate [scale]             a fresh database with municipality-scale data (scale 1.0 = 1 million persons)
 #   bench/bench.sh run [seconds] [repetitions]  the load run, the pgbench ceiling and the other figures, into target/bench/
+# and two for the messaging inbox (issue 6), on generate's data:
+#   bench/bench.sh generate-messages [messages]      10 million messages by default, bench-inbox with 1 % of them
+#   bench/bench.sh messages [seconds] [repetitions]  the inbox's first and next page against their pgbench ceiling
 # Needs PostgreSQL on 127.0.0.1:5432 (as .ci/run sets it up) and the packaged application
 # (built here if missing). See bench/README.md for what it measures and the last figures.
 set -euo pipefail
@@ -79,7 +82,7 @@ generate() {
   stop_app
   echo "== generating at scale $scale"
   local t0=$(date +%s)
-  psql_owner -q -v scale="$scale" -f bench/generate.sql | tee "$out/generate.log"
+  psql_owner -q -v scale="$scale" ${BENCH_USERS:+-v users_min="$BENCH_USERS"} ${BENCH_UNITS:+-v units_min="$BENCH_UNITS"} -f bench/generate.sql | tee "$out/generate.log"
   echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate.log"
 }
 
@@ -242,8 +245,162 @@ run() {
   } | tee -a "$report"
 }
 
+# Messaging (issue 6): bench/generate-messages.sql on top of generate's data, bench-inbox with 1 % of them.
+generate_messages() {
+  local messages=${1:-10000000}
+  echo "== generating $messages messages"
+  local t0=$(date +%s)
+  psql_owner -q -v messages="$messages" -f bench/generate-messages.sql | tee "$out/generate-messages.log"
+  echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate-messages.log"
+}
+
+# inbox_page_facts me keyset: "npids pids nlocked locked" of the page's 20 rows, as the gate sees them
+inbox_page_facts() {
+  psql_app -At -F ' ' -v me="$1" <<SQL
+with page as (select m.person_id from message_delivery d join message m on m.id = d.message_id
+              where d.user_id = :'me' and d.archived = false $2 order by d.sent_at desc, d.message_id desc limit 20),
+p as (select distinct person_id as id from page where person_id is not null),
+links as (select r.person_id as a, r.related_person_id as b from person_relation r join person q on q.id = r.related_person_id
+          where r.person_id in (select id from p) and q.protection_level <> 'NONE'
+          union all select r.related_person_id, r.person_id from person_relation r join person q on q.id = r.person_id
+          where r.related_person_id in (select id from p) and q.protection_level <> 'NONE'),
+locked as (select id from person where id in (select id from p) and protection_level <> 'NONE' union select a from links union select b from links)
+select (select count(*) from p), '{' || coalesce((select string_agg(id::text, ',') from p), '') || '}',
+       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}';
+SQL
+}
+
+# bench/bench.sh messages [seconds] [repetitions]: the inbox's first and next page for bench-inbox,
+# closed loop (wrk), then the same statements with pgbench; report in target/bench/messages-report.txt.
+messages() {
+  local seconds=${1:-30} reps=${2:-3} clients=${BENCH_CLIENTS:-16}
+  warmup=${BENCH_WARMUP:-30}
+  report="$out/messages-report.txt"
+  target="http://127.0.0.1:$port"
+  : > "$report"
+  command -v wrk >/dev/null && command -v pidstat >/dev/null \
+    || { echo "== installing wrk and sysstat"; as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk sysstat >/dev/null; }
+  jar > /dev/null
+  local me unit basic
+  me=$(psql_app -Atc "select user_id from bench.inbox")
+  unit=$(psql_app -Atc "select unit_id from app_user where id = '$me'")
+  basic=$(printf 'bench-inbox:Bench2026!' | base64)
+  {
+    echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql_app -Atc 'show server_version'), shared_buffers $(psql_app -Atc 'show shared_buffers')"
+    echo "data: $(psql_app -Atc "select (select count(*) from message) || ' messages, ' || (select count(*) from message_delivery) || ' deliveries, ' || (select count(*) from message_group) || ' groups, ' || (select count(*) from app_user) || ' users, ' || (select count(*) from person) || ' persons, ' || (select count(*) from audit_event) || ' audit events'")"
+    echo "reader: $(psql_app -Atc "select username || ': ' || deliveries || ' deliveries, ' || in_inbox || ' not archived, ' || unread || ' unread' from bench.inbox")"
+  } | tee -a "$report"
+
+  echo "== sealing what the generator left pending, then vacuum (autovacuum is off on these machines)" | tee -a "$report"
+  local events
+  events=$(psql_app -Atc "select count(*) from audit_event")
+  start_app answering
+  while [ "$(psql_app -Atc 'select coalesce(max(last_seq), 0) from audit_checkpoint')" -lt "$events" ]; do sleep 2; done
+  stop_app
+  psql_owner -q -c "vacuum analyze audit_pending" -c "vacuum analyze audit_seal" -c "vacuum analyze audit_event"
+  start_app healthy
+
+  local first cursor at after
+  first=$(curl -s -f -u 'bench-inbox:Bench2026!' "$target/api/v1/messages/inbox?limit=20") || { echo "the inbox did not answer"; exit 1; }
+  cursor=$(echo "$first" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+  [ -n "$cursor" ] || { echo "no next page in: $first"; exit 1; }
+  # The cursor is base64url("sentAt|id"): the keyset the next page's SQL gets.
+  local padded=$(printf '%s' "$cursor" | tr '_-' '/+'); while [ $(( ${#padded} % 4 )) -ne 0 ]; do padded="$padded="; done
+  IFS='|' read -r at after < <(printf '%s' "$padded" | base64 -d; echo)
+  echo "first page: $(echo "$first" | grep -o '"id":' | wc -l) items, $(echo "$first" | grep -o '"masked":true' | wc -l) persons masked, $(echo "$first" | grep -o '"masked":false' | wc -l) shown; cursor $at $after" | tee -a "$report"
+
+  # The pages alternate, so that both see the JIT equally warm (it warms for minutes on two shared cores).
+  echo "== inbox first and next page alternately, closed loop (wrk), $clients connections, ${seconds}s after ${warmup}s warm-up each, $reps repetitions" | tee -a "$report"
+  local page
+  for r in $(seq 1 "$reps"); do
+    for page in first next; do
+      local path="/api/v1/messages/inbox?limit=20"
+      [ "$page" = next ] && path="$path&cursor=$cursor"
+      local cores_pid=
+      if [ "$r" = "$reps" ]; then cores "$(( warmup + seconds ))" > "$out/messages-cores-$page.txt" & cores_pid=$!; fi
+      wrk_closed "$page" "$clients" "$seconds" WRK_METHOD=GET WRK_PATH="$path" WRK_HEADERS="Authorization: Basic $basic"
+      if [ -n "$cores_pid" ]; then wait "$cores_pid" || true; fi
+    done
+  done
+  for page in first next; do
+    echo "cores during the last $page page loop (%CPU of one core, summed per command): $(cat "$out/messages-cores-$page.txt")" | tee -a "$report"
+  done
+  stop_app
+
+  echo "== pgbench ceiling (bench/inbox-ceiling.sql), $clients clients, ${seconds}s, $reps repetitions each (nothing else running)" | tee -a "$report"
+  local facts_first facts_next
+  facts_first=$(inbox_page_facts "$me" "")
+  facts_next=$(inbox_page_facts "$me" "and (d.sent_at < '$at' or (d.sent_at = '$at' and d.message_id < '$after'))")
+  echo "gate: first page $(echo "$facts_first" | awk '{print $1}') persons, $(echo "$facts_first" | awk '{print $3}') locked candidates; next page $(echo "$facts_next" | awk '{print $1}') persons, $(echo "$facts_next" | awk '{print $3}') locked candidates" | tee -a "$report"
+  for page in first next; do
+    local facts=$facts_first next=0
+    [ "$page" = next ] && { facts=$facts_next; next=1; }
+    for r in $(seq 1 "$reps"); do
+      rm -f "$out"/pgbench-log.*
+      PGPASSWORD=$app_password pgbench -h 127.0.0.1 -U omsorgsnav_app -n -M prepared -c "$clients" -j 2 -T "$seconds" -r -l --log-prefix="$out/pgbench-log" \
+        -D me="$me" -D unit="$unit" -D next="$next" -D at="$at" -D after="$after" \
+        -D npids="$(echo "$facts" | awk '{print $1}')" -D pids="$(echo "$facts" | awk '{print $2}')" \
+        -D nlocked="$(echo "$facts" | awk '{print $3}')" -D locked="$(echo "$facts" | awk '{print $4}')" \
+        -f bench/inbox-ceiling.sql "$db" > "$out/pgbench-$page-$r.txt" 2>&1 || { cat "$out/pgbench-$page-$r.txt"; exit 1; }
+      # Percentiles of the transactions' latencies (third column of pgbench's log, microseconds).
+      local pcts
+      pcts=$(cat "$out"/pgbench-log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.2fms p95=%.2fms p99=%.2fms", a[int(NR*0.5)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000}')
+      rm -f "$out"/pgbench-log.*
+      awk -v page="$page" -v pcts="$pcts" '/latency average/ {lat=$4} /tps =/ {tps=$3} END {printf "ceiling-%s tps=%s latency_avg=%sms %s\n", page, tps, lat, pcts}' "$out/pgbench-$page-$r.txt" | tee -a "$report"
+    done
+  done
+
+  echo "== EXPLAIN (ANALYZE, BUFFERS) of the page's statements, in a transaction rolled back: $out/messages-explain.txt" | tee -a "$report"
+  psql_app -q -v me="$me" -v unit="$unit" -v at="$at" -v after="$after" \
+    -v pids="$(echo "$facts_first" | awk '{print $2}')" -v locked="$(echo "$facts_first" | awk '{print $4}')" > "$out/messages-explain.txt" 2>&1 <<'SQL' || true
+begin;
+\echo '-- first page'
+explain (analyze, buffers) select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
+  from message_delivery d join message m on m.id = d.message_id join app_user s on s.id = m.sender_id
+ where d.user_id = :'me' and d.archived = false order by d.sent_at desc, d.message_id desc limit 21;
+\echo '-- next page'
+explain (analyze, buffers) select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
+  from message_delivery d join message m on m.id = d.message_id join app_user s on s.id = m.sender_id
+ where d.user_id = :'me' and d.archived = false and (d.sent_at < :'at' or (d.sent_at = :'at' and d.message_id < :'after'))
+ order by d.sent_at desc, d.message_id desc limit 21;
+\echo '-- unread count'
+explain (analyze, buffers) select count(*) from message_delivery where user_id = :'me' and archived = false and read_at is null;
+\echo '-- gate: persons, protected links, authorisation (first page)'
+explain (analyze, buffers) select p.* from person p where p.id = any(:'pids'::uuid[]);
+explain (analyze, buffers) select r.person_id, r.related_person_id from person_relation r join person q on q.id = r.related_person_id
+ where r.person_id = any(:'pids'::uuid[]) and q.protection_level <> 'NONE'
+union all select r.related_person_id, r.person_id from person_relation r join person q on q.id = r.person_id
+ where r.related_person_id = any(:'pids'::uuid[]) and q.protection_level <> 'NONE';
+explain (analyze, buffers) select distinct person_id from case_authorization
+ where user_id = :'me' and person_id = any(:'locked'::uuid[]) and revoked_at is null and valid_from <= current_date and valid_to >= current_date;
+\echo '-- the audit events of the page'
+explain (analyze, buffers) with e as (
+  insert into audit_event (id, occurred_at, actor_user_id, actor_username, actor_role, actor_unit_id, person_id, case_id, action, purpose, outcome, client_address)
+  select gen_random_uuid(), now(), :'me', 'bench-inbox', 'CASE_OFFICER', :'unit', p, null, 'LIST', 'MESSAGE_INBOX', 'ALLOWED', '127.0.0.1'
+    from unnest(:'pids'::uuid[]) p returning id)
+insert into audit_pending (event_id) select id from e;
+rollback;
+SQL
+
+  local ratio_first ratio_next
+  ratio_first=$(ratio "$(grep '^first ' "$report" | sed 's/^/ /' | field rps | median)" "$(grep '^ceiling-first ' "$report" | sed 's/^/ /' | field tps | median)")
+  ratio_next=$(ratio "$(grep '^next ' "$report" | sed 's/^/ /' | field rps | median)" "$(grep '^ceiling-next ' "$report" | sed 's/^/ /' | field tps | median)")
+  met() { awk -v p95="$1" -v r="$2" 'BEGIN {print (p95 < 30 && r >= 0.5) ? "met" : "missed"}'; }
+  {
+    echo "== summary: median (min–max) of $reps, $clients connections / clients"
+    echo "| page | p50 ms | p95 ms | p99 ms | req/s | ceiling tps | ceiling p50 / p95 ms | app / ceiling | target (p95 < 30 ms, ≥ 0.5) |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    for page in first next; do
+      local r=$ratio_first; [ "$page" = next ] && r=$ratio_next
+      echo "| $page | $(summary "$page" p50) | $(summary "$page" p95) | $(summary "$page" p99) | $(summary "$page" rps) | $(summary "ceiling-$page" tps) | $(summary "ceiling-$page" p50) / $(summary "ceiling-$page" p95) | **$r** | $(met "$(grep "^$page " "$report" | sed 's/^/ /' | field p95 | median)" "$r") |"
+    done
+  } | tee -a "$report"
+}
+
 case "${1:-}" in
   generate) shift; generate "$@" ;;
   run) shift; run "$@" ;;
-  *) echo "usage: bench/bench.sh generate [scale] | run [seconds] [repetitions]"; exit 2 ;;
+  generate-messages) shift; generate_messages "$@" ;;
+  messages) shift; messages "$@" ;;
+  *) echo "usage: bench/bench.sh generate [scale] | run [seconds] [repetitions] | generate-messages [messages] | messages [seconds] [repetitions]"; exit 2 ;;
 esac

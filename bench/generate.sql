@@ -8,7 +8,11 @@
 \timing on
 select setseed(0.42);
 
-select (1000000 * :scale)::int as persons, greatest(20, (800 * :scale)::int) as units, greatest(200, (20000 * :scale)::int) as users,
+-- Optional: -v users_min=20000 -v units_min=295 keep the staff side at full size when the persons
+-- are scaled down (the messaging benchmark: 20,000 users and 300 message groups over 100,000 persons).
+\if :{?users_min} \else \set users_min 200 \endif
+\if :{?units_min} \else \set units_min 20 \endif
+select (1000000 * :scale)::int as persons, greatest(:units_min, (800 * :scale)::int) as units, greatest(:users_min, (20000 * :scale)::int) as users,
        (200000 * :scale)::int as cases, (50000 * :scale)::int as authorisations, (5000000 * :scale)::int as events
 \gset
 

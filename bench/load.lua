@@ -2,9 +2,11 @@
 -- wrk's connections, as fast as the server answers.
 --   WRK_LOOKUPS=lookups.tsv   POST /api/v1/persons/lookup with a random person of the file per request
 --   WRK_PATH, WRK_BODY        otherwise: POST this body to this path (the search page)
+--   WRK_METHOD                GET sends no body (the inbox pages; the path carries the query); default POST
 --   WRK_HEADERS               extra headers, "Name: value" separated by "|"
 --   WRK_LABEL                 what the summary line starts with (bench.sh parses it)
 local bodies, headers, path = {}, {}, os.getenv("WRK_PATH") or "/api/v1/persons/lookup"
+local method = os.getenv("WRK_METHOD") or "POST"
 
 function init(args)
   local lookups = os.getenv("WRK_LOOKUPS")
@@ -25,6 +27,9 @@ function init(args)
 end
 
 function request()
+  if method == "GET" then
+    return wrk.format("GET", path, headers)
+  end
   return wrk.format("POST", path, headers, bodies[math.random(#bodies)])
 end
 
