@@ -19,7 +19,7 @@ BEGIN;
 \if :next
 select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
   from message_delivery d join message m on m.id = d.message_id join app_user s on s.id = m.sender_id
- where d.user_id = :me and d.archived = false and (d.sent_at < :at or (d.sent_at = :at and d.message_id < :after))
+ where d.user_id = :me and d.archived = false and (d.sent_at, d.message_id) < (:at, :after)
  order by d.sent_at desc, d.message_id desc limit 21;
 \else
 select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name

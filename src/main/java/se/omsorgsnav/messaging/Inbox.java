@@ -67,7 +67,8 @@ public class Inbox {
             throw new InvalidInputException("limit", "Ange hur många meddelanden sidan ska visa: 1–" + MAX_LIMIT + ".");
         }
         Cursor after = Cursor.parse(cursor);
-        String keyset = after == null ? "" : "and (d.sent_at < :at or (d.sent_at = :at and d.message_id < :after))";
+        // A row comparison, so that PostgreSQL uses it as an index condition: a page 20,000 rows deep took 72 ms as an OR, 5.6 ms so (bench/README).
+        String keyset = after == null ? "" : "and (d.sent_at, d.message_id) < (:at, :after)";
         var query = jdbc.sql("""
                         select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
                         from message_delivery d

@@ -45,7 +45,7 @@ public class SentMessages {
             throw new InvalidInputException("limit", "Ange hur många meddelanden sidan ska visa: 1–" + Inbox.MAX_LIMIT + ".");
         }
         Inbox.Cursor after = Inbox.Cursor.parse(cursor);
-        String keyset = after == null ? "" : "and (m.sent_at < :at or (m.sent_at = :at and m.id < :after))";
+        String keyset = after == null ? "" : "and (m.sent_at, m.id) < (:at, :after)";
         var query = jdbc.sql("""
                         select m.id, m.thread_id, m.type, m.subject, m.sent_at, m.case_number, m.person_id,
                                (select count(*) from message_delivery d where d.message_id = m.id) as recipients,
