@@ -310,6 +310,13 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/archive").with(csrf()), ALL, 302));
         ENDPOINTS.put("POST /messages/notifications", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/notifications").with(csrf()).param("byEmail", "false"), ALL, 302));
+        ENDPOINTS.put("GET /messages/routing", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/routing"), lvs, 200));
+        // Saves the rule as it already is, so that no other test's routing changes.
+        ENDPOINTS.put("POST /messages/routing/{type}", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/routing/LEVEL_MEASUREMENT").with(csrf()).param("group", "6d5a0000-0000-4000-8000-000000000005"), lvs, 302));
+        ENDPOINTS.put("POST /messages/groups/{id}/responsible", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/groups/6d5a0000-0000-4000-8000-000000000003/responsible").with(csrf())
+                        .param("username", MatrixFixture.GRANT_TARGET), lvs, 302));
         ENDPOINTS.put("GET /messages/groups", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/messages/groups"), ALL, 200));
         ENDPOINTS.put("GET /messages/groups/{id}", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> get("/messages/groups/" + t.fixture.unitId()), managers, 200));
@@ -319,6 +326,8 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /messages/groups/{id}/members/{username}/removal", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/groups/" + t.fixture.unitId() + "/members/" + MatrixFixture.GRANT_TARGET + "/removal").with(csrf()),
                 managers, 302));
+        ENDPOINTS.put("GET /api/v1/calendar/working-days", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/calendar/working-days").param("from", "2026-12-20").param("to", "2027-01-10"), ALL, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

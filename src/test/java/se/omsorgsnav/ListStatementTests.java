@@ -56,7 +56,7 @@ class ListStatementTests {
             "/cases/{caseNumber}/local-protection", "/cases/new", "/api/v1/cases/{caseNumber}", "/intakes/new",
             "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
             "/account/pin", "/messages/new", "/messages/new/fields", "/api/v1/messages/{id}/attachments/{attachmentId}",
-            "/messages/{id}/attachments/{attachmentId}");
+            "/messages/{id}/attachments/{attachmentId}", "/api/v1/calendar/working-days");
 
     /** Lists whose cost is measured by their own module's tests. */
     static final Map<String, String> MEASURED_ELSEWHERE = Map.of(
@@ -134,6 +134,7 @@ class ListStatementTests {
                 new ListEndpoint("/audit/reviews", "lista-chef", "/audit/reviews", this::reviews),
                 new ListEndpoint("/api/v1/message-groups", "lista-chef", "/api/v1/message-groups", this::messageGroups),
                 new ListEndpoint("/messages/groups", "lista-chef", "/messages/groups", this::messageGroups),
+                new ListEndpoint("/messages/routing", "lvs", "/messages/routing", this::messageGroups),
                 new ListEndpoint("/messages/groups/{id}", "lista-chef", "/messages/groups/" + unit, this::groupMembers),
                 new ListEndpoint("/messages", "lista-handlaggare", "/messages", this::messages),
                 new ListEndpoint("/messages/sent", "lista-chef", "/messages/sent", this::messages));

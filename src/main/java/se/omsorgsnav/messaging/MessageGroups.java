@@ -58,6 +58,31 @@ public class MessageGroups {
                 .list();
     }
 
+    /** Who answers for the group's unread messages (MSG-6), for its keeper; a unit's group answers to the unit's managers. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Member> responsible(UUID groupId) {
+        requireManager(groupId, "MESSAGE_GROUP_MEMBERS");
+        return jdbc.sql("""
+                        select u.username, u.full_name, u.role from message_group g join app_user u on u.id = g.responsible_user_id where g.id = ?
+                        """)
+                .param(groupId)
+                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
+                .optional();
+    }
+
+    /** LVS names who answers for a system group's unread messages (MSG-6). */
+    @Transactional
+    public void setResponsible(UUID groupId, String username) {
+        requireManager(groupId, "MESSAGE_GROUP_RESPONSIBLE");
+        String kind = jdbc.sql("select kind from message_group where id = ?").param(groupId).query(String.class).single();
+        if (!"SYSTEM".equals(kind)) {
+            throw new InvalidInputException("username", "En enhets grupp har enhetens chefer som ansvariga.");
+        }
+        UUID user = user(username);
+        jdbc.sql("update message_group set responsible_user_id = ? where id = ?").params(user, groupId).update();
+        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_GROUP_RESPONSIBLE", AuditOutcome.ALLOWED));
+    }
+
     /** Every group, one statement. */
     @Transactional(readOnly = true)
     public List<MessageGroupView> all() {

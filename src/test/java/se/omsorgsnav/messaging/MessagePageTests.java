@@ -239,6 +239,49 @@ class MessagePageTests {
         assertThat(page("lvs", get("/messages/groups/" + bosam))).doesNotContain("Nils Fors");
     }
 
+    @Test
+    @DisplayName("MSG-4: routing rules are data LVS changes in the browser; the next message follows the new rule; nobody else may change them")
+    void lvsChangesARoutingRule() throws Exception {
+        String coordinators = "6d5a0000-0000-4000-8000-000000000005";
+        String feeOfficers = "6d5a0000-0000-4000-8000-000000000004";
+        assertThat(page("lvs", get("/messages/routing"))).contains("Nivåmätning");
+        MockHttpServletResponse denied = perform("enhetschef", post("/messages/routing/LEVEL_MEASUREMENT").with(csrf()).param("group", feeOfficers));
+        assertThat(denied.getStatus()).isEqualTo(403);
+        try {
+            assertThat(perform("lvs", post("/messages/routing/LEVEL_MEASUREMENT").with(csrf()).param("group", coordinators)
+                    .param("group", feeOfficers)).getStatus()).isEqualTo(302);
+            String caseNumber = jdbc.sql("""
+                    select c.case_number from care_case c join person p on p.id = c.person_id
+                    where p.first_name = 'Greta' order by c.case_number limit 1
+                    """).query(String.class).single();
+            MockHttpServletResponse sent = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
+                    .param("type", "LEVEL_MEASUREMENT").param("subject", "Nivåmätning").param("caseNumber", caseNumber)
+                    .param("f.bookedFor", "2026-12-02"));
+            assertThat(sent.getStatus()).isEqualTo(302);
+            String id = sent.getRedirectedUrl().replaceAll(".*/messages/([0-9a-f-]{36}).*", "$1");
+            assertThat(jdbc.sql("select u.username from message_delivery d join app_user u on u.id = d.user_id where d.message_id = ?")
+                    .param(UUID.fromString(id)).query(String.class).list()).contains("avgift", "boendesamordnare");
+            MockHttpServletResponse unitGroup = perform("lvs", post("/messages/routing/LEVEL_MEASUREMENT").with(csrf())
+                    .param("group", jdbc.sql("select id from message_group where kind = 'UNIT' order by name limit 1").query(String.class).single()));
+            assertThat(unitGroup.getStatus()).isEqualTo(400);
+            assertThat(unitGroup.getContentAsString(StandardCharsets.UTF_8)).contains("systemets grupper");
+        } finally {
+            perform("lvs", post("/messages/routing/LEVEL_MEASUREMENT").with(csrf()).param("group", coordinators));
+        }
+    }
+
+    @Test
+    @DisplayName("MSG-6: LVS names who answers for a system group's unread messages")
+    void lvsNamesTheResponsible() throws Exception {
+        UUID jouren = UUID.fromString("6d5a0000-0000-4000-8000-000000000003");
+        assertThat(perform("lvs", post("/messages/groups/" + jouren + "/responsible").with(csrf()).param("username", "sas")).getStatus())
+                .isEqualTo(302);
+        assertThat(page("lvs", get("/messages/groups/" + jouren))).contains("Lena Ros (sas)");
+        assertThat(perform("enhetschef", post("/messages/groups/" + jouren + "/responsible").with(csrf()).param("username", "enhetschef"))
+                .getStatus()).isEqualTo(403);
+        perform("lvs", post("/messages/groups/" + jouren + "/responsible").with(csrf()).param("username", "verksamhetsledare"));
+    }
+
     private String page(String username, MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = perform(username, request);
         assertThat(response.getStatus()).isEqualTo(200);
