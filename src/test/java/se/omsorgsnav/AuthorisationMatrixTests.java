@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -328,6 +329,27 @@ class AuthorisationMatrixTests {
                 managers, 302));
         ENDPOINTS.put("GET /api/v1/calendar/working-days", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/calendar/working-days").param("from", "2026-12-20").param("to", "2027-01-10"), ALL, 200));
+        // Placement (PLC-3): only the unit manager of a nursing home, which no matrix user is: 403 for every cell
+        // (the allowed side is VacancyTests').
+        Set<Role> nobody = Set.of();
+        ENDPOINTS.put("GET /placement/home", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/home"), nobody, 200));
+        ENDPOINTS.put("POST /placement/apartments", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/apartments").with(csrf()).param("number", "M1").param("careProfile", "SOMATIC"), nobody, 302));
+        ENDPOINTS.put("POST /placement/vacancies", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/vacancies").with(csrf()).param("reason", "RENOVATION"), nobody, 302));
+        ENDPOINTS.put("GET /api/v1/placement/apartments", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/apartments"),
+                nobody, 200));
+        ENDPOINTS.put("POST /api/v1/placement/apartments", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/apartments").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"M1\",\"careProfile\":\"SOMATIC\"}"), nobody, 201));
+        ENDPOINTS.put("PUT /api/v1/placement/apartments/{id}", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> put("/api/v1/placement/apartments/" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"M1\",\"careProfile\":\"SOMATIC\",\"version\":0}"), nobody, 204));
+        ENDPOINTS.put("POST /api/v1/placement/vacancies", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/vacancies").contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"RENOVATION\"}"),
+                nobody, 201));
+        ENDPOINTS.put("GET /api/v1/placement/vacancies", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/vacancies"),
+                nobody, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

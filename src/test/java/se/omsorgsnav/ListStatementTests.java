@@ -74,6 +74,8 @@ class ListStatementTests {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     UUID unit;
+    UUID home;
+    UUID homeManager;
     UUID officer;
     UUID manager;
     UUID anchorPerson;
@@ -102,8 +104,13 @@ class ListStatementTests {
         anchorCase = careCase(anchorPerson);
         anchorCaseNumber = jdbc.sql("select case_number from care_case where id = ?").param(anchorCase).query(String.class).single();
         anchorRequest = authorizationRequest();
+        home = UUID.randomUUID();
+        jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Listboendet', 'Äldreförvaltningen', 'NURSING_HOME')")
+                .param(home).update();
+        homeManager = staffMember("lista-boendechef", "UNIT_MANAGER", false);
+        jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
-                this::messages, this::groupMembers)) {
+                this::messages, this::groupMembers, this::apartmentsAndVacancies)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -137,7 +144,10 @@ class ListStatementTests {
                 new ListEndpoint("/messages/routing", "lvs", "/messages/routing", this::messageGroups),
                 new ListEndpoint("/messages/groups/{id}", "lista-chef", "/messages/groups/" + unit, this::groupMembers),
                 new ListEndpoint("/messages", "lista-handlaggare", "/messages", this::messages),
-                new ListEndpoint("/messages/sent", "lista-chef", "/messages/sent", this::messages));
+                new ListEndpoint("/messages/sent", "lista-chef", "/messages/sent", this::messages),
+                new ListEndpoint("/placement/home", "lista-boendechef", "/placement/home", this::apartmentsAndVacancies),
+                new ListEndpoint("/api/v1/placement/apartments", "lista-boendechef", "/api/v1/placement/apartments", this::apartmentsAndVacancies),
+                new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -266,6 +276,20 @@ class ListStatementTests {
                             """)
                     .params(id, id, manager, "list-" + id, careCase, number, person, OffsetDateTime.now().minusMinutes(serial++)).update();
             jdbc.sql("insert into message_delivery (message_id, user_id, sent_at) values (?, ?, current_timestamp)").params(id, officer).update();
+        }
+    }
+
+    /** Apartments of the nursing home, each with a reported vacancy. */
+    private void apartmentsAndVacancies(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID apartment = UUID.randomUUID();
+            jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) values (?, ?, ?, 'SOMATIC', 0)")
+                    .params(apartment, home, "L" + serial++).update();
+            jdbc.sql("""
+                            insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
+                            values (?, ?, 'RENOVATION', ?, ?, ?, current_timestamp, false)
+                            """)
+                    .params(UUID.randomUUID(), apartment, TestClock.TODAY, TestClock.TODAY.plusDays(14), homeManager).update();
         }
     }
 

@@ -71,7 +71,7 @@ public class AuthorizationRequests {
                 .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det ärendenumret."));
         StaffUser target = StaffUser.find(jdbc, request.username())
                 .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen användare med det användarnamnet."));
-        String reason = FreeText.optional("reason", "Orsak", request.reason(), 500);
+        String reason = FreeText.optionalLines("reason", "Orsak", request.reason(), 500);
         LocalDate from = null;
         LocalDate to = null;
         if (request.kind() == AuthorizationRequestView.Kind.ADD) {
@@ -139,7 +139,7 @@ public class AuthorizationRequests {
     @Transactional
     public void refuse(UUID id, String note) {
         CurrentUser me = AuthorizationAdministration.requireGrantRight(users, audit, "AUTHORIZATION_REFUSED");
-        String text = FreeText.required("note", "Motivering", note, 500);
+        String text = FreeText.requiredLines("note", "Motivering", note, 500);
         RequestRow row = openRow(id);
         decide(id, "REFUSED", me, text);
         audit.record(users.actor(), new AuditEntry(row.facts().personId(), row.facts().caseId(), AuditAction.UPDATE, "AUTHORIZATION_REFUSED", AuditOutcome.ALLOWED));

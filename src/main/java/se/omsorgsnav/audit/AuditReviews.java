@@ -175,7 +175,7 @@ public class AuditReviews {
         if (outcome == null) {
             throw new InvalidInputException("outcome", "Välj vad granskningen visade.");
         }
-        String text = FreeText.required("conclusion", "Slutsats", conclusion, 4000);
+        String text = FreeText.requiredLines("conclusion", "Slutsats", conclusion, 4000);
         int changed = jdbc.sql("""
                         update audit_review set status = 'CONCLUDED', outcome = :outcome, conclusion = :conclusion, concluded_at = :now
                         where id = :id and status = 'OPEN'

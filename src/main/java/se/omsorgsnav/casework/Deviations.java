@@ -55,7 +55,7 @@ public class Deviations {
     @Transactional
     public UUID report(String caseNumber, String description) {
         CurrentUser me = users.current();
-        String text = FreeText.required("description", "Beskrivning", description, 4000);
+        String text = FreeText.requiredLines("description", "Beskrivning", description, 4000);
         CaseRef ref = null;
         if (caseNumber != null && !caseNumber.isBlank()) {
             ref = openCase(CaseNumber.parse(caseNumber));

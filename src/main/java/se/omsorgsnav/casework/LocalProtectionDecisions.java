@@ -55,7 +55,7 @@ public class LocalProtectionDecisions {
                     AuditAction.UPDATE, "LOCAL_PROTECTION", AuditOutcome.DENIED));
             throw new AccessDenied();
         }
-        String why = FreeText.required("reason", "Orsak", reason, 1000);
+        String why = FreeText.requiredLines("reason", "Orsak", reason, 1000);
         protection.decideLocalProtection(c.personId(), until);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into case_journal_entry (id, case_id, written_by, written_at, text) values (?, ?, ?, ?, ?)")

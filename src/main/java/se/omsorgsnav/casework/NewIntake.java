@@ -85,7 +85,7 @@ public record NewIntake(
             throw new InvalidInputException("protectionLevel", "Ange vilket skydd personen har: skyddad folkbokföring eller sekretessmarkering.");
         }
         fictitiousName = FreeText.optional("fictitiousName", "Fiktivt namn", fictitiousName, 200);
-        concerns = FreeText.required("concerns", "Vad aktualiseringen avser", concerns, 500);
+        concerns = FreeText.requiredLines("concerns", "Vad aktualiseringen avser", concerns, 500);
         preliminaryCaseType = FreeText.required("preliminaryCaseType", "Preliminär ärendetyp", preliminaryCaseType, 100);
         if (kind == null) {
             throw new InvalidInputException("kind", "Ange om det är en ansökan eller en anmälan.");

@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
         units();
         users();
         messageGroups();
+        apartments();
         persons();
         cases();
         authorisations();
@@ -85,6 +86,7 @@ class DemoData implements ApplicationRunner {
         user("boendesamordnare", "Johan Ek", "PLACEMENT_COORDINATOR", "bosam", false);
         user("boendesamordnare2", "Amina Yusuf", "PLACEMENT_COORDINATOR", "bosam", false);
         user("assistent", "Sara Wik", "ADMIN_ASSISTANT", "solgarden", false);
+        user("chef-solgarden", "Helena Borg", "UNIT_MANAGER", "solgarden", false);
         user("verksamhetsledare", "Lars Dahl", "OPERATIONS_LEAD", "hemtjanst", false);
         user("avgift", "Eva Strand", "FEE_OFFICER", "avgift", false);
         user("planerare", "Nils Fors", "HOME_CARE_PLANNER", "hemtjanst", false);
@@ -118,6 +120,16 @@ class DemoData implements ApplicationRunner {
         responsible("Avgiftshandläggare", "verksamhetsledare");
         responsible("Trygghetsjouren uppdragsmottagare", "verksamhetsledare");
         responsible("LVS admin sekretessbehörighet", "lvs");
+    }
+
+    /** Solgården's apartments, kept by its unit manager (PLC-3). */
+    private void apartments() {
+        String[][] rows = {{"11", "SOMATIC", null, "6450"}, {"12", "DEMENTIA", null, "6500"}, {"14", "SOMATIC", "Litet badrum", "6100"},
+                {"15", "DEMENTIA", null, "6500"}, {"21", "SOMATIC", "Balkong mot parken", "6900"}, {"22", "DEMENTIA", null, "6500"}};
+        for (String[] r : rows) {
+            jdbc.sql("insert into apartment (id, unit_id, number, care_profile, remarks, monthly_rent, version) values (?, ?, ?, ?, ?, ?, 0)")
+                    .params(UUID.randomUUID(), ids.get("unit:solgarden"), r[0], r[1], r[2], new java.math.BigDecimal(r[3])).update();
+        }
     }
 
     private void responsible(String systemGroup, String username) {

@@ -123,8 +123,8 @@ public class Messages {
             typedSubject = typedSubject.length() > SubjectGuard.MAX_LENGTH ? typedSubject.substring(0, SubjectGuard.MAX_LENGTH) : typedSubject;
         }
         String subject = SubjectGuard.subject(typedSubject, facts == null ? null : facts.number(), locked);
-        String body = type == MessageType.FREE_TEXT ? FreeText.required("body", "Meddelandetexten", request.body(), MAX_BODY)
-                : Optional.ofNullable(FreeText.optional("body", "Meddelandetexten", request.body(), MAX_BODY)).orElse("");
+        String body = type == MessageType.FREE_TEXT ? FreeText.requiredLines("body", "Meddelandetexten", request.body(), MAX_BODY)
+                : Optional.ofNullable(FreeText.optionalLines("body", "Meddelandetexten", request.body(), MAX_BODY)).orElse("");
         if (PersonalIdentityNumber.appearsIn(body)) {
             throw new InvalidInputException("body", NO_PERSONNUMMER_IN_BODY);
         }

@@ -12,6 +12,7 @@ import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.FollowUps;
 import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.UnreadReminders;
+import se.omsorgsnav.placement.Apartments;
 
 /**
  * Each role starts on its own work list (UX-2): the newest messages with the unread count
@@ -31,9 +32,11 @@ class StartController {
     private final FollowUps followUps;
     private final Inbox inbox;
     private final UnreadReminders reminders;
+    private final Apartments apartments;
 
     StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
-                    UnreadReminders reminders) {
+                    UnreadReminders reminders, Apartments apartments) {
+        this.apartments = apartments;
         this.inbox = inbox;
         this.reminders = reminders;
         this.followUps = followUps;
@@ -54,6 +57,7 @@ class StartController {
         model.addAttribute("followUps", me.is(Role.UNIT_MANAGER) ? followUps.ofMyUnit() : List.of());
         model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
         model.addAttribute("unreadReminders", reminders.mine());
+        model.addAttribute("managesHome", me.is(Role.UNIT_MANAGER) && apartments.managesAHome());
         return "start";
     }
 }

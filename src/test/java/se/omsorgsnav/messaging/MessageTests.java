@@ -85,7 +85,7 @@ class MessageTests {
                         Set.of("lvs")),
                 Arguments.of("PLACE_OFFER", "boendesamordnare", "greta", Map.of("facility", "Solgården", "apartment", "12",
                                 "relativeContact", "Sonen Bo", "currentResidence", "SHORT_STAY", "coResident", "NO"),
-                        List.of("Solgårdens vård- och omsorgsboende"), Set.of("assistent")),
+                        List.of("Solgårdens vård- och omsorgsboende"), Set.of("assistent", "chef-solgarden")),
                 Arguments.of("FEE_INFORMATION", "boendesamordnare", "greta", Map.of("feeMatter", "Ny hyra", "effectiveFrom", "2027-01-01"),
                         List.of("Avgiftshandläggare"), Set.of("avgift", FEE_OFFICER_2)));
     }

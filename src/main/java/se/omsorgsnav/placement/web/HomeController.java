@@ -1,0 +1,70 @@
+package se.omsorgsnav.placement.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.placement.Apartments;
+import se.omsorgsnav.placement.CareProfile;
+import se.omsorgsnav.placement.Vacancies;
+import se.omsorgsnav.placement.VacancyReason;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/** The nursing home's page for its unit manager (PLC-3): the apartments and the vacancy reports. */
+@Controller
+class HomeController {
+
+    private final Apartments apartments;
+    private final Vacancies vacancies;
+
+    HomeController(Apartments apartments, Vacancies vacancies) {
+        this.apartments = apartments;
+        this.vacancies = vacancies;
+    }
+
+    @GetMapping("/placement/home")
+    String home(Model model) {
+        return page(model, Map.of(), null);
+    }
+
+    @PostMapping("/placement/apartments")
+    String add(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            apartments.add(new Apartments.ApartmentForm(form.get("number"), form.get("careProfile"), form.get("remarks"), form.get("monthlyRent")));
+            return "redirect:/placement/home?lagenhet";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, form, e.getMessage());
+        }
+    }
+
+    @PostMapping("/placement/vacancies")
+    String report(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            UUID apartment = form.get("apartmentId") == null || form.get("apartmentId").isBlank() ? null : UUID.fromString(form.get("apartmentId"));
+            vacancies.report(new Vacancies.Report(apartment, form.get("reason"), form.get("eventDate"), form.get("readyOn"), form.get("caseNumber"),
+                    form.get("remarks")));
+            return "redirect:/placement/home?rapporterad";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, form, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, form, "Välj en av boendets lägenheter.");
+        }
+    }
+
+    private String page(Model model, Map<String, String> form, String error) {
+        model.addAttribute("apartments", apartments.ofMyHome());
+        model.addAttribute("vacancies", vacancies.ofMyHome());
+        model.addAttribute("profiles", CareProfile.values());
+        model.addAttribute("reasons", VacancyReason.values());
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        return "placement/home";
+    }
+}

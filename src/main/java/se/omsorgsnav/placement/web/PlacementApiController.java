@@ -1,0 +1,82 @@
+package se.omsorgsnav.placement.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.omsorgsnav.placement.ApartmentView;
+import se.omsorgsnav.placement.Apartments;
+import se.omsorgsnav.placement.Vacancies;
+import se.omsorgsnav.placement.VacancyView;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/** A nursing home's apartments and vacancy reports (PLC-3), for the home's unit manager. */
+@RestController
+@RequestMapping(path = "/api/v1/placement", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Boendeplacering")
+class PlacementApiController {
+
+    private final Apartments apartments;
+    private final Vacancies vacancies;
+
+    PlacementApiController(Apartments apartments, Vacancies vacancies) {
+        this.apartments = apartments;
+        this.vacancies = vacancies;
+    }
+
+    record ApartmentRequest(String number, String careProfile, String remarks, String monthlyRent, Integer version) {}
+
+    @Operation(summary = "Mitt boendes lägenheter", description = "Enhetschefen för ett vård- och omsorgsboende; med senaste ledighet.")
+    @GetMapping("/apartments")
+    List<ApartmentView> apartments() {
+        return apartments.ofMyHome();
+    }
+
+    @Operation(summary = "Lägg till en lägenhet", description = "careProfile SOMATIC eller DEMENTIA; numret unikt inom boendet.")
+    @PostMapping(path = "/apartments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> add(@RequestBody ApartmentRequest body) {
+        ApartmentRequest b = body == null ? new ApartmentRequest(null, null, null, null, null) : body;
+        UUID id = apartments.add(new Apartments.ApartmentForm(b.number(), b.careProfile(), b.remarks(), b.monthlyRent()));
+        return ResponseEntity.created(URI.create("/api/v1/placement/apartments/" + id)).body(Map.of("id", id));
+    }
+
+    @Operation(summary = "Ändra en lägenhet", description = "Med version från listan: 400 om någon annan hunnit ändra den.")
+    @PutMapping(path = "/apartments/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> change(@PathVariable UUID id, @RequestBody ApartmentRequest body) {
+        if (body == null || body.version() == null) {
+            throw new InvalidInputException("version", "Ange versionen som lägenheten hade när du hämtade den.");
+        }
+        apartments.change(id, body.version(), new Apartments.ApartmentForm(body.number(), body.careProfile(), body.remarks(), body.monthlyRent()));
+        return ResponseEntity.noContent().build();
+    }
+
+    record VacancyRequest(UUID apartmentId, String reason, String eventDate, String readyOn, String caseNumber, String remarks) {}
+
+    @Operation(summary = "Rapportera ledig lägenhet",
+            description = "reason DEATH, MOVE_OUT eller RENOVATION. Dödsfall och utflyttning med hyresgästens ärendenummer: meddelandet "
+                    + "Avliden eller utflyttning går till BOSAM, boendesamordnarna och avgiftshandläggarna. Ett dödsfall som rapporteras "
+                    + "senare än nästkommande arbetsdag markeras som sent.")
+    @PostMapping(path = "/vacancies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> report(@RequestBody VacancyRequest body) {
+        VacancyRequest b = body == null ? new VacancyRequest(null, null, null, null, null, null) : body;
+        UUID id = vacancies.report(new Vacancies.Report(b.apartmentId(), b.reason(), b.eventDate(), b.readyOn(), b.caseNumber(), b.remarks()));
+        return ResponseEntity.created(URI.create("/api/v1/placement/vacancies/" + id)).body(Map.of("id", id));
+    }
+
+    @Operation(summary = "Mitt boendes rapporter om lediga lägenheter", description = "Nyast först, högst 100.")
+    @GetMapping("/vacancies")
+    List<VacancyView> vacancies() {
+        return vacancies.ofMyHome();
+    }
+}
