@@ -350,6 +350,14 @@ class AuthorisationMatrixTests {
                 nobody, 201));
         ENDPOINTS.put("GET /api/v1/placement/vacancies", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/vacancies"),
                 nobody, 200));
+        Set<Role> placementTeam = Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT, Role.OPERATIONS_LEAD);
+        ENDPOINTS.put("GET /api/v1/placement/queue", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/queue"), placementTeam, 200));
+        ENDPOINTS.put("GET /placement/queue", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/queue"), placementTeam, 200));
+        // On a fresh unprotected case, so that each cell signs its own; the protected side is DecisionTests'.
+        ENDPOINTS.put("POST /api/v1/placement/decisions", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"%s","currentResidence":"OWN_HOME","coResident":false}
+                        """.formatted(t.fixture.freshPersonCase(t.jdbc), TestClock.TODAY)), Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 201));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -110,7 +110,7 @@ class ListStatementTests {
         homeManager = staffMember("lista-boendechef", "UNIT_MANAGER", false);
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
-                this::messages, this::groupMembers, this::apartmentsAndVacancies)) {
+                this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -147,7 +147,9 @@ class ListStatementTests {
                 new ListEndpoint("/messages/sent", "lista-chef", "/messages/sent", this::messages),
                 new ListEndpoint("/placement/home", "lista-boendechef", "/placement/home", this::apartmentsAndVacancies),
                 new ListEndpoint("/api/v1/placement/apartments", "lista-boendechef", "/api/v1/placement/apartments", this::apartmentsAndVacancies),
-                new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies));
+                new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies),
+                new ListEndpoint("/api/v1/placement/queue", "boendesamordnare", "/api/v1/placement/queue", this::decisions),
+                new ListEndpoint("/placement/queue", "boendesamordnare", "/placement/queue", this::decisions));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -276,6 +278,20 @@ class ListStatementTests {
                             """)
                     .params(id, id, manager, "list-" + id, careCase, number, person, OffsetDateTime.now().minusMinutes(serial++)).update();
             jdbc.sql("insert into message_delivery (message_id, user_id, sent_at) values (?, ?, current_timestamp)").params(id, officer).update();
+        }
+    }
+
+    /** Decisions waiting in the housing queue, each for a person of its own. */
+    private void decisions(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID person = person();
+            UUID careCase = careCase(person);
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, version)
+                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'QUEUED', 0)
+                            """)
+                    .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(i % 30), officer).update();
         }
     }
 

@@ -51,6 +51,16 @@ public enum MessageType {
     LEVEL_MEASUREMENT("Nivåmätning", true, List.of(
             date("bookedFor", "Inbokad dag", false))),
 
+    /** Seed 003, the case officer's step 2: a new decision for a nursing-home place, to BOSAM (PLC-1). */
+    PLACEMENT_DECISION("Nytt beslut om vård- och omsorgsboende", true, List.of(
+            choice("careProfile", "Inriktning", "SOMATIC", "DEMENTIA"),
+            date("decidedOn", "Beslutsdatum", true),
+            choice("currentResidence", "Nuvarande boende", "OWN_HOME", "SHORT_STAY", "HOSPITAL"),
+            choice("coResident", "Medflyttande", "YES", "NO"),
+            locating("wishes", "Boendeönskemål", false),
+            text("specialReasons", "Särskilda skäl", false),
+            locating("relativeContact", "Kontaktperson anhörig", false))),
+
     FEE_INFORMATION("Avgiftsinformation", true, List.of(
             text("feeMatter", "Vad gäller avgiften", true),
             date("effectiveFrom", "Gäller från", true))),

@@ -21,6 +21,10 @@ public enum Purpose {
     MESSAGE,
     /** The inbox: the persons of a page of messages. */
     MESSAGE_INBOX,
+    /** A case officer signs a decision for a nursing-home place (PLC-1). */
+    PLACEMENT_DECISION,
+    /** The housing queue (PLC-2). */
+    PLACEMENT_QUEUE,
     /** An attachment of a message downloaded by its sender or a recipient. */
     MESSAGE_ATTACHMENT
 }

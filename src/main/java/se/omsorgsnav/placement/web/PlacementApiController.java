@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.placement.ApartmentView;
 import se.omsorgsnav.placement.Apartments;
+import se.omsorgsnav.placement.Decisions;
+import se.omsorgsnav.placement.QueueEntry;
 import se.omsorgsnav.placement.Vacancies;
 import se.omsorgsnav.placement.VacancyView;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -29,10 +31,30 @@ class PlacementApiController {
 
     private final Apartments apartments;
     private final Vacancies vacancies;
+    private final Decisions decisions;
 
-    PlacementApiController(Apartments apartments, Vacancies vacancies) {
+    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions) {
         this.apartments = apartments;
         this.vacancies = vacancies;
+        this.decisions = decisions;
+    }
+
+    @Operation(summary = "Signera beslut om vård- och omsorgsboende",
+            description = "Biståndshandläggaren, på ett ärende hen får öppna (skyddad person: behörighet och PIN-kod). careProfile SOMATIC/DEMENTIA, "
+                    + "currentResidence OWN_HOME/SHORT_STAY/HOSPITAL. Beslutet hamnar i bostadskön och BOSAM får meddelandet Nytt beslut "
+                    + "om vård- och omsorgsboende i samma transaktion.")
+    @PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> sign(@RequestBody Decisions.NewDecision body) {
+        Decisions.NewDecision d = body == null ? new Decisions.NewDecision(null, null, null, null, null, null, null, null) : body;
+        UUID id = decisions.sign(d);
+        return ResponseEntity.created(URI.create("/api/v1/placement/decisions/" + id)).body(Map.of("id", id));
+    }
+
+    @Operation(summary = "Bostadskön", description = "Beslut som väntar, äldst först, med väntedagar. Boendesamordnare, administrativa "
+            + "assistenter och verksamhetsledare. Skyddade personer maskeras; önskemål och anhörig visas då inte.")
+    @GetMapping("/queue")
+    List<QueueEntry> queue() {
+        return decisions.queue();
     }
 
     record ApartmentRequest(String number, String careProfile, String remarks, String monthlyRent, Integer version) {}

@@ -1,0 +1,199 @@
+package se.omsorgsnav.placement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.messaging.Messages;
+import se.omsorgsnav.messaging.NewMessage;
+import se.omsorgsnav.person.PersonDisclosure;
+import se.omsorgsnav.person.PersonView;
+import se.omsorgsnav.person.Purpose;
+import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
+
+/**
+ * The decision for a nursing-home place and the housing queue (PLC-1, PLC-2, seed 003). The case
+ * officer signs it on a case they may open (a protected person needs their authorisation and PIN,
+ * through the gate); it enters the queue and BOSAM gets the structured message in the same
+ * transaction. The queue lists open decisions oldest first with their waiting days.
+ */
+@Component
+public class Decisions {
+
+    static final Set<Role> SIGNERS = Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER);
+    static final Set<Role> QUEUE_READERS = Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT, Role.OPERATIONS_LEAD);
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final CaseDirectory cases;
+    private final PersonDisclosure gate;
+    private final Messages messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Decisions(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, Messages messages, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.cases = cases;
+        this.gate = gate;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewDecision(String caseNumber, String careProfile, String decidedOn, String currentResidence, Boolean coResident,
+                              String wishes, String specialReasons, String relativeContact) {}
+
+    @Transactional
+    public UUID sign(NewDecision d) {
+        CurrentUser me = users.current();
+        if (!SIGNERS.contains(me.role())) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "PLACEMENT_DECISION", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (d.caseNumber() == null || d.caseNumber().isBlank()) {
+            throw new InvalidInputException("caseNumber", "Ange ärendenumret.");
+        }
+        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(d.caseNumber()))
+                .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det numret."));
+        // The officer must be able to open the person: a locked one answers "Behörighet saknas" (or asks for the PIN).
+        gate.open(facts.personId(), facts.caseId(), Purpose.PLACEMENT_DECISION);
+        if (!facts.open()) {
+            throw new InvalidInputException("caseNumber", "Ärendet är avslutat.");
+        }
+        CareProfile profile = parse(CareProfile.class, "careProfile", "Välj inriktning: somatisk eller demens.", d.careProfile());
+        String residence = d.currentResidence();
+        if (!List.of("OWN_HOME", "SHORT_STAY", "HOSPITAL").contains(residence)) {
+            throw new InvalidInputException("currentResidence", "Välj nuvarande boende: eget boende, korttidsboende eller sjukhus.");
+        }
+        LocalDate decidedOn = date(d.decidedOn());
+        if (decidedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("decidedOn", "Beslutsdatum kan inte vara i framtiden.");
+        }
+        String wishes = text("wishes", "Boendeönskemål", d.wishes(), 500);
+        String reasons = text("specialReasons", "Särskilda skäl", d.specialReasons(), 500);
+        String relative = text("relativeContact", "Kontaktperson anhörig", d.relativeContact(), 200);
+        boolean coResident = Boolean.TRUE.equals(d.coResident());
+        long open = jdbc.sql("select count(*) from placement_decision where case_id = ? and status not in ('EXECUTED', 'WITHDRAWN')")
+                .param(facts.caseId()).query(Long.class).single();
+        if (open > 0) {
+            throw new InvalidInputException("caseNumber", "Ärendet har redan ett beslut om vård- och omsorgsboende som inte är verkställt.");
+        }
+
+        UUID id = UUID.randomUUID();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("careProfile", profile.name());
+        fields.put("decidedOn", decidedOn.toString());
+        fields.put("currentResidence", residence);
+        fields.put("coResident", coResident ? "YES" : "NO");
+        if (wishes != null) {
+            fields.put("wishes", wishes);
+        }
+        if (reasons != null) {
+            fields.put("specialReasons", reasons);
+        }
+        if (relative != null) {
+            fields.put("relativeContact", relative);
+        }
+        UUID message = messages.send(new NewMessage("decision-" + id, "PLACEMENT_DECISION", facts.number().value(), null, facts.number().value(),
+                List.of(), List.of(), fields, null, false)).id();
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, special_reasons, co_resident, current_residence,
+                                                        relative_contact, decided_on, signed_by, signed_at, status, message_id, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0)
+                        """)
+                .params(id, facts.caseId(), facts.personId(), profile.name(), wishes, reasons, coResident, residence, relative, decidedOn, me.id(),
+                        OffsetDateTime.now(clock), message)
+                .update();
+        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "PLACEMENT_DECISION", AuditOutcome.ALLOWED));
+        return id;
+    }
+
+    private record Row(UUID id, String caseNumber, UUID personId, CareProfile profile, LocalDate decidedOn, String residence, boolean coResident,
+                       String wishes, String reasons, String relative) {}
+
+    /** The queue, oldest decision first: one statement, and the gate's fixed few for its persons. */
+    @Transactional
+    public List<QueueEntry> queue() {
+        CurrentUser me = users.current();
+        if (!QUEUE_READERS.contains(me.role())) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_QUEUE", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        List<Row> rows = jdbc.sql("""
+                        select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+                               d.special_reasons, d.relative_contact
+                        from placement_decision d join care_case c on c.id = d.case_id
+                        where d.status = 'QUEUED'
+                        order by d.decided_on, d.id
+                        fetch first 500 rows only
+                        """)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                        CareProfile.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10)))
+                .list();
+        Map<UUID, PersonView> persons = new HashMap<>();
+        List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            gate.list(ids, Purpose.PLACEMENT_QUEUE).forEach(v -> persons.put(v.id(), v));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream().map(r -> {
+            PersonView p = persons.get(r.personId());
+            boolean masked = p == null || p.masked();
+            return new QueueEntry(r.id(), r.caseNumber(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
+                    r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), r.residence(), r.coResident(),
+                    masked ? null : r.wishes(), r.reasons(), masked ? null : r.relative(), masked && (r.wishes() != null || r.relative() != null));
+        }).toList();
+    }
+
+    private static String text(String field, String label, String value, int max) {
+        String v = FreeText.optionalLines(field, label, value, max);
+        if (v != null && PersonalIdentityNumber.appearsIn(v)) {
+            throw new InvalidInputException(field, "Skriv aldrig personnummer här: personen visas genom ärendet.");
+        }
+        return v;
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("decidedOn", "Beslutsdatum måste anges.");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("decidedOn", "Beslutsdatum ska vara ett datum, till exempel 2026-11-18.");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String message, String value) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, message);
+        }
+    }
+}
