@@ -358,6 +358,11 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON).content("""
                         {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"%s","currentResidence":"OWN_HOME","coResident":false}
                         """.formatted(t.fixture.freshPersonCase(t.jdbc), TestClock.TODAY)), Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 201));
+        // No matrix apartment is vacant: the coordinator is told to choose one (400), everyone else "Behörighet saknas".
+        ENDPOINTS.put("POST /api/v1/placement/allocations", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/allocations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(UUID.randomUUID(), UUID.randomUUID())),
+                Set.of(Role.PLACEMENT_COORDINATOR), 400));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -89,6 +89,12 @@ class ErrorAnswers {
         return isApi(request) ? problem : page(HttpStatus.BAD_REQUEST, "Felaktiga uppgifter", e.getMessage(), "error/problem");
     }
 
+    /** Taken by someone else first (PLC-4): 409, and the user chooses again. */
+    @ExceptionHandler(se.omsorgsnav.shared.ConflictException.class)
+    Object conflict(se.omsorgsnav.shared.ConflictException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.CONFLICT, "Någon hann före", e.getMessage(), "error/problem");
+    }
+
     /** Refused until confirmed (MSG-8): the client sends the request again with the confirmation. */
     @ExceptionHandler(se.omsorgsnav.shared.WarningNotConfirmed.class)
     Object unconfirmed(se.omsorgsnav.shared.WarningNotConfirmed e, HttpServletRequest request) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.placement.ApartmentView;
+import se.omsorgsnav.placement.Allocations;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.Decisions;
 import se.omsorgsnav.placement.QueueEntry;
@@ -32,8 +33,10 @@ class PlacementApiController {
     private final Apartments apartments;
     private final Vacancies vacancies;
     private final Decisions decisions;
+    private final Allocations allocations;
 
-    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions) {
+    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations) {
+        this.allocations = allocations;
         this.apartments = apartments;
         this.vacancies = vacancies;
         this.decisions = decisions;
@@ -48,6 +51,18 @@ class PlacementApiController {
         Decisions.NewDecision d = body == null ? new Decisions.NewDecision(null, null, null, null, null, null, null, null) : body;
         UUID id = decisions.sign(d);
         return ResponseEntity.created(URI.create("/api/v1/placement/decisions/" + id)).body(Map.of("id", id));
+    }
+
+    @Operation(summary = "Tilldela en lägenhet",
+            description = "Boendesamordnaren tilldelar en rapporterat ledig lägenhet med rätt inriktning till ett beslut i kön; boendets "
+                    + "meddelandegrupp får personen att erbjuda. 409 om lägenheten eller personen redan tilldelats, också samtidigt. "
+                    + "offerMaker UNIT_MANAGER, COORDINATOR eller CASE_OFFICER; för en person med skyddade personuppgifter krävs "
+                    + "COORDINATOR eller CASE_OFFICER.")
+    @PostMapping(path = "/allocations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> allocate(@RequestBody Allocations.NewAllocation body) {
+        Allocations.NewAllocation a = body == null ? new Allocations.NewAllocation(null, null, null) : body;
+        UUID id = allocations.allocate(a);
+        return ResponseEntity.created(URI.create("/api/v1/placement/allocations/" + id)).body(Map.of("id", id));
     }
 
     @Operation(summary = "Bostadskön", description = "Beslut som väntar, äldst först, med väntedagar. Boendesamordnare, administrativa "

@@ -1,0 +1,149 @@
+package se.omsorgsnav.placement;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.messaging.Messages;
+import se.omsorgsnav.messaging.NewMessage;
+import se.omsorgsnav.shared.ConflictException;
+import se.omsorgsnav.shared.InvalidInputException;
+
+/**
+ * The placement manager allocates a vacant apartment to a decision in the queue (PLC-4, seed 003
+ * "Boendesamordning enhetschef" 3-4), and the home's unit manager gets the person to offer it to,
+ * as a place-offer message to the home's group through the gate. Two coordinators can never
+ * allocate the same apartment or the same person twice, even at the same moment: the database's
+ * unique constraints decide, and the loser is told so (409). For a protected person the agreed
+ * offer-maker, a coordinator or the case officer, is recorded (PLC-11).
+ */
+@Component
+public class Allocations {
+
+    static final String TAKEN = "Lägenheten eller personen har redan tilldelats av någon annan. Ladda om sidan och välj igen.";
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final CaseDirectory cases;
+    private final Messages messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Allocations(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.cases = cases;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewAllocation(UUID decisionId, UUID apartmentId, String offerMaker) {}
+
+    private record Decision(UUID caseId, String status, CareProfile profile, String residence, boolean coResident, String relative) {}
+
+    private record Apartment(UUID homeId, String home, String number, CareProfile profile, boolean vacant) {}
+
+    @Transactional
+    public UUID allocate(NewAllocation request) {
+        CurrentUser me = users.current();
+        if (!me.is(Role.PLACEMENT_COORDINATOR)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "ALLOCATION", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        Decision decision = request.decisionId() == null ? null : jdbc.sql("""
+                        select case_id, status, care_profile, current_residence, co_resident, relative_contact from placement_decision where id = ?
+                        """)
+                .param(request.decisionId())
+                .query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6)))
+                .optional().orElse(null);
+        if (decision == null) {
+            throw new InvalidInputException("decisionId", "Välj ett beslut i bostadskön.");
+        }
+        if (!"QUEUED".equals(decision.status())) {
+            throw new ConflictException(TAKEN);
+        }
+        Apartment apartment = request.apartmentId() == null ? null : jdbc.sql("""
+                        select a.unit_id, u.name, a.number, a.care_profile,
+                               exists (select 1 from vacancy v where v.apartment_id = a.id
+                                       and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
+                                                       and l.allocated_at > v.reported_at)) as vacant
+                        from apartment a join unit u on u.id = a.unit_id where a.id = ?
+                        """)
+                .param(request.apartmentId())
+                .query((rs, n) -> new Apartment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), CareProfile.valueOf(rs.getString(4)),
+                        rs.getBoolean(5)))
+                .optional().orElse(null);
+        if (apartment == null || !apartment.vacant()) {
+            throw new InvalidInputException("apartmentId", "Välj en lägenhet som är rapporterad ledig.");
+        }
+        if (apartment.profile() != decision.profile()) {
+            throw new InvalidInputException("apartmentId", "Lägenhetens inriktning stämmer inte med beslutet (" + decision.profile().label().toLowerCase()
+                    + ").");
+        }
+        CaseDirectory.CaseFacts facts = cases.find(decision.caseId()).orElseThrow();
+        String offerMaker = offerMaker(request.offerMaker(), facts.protectedPerson());
+
+        UUID id = UUID.randomUUID();
+        try {
+            // First, so that a second coordinator waits here and loses on the constraint, before anything else is done.
+            jdbc.sql("""
+                            insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
+                                                    offer_maker, status)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, 'ALLOCATED')
+                            """)
+                    .params(id, request.decisionId(), request.apartmentId(), request.decisionId(), request.apartmentId(), me.id(),
+                            OffsetDateTime.now(clock), offerMaker)
+                    .update();
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            throw new ConflictException(TAKEN);
+        }
+        int moved = jdbc.sql("update placement_decision set status = 'ALLOCATED', version = version + 1 where id = ? and status = 'QUEUED'")
+                .param(request.decisionId()).update();
+        if (moved != 1) {
+            throw new ConflictException(TAKEN);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("facility", apartment.home());
+        fields.put("apartment", apartment.number());
+        fields.put("relativeContact", decision.relative() == null ? "Ingen angiven" : decision.relative());
+        fields.put("currentResidence", decision.residence());
+        fields.put("coResident", decision.coResident() ? "YES" : "NO");
+        UUID message = messages.send(new NewMessage("allocation-" + id, "PLACE_OFFER", facts.number().value(),
+                "Erbjud lägenheten. Personen har en dag på sig att svara." + ("UNIT_MANAGER".equals(offerMaker) ? ""
+                        : " Erbjudandet lämnas av " + ("COORDINATOR".equals(offerMaker) ? "boendesamordnaren" : "biståndshandläggaren") + "."),
+                facts.number().value(), List.of(), List.of(apartment.homeId()), fields, null, false)).id();
+        jdbc.sql("update allocation set message_id = ? where id = ?").params(message, id).update();
+        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "ALLOCATION", AuditOutcome.ALLOWED));
+        return id;
+    }
+
+    /** PLC-11: a protected person's offer is made by the agreed coordinator or case officer, never by a unit manager who cannot see them. */
+    private static String offerMaker(String requested, boolean protectedPerson) {
+        String maker = requested == null || requested.isBlank() ? (protectedPerson ? null : "UNIT_MANAGER") : requested.strip();
+        if (maker == null || !List.of("UNIT_MANAGER", "COORDINATOR", "CASE_OFFICER").contains(maker)
+                || (protectedPerson && maker.equals("UNIT_MANAGER"))) {
+            throw new InvalidInputException("offerMaker", protectedPerson
+                    ? "Ange vem som lämnar erbjudandet: boendesamordnaren eller biståndshandläggaren (skyddade personuppgifter)."
+                    : "Ange vem som lämnar erbjudandet: enhetschefen, boendesamordnaren eller biståndshandläggaren.");
+        }
+        return maker;
+    }
+}
