@@ -363,6 +363,15 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/placement/allocations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(UUID.randomUUID(), UUID.randomUUID())),
                 Set.of(Role.PLACEMENT_COORDINATOR), 400));
+        // No matrix allocation exists: "Behörighet saknas" for every cell, as for one that is not the caller's to offer.
+        ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/offer", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/offer").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"offeredOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
+        ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/answer", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/answer").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":\"DECLINE\",\"answeredOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
+        ENDPOINTS.put("GET /api/v1/placement/offers/overdue", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/offers/overdue"),
+                Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

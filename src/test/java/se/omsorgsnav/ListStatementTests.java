@@ -65,7 +65,8 @@ class ListStatementTests {
     /** Lists not yet measured: each is a known gap, named in the issue notes, not a pass. */
     static final Map<String, String> NOT_YET_MEASURED = Map.of(
             "/api/v1/messages/{id}", "one message, but its read receipts grow with the recipient groups",
-            "/messages/{id}", "the page of /api/v1/messages/{id}, and its thread");
+            "/messages/{id}", "the page of /api/v1/messages/{id}, and its thread",
+            "/api/v1/placement/offers/overdue", "one statement by construction (a join, no person through the gate); not yet counted with more rows");
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

@@ -19,6 +19,7 @@ import se.omsorgsnav.placement.ApartmentView;
 import se.omsorgsnav.placement.Allocations;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.Decisions;
+import se.omsorgsnav.placement.Offers;
 import se.omsorgsnav.placement.QueueEntry;
 import se.omsorgsnav.placement.Vacancies;
 import se.omsorgsnav.placement.VacancyView;
@@ -34,8 +35,10 @@ class PlacementApiController {
     private final Vacancies vacancies;
     private final Decisions decisions;
     private final Allocations allocations;
+    private final Offers offers;
 
-    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations) {
+    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations, Offers offers) {
+        this.offers = offers;
         this.allocations = allocations;
         this.apartments = apartments;
         this.vacancies = vacancies;
@@ -63,6 +66,32 @@ class PlacementApiController {
         Allocations.NewAllocation a = body == null ? new Allocations.NewAllocation(null, null, null) : body;
         UUID id = allocations.allocate(a);
         return ResponseEntity.created(URI.create("/api/v1/placement/allocations/" + id)).body(Map.of("id", id));
+    }
+
+    record OfferRequest(String offeredOn) {}
+
+    @Operation(summary = "Erbjudandet är lämnat",
+            description = "Den överenskomna som lämnar erbjudandet (enhetschefen, eller vid skyddade personuppgifter boendesamordnaren eller "
+                    + "biståndshandläggaren). Svar ska komma inom en arbetsdag; fristen sparas med sin regel.")
+    @PostMapping(path = "/allocations/{id}/offer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> offered(@PathVariable UUID id, @RequestBody OfferRequest body) {
+        offers.offered(id, body == null ? null : body.offeredOn());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Svaret på erbjudandet",
+            description = "answer ACCEPT eller DECLINE. Ja: inflyttning inom sju dagar från att lägenheten är klar, annars med skäl; hyran "
+                    + "gäller från svaret (eller från att lägenheten är klar); BOSAM får inflyttningsmeddelandet. Nej: personen står kvar i kön.")
+    @PostMapping(path = "/allocations/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> answered(@PathVariable UUID id, @RequestBody Offers.Answer body) {
+        offers.answered(id, body == null ? new Offers.Answer(null, null, null, null) : body);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Erbjudanden utan svar efter fristen", description = "Boendesamordnare och administrativa assistenter.")
+    @GetMapping("/offers/overdue")
+    List<Offers.OverdueOffer> overdue() {
+        return offers.overdue();
     }
 
     @Operation(summary = "Bostadskön", description = "Beslut som väntar, äldst först, med väntedagar. Boendesamordnare, administrativa "

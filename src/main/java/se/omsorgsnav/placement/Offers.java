@@ -1,0 +1,219 @@
+package se.omsorgsnav.placement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.messaging.Messages;
+import se.omsorgsnav.messaging.NewMessage;
+import se.omsorgsnav.shared.ConflictException;
+import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.WorkingDayCalendar;
+
+/**
+ * The offer and its answer (PLC-5..PLC-7, seed 003 "Enhetschef" 6-8). The offer-maker records that
+ * the offer was made; the person has one day to answer, counted in working days and stored with
+ * its rule, and an unanswered offer past it is flagged. Accepted: the move-in is within seven days
+ * of the apartment being ready, unless a reason is given; rent runs from the acceptance (or from
+ * when the apartment is ready, if later); BOSAM, the coordinators and the fee officers get the
+ * move-in message. Declined: the outcome and dates are recorded, the apartment is free to allocate
+ * again and the person is back in the queue.
+ */
+@Component
+public class Offers {
+
+    static final String ANSWER_RULE = "Svar inom en arbetsdag efter erbjudandet (rutin 003)";
+    static final int MOVE_IN_DAYS = 7;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final CaseDirectory cases;
+    private final Messages messages;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.cases = cases;
+        this.messages = messages;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Allocation(UUID id, UUID decisionId, UUID apartmentId, UUID homeId, String home, String number, CareProfile profile,
+                              BigDecimal rent, String offerMaker, String status, UUID caseId, LocalDate readyOn, int version) {}
+
+    /** The offer-maker records that the offer was made (PLC-5). */
+    @Transactional
+    public void offered(UUID allocationId, String offeredOn) {
+        Allocation a = find(allocationId);
+        requireOfferMaker(a, "OFFER");
+        if (!"ALLOCATED".equals(a.status())) {
+            throw new ConflictException("Erbjudandet är redan registrerat.");
+        }
+        LocalDate on = date("offeredOn", "Datum för erbjudandet", offeredOn);
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("offeredOn", "Datum för erbjudandet kan inte vara i framtiden.");
+        }
+        LocalDate due = calendar.nextWorkingDay(on);
+        update(a, "update allocation set status = 'OFFERED', offered_on = ?, answer_due_on = ?, answer_due_rule = ?, version = version + 1 "
+                + "where id = ? and version = ?", on, due, ANSWER_RULE, a.id(), a.version());
+        jdbc.sql("update placement_decision set status = 'OFFERED', version = version + 1 where id = ?").param(a.decisionId()).update();
+        audited(a, "OFFER");
+    }
+
+    public record Answer(String answer, String answeredOn, String moveInOn, String moveInReason) {}
+
+    /** The person's answer (PLC-6, PLC-7). */
+    @Transactional
+    public void answered(UUID allocationId, Answer answer) {
+        Allocation a = find(allocationId);
+        requireOfferMaker(a, "OFFER_ANSWER");
+        if (!"OFFERED".equals(a.status())) {
+            throw new ConflictException("Erbjudandet är inte registrerat, eller redan besvarat.");
+        }
+        LocalDate answeredOn = date("answeredOn", "Svarsdatum", answer.answeredOn());
+        CaseDirectory.CaseFacts facts = cases.find(a.caseId()).orElseThrow();
+        if ("DECLINE".equals(answer.answer())) {
+            update(a, "update allocation set status = 'DECLINED', answered_on = ?, active_apartment_id = null, active_decision_id = null, "
+                    + "version = version + 1 where id = ? and version = ?", answeredOn, a.id(), a.version());
+            jdbc.sql("update placement_decision set status = 'QUEUED', version = version + 1 where id = ?").param(a.decisionId()).update();
+            messages.send(new NewMessage("declined-" + a.id(), "FREE_TEXT", facts.number().value(),
+                    "Erbjudandet om lägenhet " + a.number() + " på " + a.home() + " är besvarat med nej (" + answeredOn
+                            + "). Personen står kvar i bostadskön och lägenheten kan tilldelas igen.",
+                    facts.number().value(), List.of(), List.of(Vacancies.BOSAM), Map.of(), null, false));
+            audited(a, "OFFER_DECLINED");
+            return;
+        }
+        if (!"ACCEPT".equals(answer.answer())) {
+            throw new InvalidInputException("answer", "Ange svaret: ja (ACCEPT) eller nej (DECLINE).");
+        }
+        LocalDate moveIn = date("moveInOn", "Inflyttningsdatum", answer.moveInOn());
+        LocalDate ready = a.readyOn() == null || a.readyOn().isBefore(answeredOn) ? answeredOn : a.readyOn();
+        String reason = FreeText.optionalLines("moveInReason", "Skäl till senare inflyttning", answer.moveInReason(), 500);
+        if (moveIn.isBefore(ready)) {
+            throw new InvalidInputException("moveInOn", "Inflyttningen kan inte ske innan lägenheten är klar och erbjudandet besvarat (" + ready + ").");
+        }
+        if (moveIn.isAfter(ready.plusDays(MOVE_IN_DAYS)) && reason == null) {
+            throw new InvalidInputException("moveInReason", "Inflyttning ska ske inom sju dagar (senast " + ready.plusDays(MOVE_IN_DAYS)
+                    + "). Ange skälet till ett senare datum.");
+        }
+        update(a, "update allocation set status = 'ACCEPTED', answered_on = ?, move_in_on = ?, move_in_reason = ?, rent_from = ?, "
+                + "version = version + 1 where id = ? and version = ?", answeredOn, moveIn, reason, ready, a.id(), a.version());
+        jdbc.sql("update placement_decision set status = 'ACCEPTED', version = version + 1 where id = ?").param(a.decisionId()).update();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("facility", a.home());
+        fields.put("careProfile", a.profile().name());
+        fields.put("apartment", a.number());
+        fields.put("contractDate", ready.toString());
+        fields.put("moveInDate", moveIn.toString());
+        fields.put("rent", a.rent() == null ? "0" : a.rent().toPlainString());
+        fields.put("invoiceRecipient", "Enligt avgiftsbeslutet");
+        messages.send(new NewMessage("accepted-" + a.id(), "MOVE_IN", facts.number().value(), null, facts.number().value(), List.of(),
+                List.of(Vacancies.BOSAM), fields, null, false));
+        audited(a, "OFFER_ACCEPTED");
+    }
+
+    /** An offer past its answer day, not answered (PLC-5): for the coordinators' work list. */
+    public record OverdueOffer(UUID allocationId, String caseNumber, String home, String apartment, LocalDate offeredOn, LocalDate answerDueOn,
+                               String rule) {}
+
+    @Transactional(readOnly = true)
+    public List<OverdueOffer> overdue() {
+        CurrentUser me = users.current();
+        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
+            throw new AccessDenied();
+        }
+        return jdbc.sql("""
+                        select l.id, c.case_number, u.name, a.number, l.offered_on, l.answer_due_on, l.answer_due_rule
+                        from allocation l
+                          join placement_decision d on d.id = l.decision_id
+                          join care_case c on c.id = d.case_id
+                          join apartment a on a.id = l.apartment_id
+                          join unit u on u.id = a.unit_id
+                        where l.status = 'OFFERED' and l.answer_due_on < ?
+                        order by l.answer_due_on, l.id
+                        """)
+                .param(LocalDate.now(clock))
+                .query((rs, n) -> new OverdueOffer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7)))
+                .list();
+    }
+
+    private Allocation find(UUID id) {
+        return jdbc.sql("""
+                        select l.id, l.decision_id, l.apartment_id, a.unit_id, u.name, a.number, a.care_profile, a.monthly_rent, l.offer_maker, l.status,
+                               d.case_id,
+                               (select max(v.ready_on) from vacancy v where v.apartment_id = a.id) as ready_on, l.version
+                        from allocation l
+                          join apartment a on a.id = l.apartment_id
+                          join unit u on u.id = a.unit_id
+                          join placement_decision d on d.id = l.decision_id
+                        where l.id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new Allocation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), CareProfile.valueOf(rs.getString(7)), rs.getBigDecimal(8),
+                        rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), rs.getObject(12, LocalDate.class), rs.getInt(13)))
+                .optional().orElseThrow(AccessDenied::new);
+    }
+
+    /** The agreed offer-maker: the home's unit manager, or for a protected person the coordinators or the case's officer (PLC-11). */
+    private void requireOfferMaker(Allocation a, String purpose) {
+        CurrentUser me = users.current();
+        boolean allowed = switch (a.offerMaker()) {
+            case "UNIT_MANAGER" -> me.is(Role.UNIT_MANAGER) && a.homeId().equals(me.unitId());
+            case "COORDINATOR" -> me.is(Role.PLACEMENT_COORDINATOR);
+            case "CASE_OFFICER" -> (me.is(Role.CASE_OFFICER) || me.is(Role.SENIOR_CASE_OFFICER))
+                    && jdbc.sql("select count(*) from care_case where id = ? and case_officer_id = ?").params(a.caseId(), me.id())
+                            .query(Long.class).single() > 0;
+            default -> false;
+        };
+        if (!allowed) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, a.caseId(), AuditAction.UPDATE, purpose, AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+    }
+
+    private void update(Allocation a, String sql, Object... params) {
+        if (jdbc.sql(sql).params(params).update() != 1) {
+            throw new ConflictException("Någon annan har hunnit ändra erbjudandet. Ladda om sidan.");
+        }
+    }
+
+    private void audited(Allocation a, String purpose) {
+        CaseDirectory.CaseFacts facts = cases.find(a.caseId()).orElseThrow();
+        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.UPDATE, purpose, AuditOutcome.ALLOWED));
+    }
+
+    private static LocalDate date(String field, String label, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, label + " måste anges.");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, label + " ska vara ett datum, till exempel 2026-12-01.");
+        }
+    }
+}
