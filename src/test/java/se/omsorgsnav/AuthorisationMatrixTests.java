@@ -372,6 +372,14 @@ class AuthorisationMatrixTests {
                         .content("{\"answer\":\"DECLINE\",\"answeredOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
         ENDPOINTS.put("GET /api/v1/placement/offers/overdue", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/offers/overdue"),
                 Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 200));
+        ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/execution", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/execution").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"executedOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
+        Set<Role> ivoReaders = Set.of(Role.OPERATIONS_LEAD, Role.PLACEMENT_COORDINATOR, Role.UNIT_MANAGER);
+        ENDPOINTS.put("GET /api/v1/placement/unexecuted", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/unexecuted"),
+                ivoReaders, 200));
+        ENDPOINTS.put("GET /placement/unexecuted.csv", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted.csv"),
+                ivoReaders, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -111,7 +111,7 @@ class ListStatementTests {
         homeManager = staffMember("lista-boendechef", "UNIT_MANAGER", false);
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
-                this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions)) {
+                this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -150,7 +150,9 @@ class ListStatementTests {
                 new ListEndpoint("/api/v1/placement/apartments", "lista-boendechef", "/api/v1/placement/apartments", this::apartmentsAndVacancies),
                 new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies),
                 new ListEndpoint("/api/v1/placement/queue", "boendesamordnare", "/api/v1/placement/queue", this::decisions),
-                new ListEndpoint("/placement/queue", "boendesamordnare", "/placement/queue", this::decisions));
+                new ListEndpoint("/placement/queue", "boendesamordnare", "/placement/queue", this::decisions),
+                new ListEndpoint("/api/v1/placement/unexecuted", "boendesamordnare", "/api/v1/placement/unexecuted", this::oldDecisions),
+                new ListEndpoint("/placement/unexecuted.csv", "boendesamordnare", "/placement/unexecuted.csv", this::oldDecisions));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -293,6 +295,20 @@ class ListStatementTests {
                             values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'QUEUED', 0)
                             """)
                     .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(i % 30), officer).update();
+        }
+    }
+
+    /** Decisions older than three months, not executed (the IVO list). */
+    private void oldDecisions(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID person = person();
+            UUID careCase = careCase(person);
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, version)
+                            values (?, ?, ?, 'DEMENTIA', false, 'HOSPITAL', ?, ?, current_timestamp, 'OFFERED', 0)
+                            """)
+                    .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusMonths(4).minusDays(i % 30), officer).update();
         }
     }
 

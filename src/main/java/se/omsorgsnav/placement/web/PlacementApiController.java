@@ -19,6 +19,7 @@ import se.omsorgsnav.placement.ApartmentView;
 import se.omsorgsnav.placement.Allocations;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.Decisions;
+import se.omsorgsnav.placement.Executions;
 import se.omsorgsnav.placement.Offers;
 import se.omsorgsnav.placement.QueueEntry;
 import se.omsorgsnav.placement.Vacancies;
@@ -36,8 +37,11 @@ class PlacementApiController {
     private final Decisions decisions;
     private final Allocations allocations;
     private final Offers offers;
+    private final Executions executions;
 
-    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations, Offers offers) {
+    PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations, Offers offers,
+                           Executions executions) {
+        this.executions = executions;
         this.offers = offers;
         this.allocations = allocations;
         this.apartments = apartments;
@@ -92,6 +96,24 @@ class PlacementApiController {
     @GetMapping("/offers/overdue")
     List<Offers.OverdueOffer> overdue() {
         return offers.overdue();
+    }
+
+    @Operation(summary = "Verkställ beslutet",
+            description = "Boendets administrativa assistent (eller verksamhetsledaren) när insatsen har börjat, senast nästkommande "
+                    + "arbetsdag efter inflyttningen; ett senare datum markeras som sent. landlordNotifiedOn: när fastighetsägaren fick veta "
+                    + "vem som flyttar in och från vilket datum hyran gäller.")
+    @PostMapping(path = "/allocations/{id}/execution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> execute(@PathVariable UUID id, @RequestBody Executions.Execution body) {
+        executions.execute(id, body == null ? new Executions.Execution(null, null) : body);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Ej verkställda beslut efter tre månader",
+            description = "Underlaget för kvartalsrapporten till IVO: beslut fattade för minst tre månader sedan som inte är verkställda. "
+                    + "Verksamhetsledare, boendesamordnare och enhetschefer; skyddade personer maskeras.")
+    @GetMapping("/unexecuted")
+    List<Executions.Unexecuted> unexecuted() {
+        return executions.unexecuted();
     }
 
     @Operation(summary = "Bostadskön", description = "Beslut som väntar, äldst först, med väntedagar. Boendesamordnare, administrativa "

@@ -1,0 +1,138 @@
+package se.omsorgsnav.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestPins;
+
+/** Executing the decision (PLC-8) and the decisions not executed within three months (PLC-12). */
+@OmsorgsnavTest
+class ExecutionTests {
+
+    private static int serial;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+
+    private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    /** A decision of the given date and status for a person of its own; its id. */
+    private UUID decision(LocalDate decidedOn, String status, String protection) {
+        UUID person = UUID.randomUUID();
+        int n = serial++;
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
+                                            last_name_search, first_name_search)
+                        values (?, ?, 'Verkställd', 'Ivosson', ?, ?, 'ivosson', 'verkställd')
+                        """).params(person, TestPins.nth(1930, "97", n), protection, OffsetDateTime.now()).update();
+        UUID careCase = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
+                        """).params(careCase, "AO-2035-%05d".formatted(10000 + n), person, decidedOn.minusDays(10)).update();
+        UUID decision = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                        signed_by, signed_at, status, version)
+                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, ?, 0 from app_user where username = 'handlaggare'
+                        """).params(decision, careCase, person, decidedOn, status).update();
+        return decision;
+    }
+
+    /** An accepted allocation at Solgården with the given move-in date; its id. */
+    private UUID accepted(LocalDate moveIn) {
+        UUID decision = decision(TestClock.TODAY.minusDays(30), "ACCEPTED", "NONE");
+        UUID apartment = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into apartment (id, unit_id, number, care_profile, version)
+                        select ?, id, ?, 'SOMATIC', 0 from unit where name = 'Solgårdens vård- och omsorgsboende'
+                        """).params(apartment, "E" + UUID.randomUUID().toString().substring(0, 6)).update();
+        UUID allocation = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
+                                                offer_maker, status, offered_on, answered_on, move_in_on, rent_from)
+                        select ?, ?, ?, ?, ?, id, current_timestamp, 'UNIT_MANAGER', 'ACCEPTED', ?, ?, ?, ? from app_user where username = 'boendesamordnare'
+                        """).params(allocation, decision, apartment, decision, apartment, moveIn.minusDays(3), moveIn.minusDays(2), moveIn,
+                        moveIn.minusDays(2)).update();
+        return allocation;
+    }
+
+    private MockHttpServletResponse execute(String username, UUID allocation, String executedOn) throws Exception {
+        return as(username, post("/api/v1/placement/allocations/" + allocation + "/execution").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"executedOn\":\"%s\",\"landlordNotifiedOn\":\"%s\"}".formatted(executedOn, executedOn)));
+    }
+
+    @Test
+    @DisplayName("PLC-8, PLC-13: the home's admin assistant executes the decision; later than the next working day after move-in is marked late, across a weekend")
+    void executionOnTimeAndLate() throws Exception {
+        UUID onTime = accepted(LocalDate.of(2026, 11, 17));
+        assertThat(execute("assistent", onTime, "2026-11-18").getStatus()).isEqualTo(204);
+        UUID late = accepted(LocalDate.of(2026, 11, 13));
+        assertThat(execute("assistent", late, "2026-11-18").getStatus()).isEqualTo(204);
+        Map<String, Object> lateRow = jdbc.sql("""
+                select d.status, d.execution_late, d.execution_due_on, d.landlord_notified_on from placement_decision d
+                join allocation l on l.decision_id = d.id where l.id = ?
+                """).param(late).query().singleRow();
+        assertThat(lateRow.get("status")).isEqualTo("EXECUTED");
+        assertThat(lateRow.get("execution_late")).isEqualTo(true);
+        assertThat(lateRow.get("execution_due_on").toString()).isEqualTo("2026-11-16");
+        assertThat(jdbc.sql("select d.execution_late from placement_decision d join allocation l on l.decision_id = d.id where l.id = ?")
+                .param(onTime).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select count(*) from allocation where id = ? and active_apartment_id is null").param(onTime).query(Long.class).single())
+                .as("the apartment is lived in, and allocatable after its next vacancy").isEqualTo(1);
+
+        MockHttpServletResponse twice = execute("assistent", onTime, "2026-11-18");
+        assertThat(twice.getStatus()).isEqualTo(409);
+        assertThat(execute("assistent", accepted(LocalDate.of(2026, 11, 17)), "2026-11-16").getStatus()).as("before the move-in").isEqualTo(400);
+        assertThat(execute("handlaggare", accepted(LocalDate.of(2026, 11, 17)), "2026-11-18").getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("PLC-12: decisions not executed three months after the decision date are listed for IVO, at the boundary day; masked when protected; exportable")
+    void unexecutedAfterThreeMonths() throws Exception {
+        // TestClock: 18 November 2026. Three months back is 18 August.
+        UUID onBoundary = decision(LocalDate.of(2026, 8, 18), "QUEUED", "NONE");
+        UUID dayAfter = decision(LocalDate.of(2026, 8, 19), "QUEUED", "NONE");
+        UUID executed = decision(LocalDate.of(2026, 6, 1), "EXECUTED", "NONE");
+        UUID protectedOne = decision(LocalDate.of(2026, 7, 1), "OFFERED", "PROTECTED_REGISTRATION");
+        String list = new String(as("verksamhetsledare", get("/api/v1/placement/unexecuted")).getContentAsByteArray(), StandardCharsets.UTF_8);
+        List<String> numbers = JsonPath.read(list, "$[*].caseNumber");
+        assertThat(numbers).contains(caseOf(onBoundary), caseOf(protectedOne)).doesNotContain(caseOf(dayAfter), caseOf(executed));
+        assertThat(JsonPath.<List<Integer>>read(list, "$[?(@.caseNumber == '" + caseOf(onBoundary) + "')].daysSinceDecision")).containsExactly(92);
+        assertThat(JsonPath.<List<Boolean>>read(list, "$[?(@.caseNumber == '" + caseOf(protectedOne) + "')].masked")).containsExactly(true);
+        assertThat(JsonPath.<List<String>>read(list, "$[?(@.caseNumber == '" + caseOf(protectedOne) + "')].personName").get(0))
+                .doesNotContain("Ivosson");
+        MockHttpServletResponse csv = as("verksamhetsledare", get("/placement/unexecuted.csv"));
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8)).contains(caseOf(onBoundary)).contains("Dagar sedan beslut");
+        assertThat(as("handlaggare", get("/api/v1/placement/unexecuted")).getStatus()).isEqualTo(403);
+    }
+
+    private String caseOf(UUID decision) {
+        return jdbc.sql("select c.case_number from placement_decision d join care_case c on c.id = d.case_id where d.id = ?").param(decision)
+                .query(String.class).single();
+    }
+}
