@@ -380,6 +380,11 @@ class AuthorisationMatrixTests {
                 ivoReaders, 200));
         ENDPOINTS.put("GET /placement/unexecuted.csv", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted.csv"),
                 ivoReaders, 200));
+        ENDPOINTS.put("GET /placement/matching", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/matching"),
+                Set.of(Role.PLACEMENT_COORDINATOR), 200));
+        ENDPOINTS.put("POST /placement/allocations", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/allocations").with(csrf()).param("decisionId", UUID.randomUUID().toString())
+                        .param("apartmentId", UUID.randomUUID().toString()), Set.of(Role.PLACEMENT_COORDINATOR), 400));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -151,6 +151,10 @@ class ListStatementTests {
                 new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies),
                 new ListEndpoint("/api/v1/placement/queue", "boendesamordnare", "/api/v1/placement/queue", this::decisions),
                 new ListEndpoint("/placement/queue", "boendesamordnare", "/placement/queue", this::decisions),
+                new ListEndpoint("/placement/matching", "boendesamordnare", "/placement/matching", n -> {
+                    apartmentsAndVacancies(n);
+                    decisions(n);
+                }),
                 new ListEndpoint("/api/v1/placement/unexecuted", "boendesamordnare", "/api/v1/placement/unexecuted", this::oldDecisions),
                 new ListEndpoint("/placement/unexecuted.csv", "boendesamordnare", "/placement/unexecuted.csv", this::oldDecisions));
     }

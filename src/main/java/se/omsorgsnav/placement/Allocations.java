@@ -135,6 +135,29 @@ public class Allocations {
         return id;
     }
 
+    /** Apartments reported vacant, not allocated and not lived in since; by the date they are ready. One statement. */
+    @Transactional(readOnly = true)
+    public List<VacantApartment> vacant() {
+        if (!users.current().is(Role.PLACEMENT_COORDINATOR)) {
+            throw new AccessDenied();
+        }
+        return jdbc.sql("""
+                        select a.id, u.name, a.number, a.care_profile, a.remarks, max(v.ready_on) as ready_on
+                        from apartment a
+                          join unit u on u.id = a.unit_id
+                          join vacancy v on v.apartment_id = a.id
+                        where not exists (select 1 from allocation l where l.active_apartment_id = a.id)
+                          and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
+                                          and l.allocated_at > v.reported_at)
+                        group by a.id, u.name, a.number, a.care_profile, a.remarks
+                        order by max(v.ready_on), u.name, a.number
+                        fetch first 200 rows only
+                        """)
+                .query((rs, n) -> new VacantApartment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        CareProfile.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, java.time.LocalDate.class)))
+                .list();
+    }
+
     /** PLC-11: a protected person's offer is made by the agreed coordinator or case officer, never by a unit manager who cannot see them. */
     private static String offerMaker(String requested, boolean protectedPerson) {
         String maker = requested == null || requested.isBlank() ? (protectedPerson ? null : "UNIT_MANAGER") : requested.strip();

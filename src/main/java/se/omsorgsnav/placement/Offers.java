@@ -99,8 +99,9 @@ public class Offers {
                     + "version = version + 1 where id = ? and version = ?", answeredOn, a.id(), a.version());
             jdbc.sql("update placement_decision set status = 'QUEUED', version = version + 1 where id = ?").param(a.decisionId()).update();
             messages.send(new NewMessage("declined-" + a.id(), "FREE_TEXT", facts.number().value(),
-                    "Erbjudandet om lägenhet " + a.number() + " på " + a.home() + " är besvarat med nej (" + answeredOn
-                            + "). Personen står kvar i bostadskön och lägenheten kan tilldelas igen.",
+                    // Not the home or the apartment: the text is shown to every recipient, and they would locate a protected person.
+                    "Erbjudandet om lägenhet är besvarat med nej (" + answeredOn + "). Personen står kvar i bostadskön och lägenheten "
+                            + "kan tilldelas igen.",
                     facts.number().value(), List.of(), List.of(Vacancies.BOSAM), Map.of(), null, false));
             audited(a, "OFFER_DECLINED");
             return;

@@ -13,6 +13,7 @@ import se.omsorgsnav.casework.FollowUps;
 import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.UnreadReminders;
 import se.omsorgsnav.placement.Apartments;
+import se.omsorgsnav.placement.CaseOfficerReminders;
 
 /**
  * Each role starts on its own work list (UX-2): the newest messages with the unread count
@@ -33,9 +34,11 @@ class StartController {
     private final Inbox inbox;
     private final UnreadReminders reminders;
     private final Apartments apartments;
+    private final CaseOfficerReminders moveIns;
 
     StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
-                    UnreadReminders reminders, Apartments apartments) {
+                    UnreadReminders reminders, Apartments apartments, CaseOfficerReminders moveIns) {
+        this.moveIns = moveIns;
         this.apartments = apartments;
         this.inbox = inbox;
         this.reminders = reminders;
@@ -57,6 +60,7 @@ class StartController {
         model.addAttribute("followUps", me.is(Role.UNIT_MANAGER) ? followUps.ofMyUnit() : List.of());
         model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
         model.addAttribute("unreadReminders", reminders.mine());
+        model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
         model.addAttribute("managesHome", me.is(Role.UNIT_MANAGER) && apartments.managesAHome());
         return "start";
     }

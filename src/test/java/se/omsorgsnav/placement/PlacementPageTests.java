@@ -1,0 +1,107 @@
+package se.omsorgsnav.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestPins;
+
+/** The placement pages: the coordinator's matching and the case officer's move-in reminder. */
+@OmsorgsnavTest
+class PlacementPageTests {
+
+    private static int serial;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+
+    private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    private static String body(MockHttpServletResponse r) throws Exception {
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private UUID apartment(String number, String profile) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into apartment (id, unit_id, number, care_profile, version)
+                        select ?, id, ?, ?, 0 from unit where name = 'Solgårdens vård- och omsorgsboende'
+                        """).params(id, number, profile).update();
+        jdbc.sql("""
+                        insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
+                        select ?, ?, 'MOVE_OUT', ?, ?, id, current_timestamp, false from app_user where username = 'chef-solgarden'
+                        """).params(UUID.randomUUID(), id, TestClock.TODAY.minusDays(2), TestClock.TODAY.plusDays(1)).update();
+        return id;
+    }
+
+    private String[] decision(String profile, int waitedDays, String wishes) {
+        UUID person = UUID.randomUUID();
+        int n = serial++;
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
+                                            last_name_search, first_name_search)
+                        values (?, ?, 'Matchad', 'Sidsson', 'NONE', ?, 'sidsson', 'matchad')
+                        """).params(person, TestPins.nth(1929, "97", n), OffsetDateTime.now()).update();
+        UUID careCase = UUID.randomUUID();
+        String number = "AO-2036-%05d".formatted(10000 + n);
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
+                        """).params(careCase, number, person, TestClock.TODAY.minusDays(300)).update();
+        UUID decision = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, co_resident, current_residence, decided_on,
+                                                        signed_by, signed_at, status, version)
+                        select ?, ?, ?, ?, ?, false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
+                        """).params(decision, careCase, person, profile, wishes, TestClock.TODAY.minusDays(waitedDays)).update();
+        return new String[] {decision.toString(), number};
+    }
+
+    @Test
+    @DisplayName("PLC-4, PLC-9, UX-2: the coordinator allocates from the matching page (a second try is a 409 page); after acceptance the case officer's start page says when to close other services")
+    void matchAllocateAndRemind() throws Exception {
+        String number = "M" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = apartment(number, "DEMENTIA");
+        String[] longest = decision("DEMENTIA", 250, null);
+        String[] wished = decision("DEMENTIA", 10, "Solgården");
+        String page = body(as("boendesamordnare", get("/placement/matching")));
+        int section = page.indexOf("lägenhet " + number);
+        assertThat(section).isPositive();
+        String candidates = page.substring(section, page.indexOf("</section>", section));
+        assertThat(candidates.indexOf(wished[1])).as("who wished for the home comes first").isLessThan(candidates.indexOf(longest[1]));
+
+        MockHttpServletResponse allocated = as("boendesamordnare", post("/placement/allocations").with(csrf()).param("decisionId", wished[0])
+                .param("apartmentId", apartment.toString()).param("offerMaker", "UNIT_MANAGER"));
+        assertThat(allocated.getStatus()).isEqualTo(302);
+        MockHttpServletResponse again = as("boendesamordnare", post("/placement/allocations").with(csrf()).param("decisionId", longest[0])
+                .param("apartmentId", apartment.toString()).param("offerMaker", "UNIT_MANAGER"));
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(body(again)).contains("redan tilldelats");
+
+        UUID allocation = jdbc.sql("select id from allocation where decision_id = ?").param(UUID.fromString(wished[0])).query(UUID.class).single();
+        jdbc.sql("update allocation set status = 'ACCEPTED', offered_on = ?, answered_on = ?, move_in_on = ? where id = ?")
+                .params(TestClock.TODAY, TestClock.TODAY, TestClock.TODAY.plusDays(7), allocation).update();
+        jdbc.sql("update placement_decision set status = 'ACCEPTED' where id = ?").param(UUID.fromString(wished[0])).update();
+        // Move-in Wednesday 25 November: other services closed by Tuesday 24.
+        String start = body(as("handlaggare", get("/")));
+        assertThat(start).contains("Inflyttningar på vård- och omsorgsboende").contains(wished[1]).contains("2026-11-24");
+    }
+}
