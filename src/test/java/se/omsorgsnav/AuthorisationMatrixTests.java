@@ -385,6 +385,21 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /placement/allocations", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/allocations").with(csrf()).param("decisionId", UUID.randomUUID().toString())
                         .param("apartmentId", UUID.randomUUID().toString()), Set.of(Role.PLACEMENT_COORDINATOR), 400));
+        ENDPOINTS.put("GET /placement/offers", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/offers"), nobody, 200));
+        ENDPOINTS.put("POST /placement/allocations/{id}/offer", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/offer").with(csrf()).param("offeredOn", TestClock.TODAY.toString()),
+                nobody, 302));
+        ENDPOINTS.put("POST /placement/allocations/{id}/answer", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/answer").with(csrf()).param("answer", "DECLINE")
+                        .param("answeredOn", TestClock.TODAY.toString()), nobody, 302));
+        ENDPOINTS.put("POST /placement/allocations/{id}/execution", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/execution").with(csrf())
+                        .param("executedOn", TestClock.TODAY.toString()), nobody, 302));
+        ENDPOINTS.put("GET /placement/decisions/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/decisions/new"), ALL, 200));
+        ENDPOINTS.put("POST /placement/decisions", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/decisions").with(csrf()).param("caseNumber", t.fixture.freshPersonCase(t.jdbc)).param("careProfile", "SOMATIC")
+                        .param("decidedOn", TestClock.TODAY.toString()).param("currentResidence", "OWN_HOME"),
+                Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 302));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

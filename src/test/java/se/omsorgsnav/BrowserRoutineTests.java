@@ -469,6 +469,28 @@ class BrowserRoutineTests {
     }
 
     @Test
+    @DisplayName("PLC-1, PLC-2, PLC-3, PLC-4, UX-1, UX-2: each placement role's pages pass axe: the decision form, the home's apartments and offers, the queue and the matching")
+    void placementPagesAreAccessible() {
+        login("handlaggare");
+        page.navigate(url("/placement/decisions/new"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Beslut om vård- och omsorgsboende"))).isVisible();
+        checked("placement-decision-form");
+        logout();
+        login("chef-solgarden");
+        page.waitForNavigation(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Boendets lägenheter och lediga lägenheter")).click());
+        assertThat(page.locator("main")).containsText("Litet badrum");
+        checked("placement-home");
+        page.navigate(url("/placement/offers"));
+        checked("placement-offers");
+        logout();
+        login("boendesamordnare");
+        page.navigate(url("/placement/queue"));
+        checked("placement-queue");
+        page.navigate(url("/placement/matching"));
+        checked("placement-matching");
+    }
+
+    @Test
     @DisplayName("MSG-5, MSG-8, UX-1: a personnummer in the subject is refused with the reason beside the field, and nothing is sent")
     void subjectWithPersonnummerIsRefused() {
         login("assistent");

@@ -55,7 +55,7 @@ class ListStatementTests {
             "/login", "/persons/search", "/persons/{id}", "/persons/new", "/deviations/new", "/cases/{caseNumber}",
             "/cases/{caseNumber}/local-protection", "/cases/new", "/api/v1/cases/{caseNumber}", "/intakes/new",
             "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
-            "/account/pin", "/messages/new", "/messages/new/fields", "/api/v1/messages/{id}/attachments/{attachmentId}",
+            "/account/pin", "/messages/new", "/messages/new/fields", "/placement/decisions/new", "/api/v1/messages/{id}/attachments/{attachmentId}",
             "/messages/{id}/attachments/{attachmentId}", "/api/v1/calendar/working-days");
 
     /** Lists whose cost is measured by their own module's tests. */
@@ -111,7 +111,8 @@ class ListStatementTests {
         homeManager = staffMember("lista-boendechef", "UNIT_MANAGER", false);
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
-                this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions)) {
+                this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions,
+                this::homeAllocations)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -151,6 +152,7 @@ class ListStatementTests {
                 new ListEndpoint("/api/v1/placement/vacancies", "lista-boendechef", "/api/v1/placement/vacancies", this::apartmentsAndVacancies),
                 new ListEndpoint("/api/v1/placement/queue", "boendesamordnare", "/api/v1/placement/queue", this::decisions),
                 new ListEndpoint("/placement/queue", "boendesamordnare", "/placement/queue", this::decisions),
+                new ListEndpoint("/placement/offers", "lista-boendechef", "/placement/offers", this::homeAllocations),
                 new ListEndpoint("/placement/matching", "boendesamordnare", "/placement/matching", n -> {
                     apartmentsAndVacancies(n);
                     decisions(n);
@@ -299,6 +301,28 @@ class ListStatementTests {
                             values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'QUEUED', 0)
                             """)
                     .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(i % 30), officer).update();
+        }
+    }
+
+    /** Allocations at the nursing home waiting for their offer. */
+    private void homeAllocations(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID person = person();
+            UUID careCase = careCase(person);
+            UUID decision = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, version)
+                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'ALLOCATED', 0)
+                            """).params(decision, careCase, person, TestClock.TODAY.minusDays(30), officer).update();
+            UUID apartment = UUID.randomUUID();
+            jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) values (?, ?, ?, 'SOMATIC', 0)")
+                    .params(apartment, home, "H" + serial++).update();
+            jdbc.sql("""
+                            insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
+                                                    offer_maker, status)
+                            values (?, ?, ?, ?, ?, ?, current_timestamp, 'UNIT_MANAGER', 'ALLOCATED')
+                            """).params(UUID.randomUUID(), decision, apartment, decision, apartment, homeManager).update();
         }
     }
 

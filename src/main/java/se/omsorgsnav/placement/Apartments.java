@@ -108,6 +108,14 @@ public class Apartments {
                 && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
     }
 
+    /** Whether my unit is a nursing home (an admin assistant's start page link). */
+    @Transactional(readOnly = true)
+    public boolean worksAtAHome() {
+        CurrentUser me = users.current();
+        return me.unitId() != null
+                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+    }
+
     /** The home (unit) I manage, if it is a nursing home; else "Behörighet saknas", recorded. */
     UUID requireHomeManager(String purpose) {
         CurrentUser me = users.current();

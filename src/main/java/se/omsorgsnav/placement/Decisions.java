@@ -171,7 +171,8 @@ public class Decisions {
     }
 
     private static String text(String field, String label, String value, int max) {
-        String v = FreeText.optionalLines(field, label, value, max);
+        // One line: these travel as structured message fields, which are one line each.
+        String v = FreeText.optional(field, label, value, max);
         if (v != null && PersonalIdentityNumber.appearsIn(v)) {
             throw new InvalidInputException(field, "Skriv aldrig personnummer här: personen visas genom ärendet.");
         }

@@ -161,6 +161,39 @@ public class Offers {
                 .list();
     }
 
+    /** An allocation at my home as the home's staff work it: case number only, the person is behind the gate on the case. */
+    public record HomeAllocation(UUID id, String caseNumber, String apartment, String status, String offerMaker, LocalDate offeredOn,
+                                 LocalDate answerDueOn, boolean overdue, LocalDate moveInOn) {}
+
+    /** Allocations at my home still to be offered, answered or executed; for its unit manager and admin assistants. One statement. */
+    @Transactional(readOnly = true)
+    public List<HomeAllocation> atMyHome() {
+        CurrentUser me = users.current();
+        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && me.unitId() != null
+                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        if (!homeStaff) {
+            throw new AccessDenied();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                        select l.id, c.case_number, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on
+                        from allocation l
+                          join apartment a on a.id = l.apartment_id
+                          join placement_decision d on d.id = l.decision_id
+                          join care_case c on c.id = d.case_id
+                        where a.unit_id = ? and (l.status in ('ALLOCATED', 'OFFERED') or (l.status = 'ACCEPTED' and d.status = 'ACCEPTED'))
+                        order by l.allocated_at, l.id
+                        """)
+                .param(me.unitId())
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject(7, LocalDate.class);
+                    return new HomeAllocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, LocalDate.class), due, "OFFERED".equals(rs.getString(4)) && due != null && today.isAfter(due),
+                            rs.getObject(8, LocalDate.class));
+                })
+                .list();
+    }
+
     private Allocation find(UUID id) {
         return jdbc.sql("""
                         select l.id, l.decision_id, l.apartment_id, a.unit_id, u.name, a.number, a.care_profile, a.monthly_rent, l.offer_maker, l.status,

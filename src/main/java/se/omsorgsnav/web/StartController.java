@@ -62,6 +62,7 @@ class StartController {
         model.addAttribute("unreadReminders", reminders.mine());
         model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
         model.addAttribute("managesHome", me.is(Role.UNIT_MANAGER) && apartments.managesAHome());
+        model.addAttribute("worksAtHome", me.is(Role.ADMIN_ASSISTANT) && apartments.worksAtAHome());
         return "start";
     }
 }

@@ -104,4 +104,37 @@ class PlacementPageTests {
         String start = body(as("handlaggare", get("/")));
         assertThat(start).contains("Inflyttningar på vård- och omsorgsboende").contains(wished[1]).contains("2026-11-24");
     }
+
+    @Test
+    @DisplayName("PLC-1, PLC-5, PLC-6, PLC-8, UX-2: the case officer signs in the browser; the home's manager records offer and answer and the assistant executes, each on their page")
+    void stepsInTheBrowser() throws Exception {
+        String[] target = decision("SOMATIC", 5, null);
+        String caseNumber = jdbc.sql("select c.case_number from placement_decision d join care_case c on c.id = d.case_id where d.id = ?")
+                .param(UUID.fromString(target[0])).query(String.class).single();
+        jdbc.sql("update placement_decision set status = 'WITHDRAWN' where id = ?").param(UUID.fromString(target[0])).update();
+        assertThat(body(as("handlaggare", get("/placement/decisions/new")))).contains("Signera beslutet");
+        MockHttpServletResponse signed = as("handlaggare", post("/placement/decisions").with(csrf()).param("caseNumber", caseNumber)
+                .param("careProfile", "SOMATIC").param("decidedOn", "2026-11-10").param("currentResidence", "HOSPITAL")
+                .param("specialReasons", "Demens"));
+        assertThat(signed.getStatus()).as(body(signed)).isEqualTo(302);
+        UUID decision = jdbc.sql("""
+                select d.id from placement_decision d join care_case c on c.id = d.case_id where c.case_number = ? and d.status = 'QUEUED'
+                """).param(caseNumber).query(UUID.class).single();
+
+        UUID apartment = apartment("P" + UUID.randomUUID().toString().substring(0, 5), "SOMATIC");
+        assertThat(as("boendesamordnare", post("/placement/allocations").with(csrf()).param("decisionId", decision.toString())
+                .param("apartmentId", apartment.toString()).param("offerMaker", "UNIT_MANAGER")).getStatus()).isEqualTo(302);
+        UUID allocation = jdbc.sql("select id from allocation where decision_id = ?").param(decision).query(UUID.class).single();
+        assertThat(body(as("chef-solgarden", get("/placement/offers")))).contains(caseNumber).contains("Erbjudandet är lämnat");
+        assertThat(as("chef-solgarden", post("/placement/allocations/" + allocation + "/offer").with(csrf()).param("offeredOn", "2026-11-17"))
+                .getStatus()).isEqualTo(302);
+        assertThat(as("chef-solgarden", post("/placement/allocations/" + allocation + "/answer").with(csrf()).param("answer", "ACCEPT")
+                .param("answeredOn", "2026-11-18").param("moveInOn", "2026-11-19")).getStatus()).isEqualTo(302);
+        assertThat(body(as("assistent", get("/placement/offers")))).contains("Verkställ beslutet");
+        MockHttpServletResponse early = as("assistent", post("/placement/allocations/" + allocation + "/execution").with(csrf())
+                .param("executedOn", "2026-11-18"));
+        assertThat(early.getStatus()).as("not before the move-in").isEqualTo(400);
+        assertThat(jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single()).isEqualTo("ACCEPTED");
+        assertThat(as("handlaggare", get("/placement/offers")).getStatus()).isEqualTo(403);
+    }
 }
