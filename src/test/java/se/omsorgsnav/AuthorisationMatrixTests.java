@@ -400,6 +400,12 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/placement/decisions").with(csrf()).param("caseNumber", t.fixture.freshPersonCase(t.jdbc)).param("careProfile", "SOMATIC")
                         .param("decidedOn", TestClock.TODAY.toString()).param("currentResidence", "OWN_HOME"),
                 Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 302));
+        ENDPOINTS.put("POST /api/v1/placement/decisions/{id}/relocation-wish", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/decisions/" + UUID.randomUUID() + "/relocation-wish").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"wish\":\"Närmare dottern\"}"), Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 400));
+        ENDPOINTS.put("GET /api/v1/placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/placement/relocation-wishes"), placementTeam, 200));
+        ENDPOINTS.put("GET /placement/unexecuted", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted"), ivoReaders, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -488,6 +488,8 @@ class BrowserRoutineTests {
         checked("placement-queue");
         page.navigate(url("/placement/matching"));
         checked("placement-matching");
+        page.navigate(url("/placement/unexecuted"));
+        checked("placement-unexecuted");
     }
 
     @Test

@@ -112,7 +112,7 @@ class ListStatementTests {
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
                 this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions,
-                this::homeAllocations)) {
+                this::homeAllocations, this::relocationWishes)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -158,7 +158,10 @@ class ListStatementTests {
                     decisions(n);
                 }),
                 new ListEndpoint("/api/v1/placement/unexecuted", "boendesamordnare", "/api/v1/placement/unexecuted", this::oldDecisions),
-                new ListEndpoint("/placement/unexecuted.csv", "boendesamordnare", "/placement/unexecuted.csv", this::oldDecisions));
+                new ListEndpoint("/placement/unexecuted.csv", "boendesamordnare", "/placement/unexecuted.csv", this::oldDecisions),
+                new ListEndpoint("/placement/unexecuted", "boendesamordnare", "/placement/unexecuted", this::oldDecisions),
+                new ListEndpoint("/api/v1/placement/relocation-wishes", "boendesamordnare", "/api/v1/placement/relocation-wishes",
+                        this::relocationWishes));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -301,6 +304,19 @@ class ListStatementTests {
                             values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'QUEUED', 0)
                             """)
                     .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(i % 30), officer).update();
+        }
+    }
+
+    /** Placed persons with a wish to be moved. */
+    private void relocationWishes(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID person = person();
+            UUID careCase = careCase(person);
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, version, relocation_wish, relocation_wish_on)
+                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', 0, 'Närmare familjen', ?)
+                            """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(200), officer, TestClock.TODAY).update();
         }
     }
 

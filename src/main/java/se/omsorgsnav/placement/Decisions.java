@@ -170,6 +170,65 @@ public class Decisions {
         }).toList();
     }
 
+    /**
+     * PLC-10: after move-in (accepted or executed), the placement team records a wish to be moved;
+     * a blank wish withdraws it. Audited with the person and case.
+     */
+    @Transactional
+    public void relocationWish(UUID decisionId, String wish) {
+        CurrentUser me = users.current();
+        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        record Placed(UUID caseId, UUID personId, String status) {}
+        Placed placed = decisionId == null ? null : jdbc.sql("select case_id, person_id, status from placement_decision where id = ?").param(decisionId)
+                .query((rs, n) -> new Placed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).optional().orElse(null);
+        if (placed == null) {
+            throw new InvalidInputException("decisionId", "Det finns inget sådant beslut.");
+        }
+        if (!List.of("ACCEPTED", "EXECUTED").contains(placed.status())) {
+            throw new InvalidInputException("decisionId", "Önskemål om omplacering registreras efter inflyttningen.");
+        }
+        String text = text("wish", "Önskemål om omplacering", wish, 500);
+        jdbc.sql("update placement_decision set relocation_wish = ?, relocation_wish_on = ?, version = version + 1 where id = ?")
+                .params(text, text == null ? null : LocalDate.now(clock), decisionId).update();
+        audit.record(users.actor(), new AuditEntry(placed.personId(), placed.caseId(), AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.ALLOWED));
+    }
+
+    /** A placed person's wish to move (PLC-10); the wish is withheld when the person is masked to the reader. */
+    public record RelocationWish(UUID decisionId, String caseNumber, String personName, boolean masked, String wish, LocalDate since) {}
+
+    /** The recorded relocation wishes, oldest first: one statement and the gate's few. */
+    @Transactional
+    public List<RelocationWish> relocationWishes() {
+        CurrentUser me = users.current();
+        if (!QUEUE_READERS.contains(me.role())) {
+            throw new AccessDenied();
+        }
+        record Row(UUID id, String caseNumber, UUID personId, String wish, LocalDate since) {}
+        List<Row> rows = jdbc.sql("""
+                        select d.id, c.case_number, d.person_id, d.relocation_wish, d.relocation_wish_on
+                        from placement_decision d join care_case c on c.id = d.case_id
+                        where d.relocation_wish_on is not null
+                        order by d.relocation_wish_on, d.id
+                        fetch first 500 rows only
+                        """)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getObject(5, LocalDate.class)))
+                .list();
+        Map<UUID, PersonView> persons = new HashMap<>();
+        List<UUID> ids = rows.stream().map(Row::personId).distinct().toList();
+        if (!ids.isEmpty()) {
+            gate.list(ids, Purpose.PLACEMENT_QUEUE).forEach(v -> persons.put(v.id(), v));
+        }
+        return rows.stream().map(r -> {
+            PersonView p = persons.get(r.personId());
+            boolean masked = p == null || p.masked();
+            return new RelocationWish(r.id(), r.caseNumber(), p == null ? null : p.displayName(), masked, masked ? null : r.wish(), r.since());
+        }).toList();
+    }
+
     private static String text(String field, String label, String value, int max) {
         // One line: these travel as structured message fields, which are one line each.
         String v = FreeText.optional(field, label, value, max);

@@ -135,4 +135,29 @@ class ExecutionTests {
         return jdbc.sql("select c.case_number from placement_decision d join care_case c on c.id = d.case_id where d.id = ?").param(decision)
                 .query(String.class).single();
     }
+
+    @Test
+    @DisplayName("PLC-10: after move-in the placement team records a wish to be moved; it shows beside the queue, withheld when the person is masked")
+    void relocationWish() throws Exception {
+        UUID placed = decision(LocalDate.of(2026, 9, 1), "EXECUTED", "NONE");
+        UUID placedProtected = decision(LocalDate.of(2026, 9, 2), "EXECUTED", "PROTECTED_REGISTRATION");
+        UUID queued = decision(LocalDate.of(2026, 11, 1), "QUEUED", "NONE");
+        String wish = "Närmare dottern i Partille " + serial;
+        for (UUID d : List.of(placed, placedProtected)) {
+            assertThat(as("boendesamordnare", post("/api/v1/placement/decisions/" + d + "/relocation-wish").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"wish\":\"" + wish + "\"}")).getStatus()).isEqualTo(204);
+        }
+        MockHttpServletResponse early = as("boendesamordnare", post("/api/v1/placement/decisions/" + queued + "/relocation-wish")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"wish\":\"Annat boende\"}"));
+        assertThat(early.getStatus()).isEqualTo(400);
+        assertThat(as("handlaggare", post("/api/v1/placement/decisions/" + placed + "/relocation-wish").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"wish\":\"x\"}")).getStatus()).isEqualTo(403);
+        String list = new String(as("boendesamordnare", get("/api/v1/placement/relocation-wishes")).getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(list, "$[?(@.caseNumber == '" + caseOf(placed) + "')].wish")).containsExactly(wish);
+        assertThat(JsonPath.<List<Object>>read(list, "$[?(@.caseNumber == '" + caseOf(placedProtected) + "')].wish")).containsExactly((Object) null);
+        String page = new String(as("boendesamordnare", get("/placement/queue")).getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(page).contains("Önskemål om omplacering").contains(caseOf(placed)).contains(caseOf(placedProtected));
+        assertThat(new String(as("verksamhetsledare", get("/placement/unexecuted")).getContentAsByteArray(), StandardCharsets.UTF_8))
+                .contains("Ej verkställda beslut efter tre månader");
+    }
 }

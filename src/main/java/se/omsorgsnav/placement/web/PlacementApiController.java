@@ -116,6 +116,23 @@ class PlacementApiController {
         return executions.unexecuted();
     }
 
+    record RelocationWishRequest(String wish) {}
+
+    @Operation(summary = "Önskemål om omplacering",
+            description = "Efter inflyttningen (accepterat eller verkställt beslut): boendesamordnare och administrativa assistenter. Tomt "
+                    + "önskemål tar bort det.")
+    @PostMapping(path = "/decisions/{id}/relocation-wish", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> relocationWish(@PathVariable UUID id, @RequestBody RelocationWishRequest body) {
+        decisions.relocationWish(id, body == null ? null : body.wish());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Registrerade önskemål om omplacering", description = "Äldst först; skyddade personer maskeras och önskemålet visas inte.")
+    @GetMapping("/relocation-wishes")
+    List<Decisions.RelocationWish> relocationWishes() {
+        return decisions.relocationWishes();
+    }
+
     @Operation(summary = "Bostadskön", description = "Beslut som väntar, äldst först, med väntedagar. Boendesamordnare, administrativa "
             + "assistenter och verksamhetsledare. Skyddade personer maskeras; önskemål och anhörig visas då inte.")
     @GetMapping("/queue")

@@ -22,6 +22,13 @@ class QueueController {
         this.clock = clock;
     }
 
+    /** PLC-12: the IVO list as a page, with the spreadsheet beside it. */
+    @GetMapping("/placement/unexecuted")
+    String unexecutedPage(Model model) {
+        model.addAttribute("rows", executions.unexecuted());
+        return "placement/unexecuted";
+    }
+
     /** PLC-12: the IVO list as a spreadsheet (semicolon CSV, as Swedish Excel opens it). */
     @GetMapping("/placement/unexecuted.csv")
     org.springframework.http.ResponseEntity<byte[]> unexecuted() {
@@ -38,6 +45,7 @@ class QueueController {
     @GetMapping("/placement/queue")
     String queue(Model model) {
         model.addAttribute("queue", decisions.queue());
+        model.addAttribute("relocations", decisions.relocationWishes());
         return "placement/queue";
     }
 }
