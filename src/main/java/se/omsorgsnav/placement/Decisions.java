@@ -3,7 +3,6 @@ package se.omsorgsnav.placement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
@@ -89,7 +89,7 @@ public class Decisions {
         if (!List.of("OWN_HOME", "SHORT_STAY", "HOSPITAL").contains(residence)) {
             throw new InvalidInputException("currentResidence", "Välj nuvarande boende: eget boende, korttidsboende eller sjukhus.");
         }
-        LocalDate decidedOn = date(d.decidedOn());
+        LocalDate decidedOn = DateInput.required("decidedOn", "Beslutsdatum", d.decidedOn());
         if (decidedOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("decidedOn", "Beslutsdatum kan inte vara i framtiden.");
         }
@@ -238,16 +238,6 @@ public class Decisions {
         return v;
     }
 
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException("decidedOn", "Beslutsdatum måste anges.");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("decidedOn", "Beslutsdatum ska vara ett datum, till exempel 2026-11-18.");
-        }
-    }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String message, String value) {
         try {

@@ -2,7 +2,6 @@ package se.omsorgsnav.placement;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.ConflictException;
+import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
@@ -77,7 +77,7 @@ public class Executions {
         if (!"ACCEPTED".equals(a.status())) {
             throw new ConflictException("Beslutet kan verkställas först när erbjudandet är accepterat, och bara en gång.");
         }
-        LocalDate executedOn = date("executedOn", "Verkställighetsdatum", execution.executedOn());
+        LocalDate executedOn = DateInput.required("executedOn", "Verkställighetsdatum", execution.executedOn());
         if (executedOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("executedOn", "Verkställighetsdatum kan inte vara i framtiden.");
         }
@@ -85,7 +85,7 @@ public class Executions {
             throw new InvalidInputException("executedOn", "Beslutet verkställs när insatsen har börjat, från inflyttningen " + a.moveIn() + ".");
         }
         LocalDate landlord = execution.landlordNotifiedOn() == null || execution.landlordNotifiedOn().isBlank() ? null
-                : date("landlordNotifiedOn", "Datum då fastighetsägaren meddelades", execution.landlordNotifiedOn());
+                : DateInput.required("landlordNotifiedOn", "Datum då fastighetsägaren meddelades", execution.landlordNotifiedOn());
         LocalDate due = calendar.nextWorkingDay(a.moveIn());
         int updated = jdbc.sql("""
                         update placement_decision set status = 'EXECUTED', executed_on = ?, execution_due_on = ?, execution_due_rule = ?,
@@ -141,14 +141,4 @@ public class Executions {
         }).toList();
     }
 
-    private static LocalDate date(String field, String label, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, label + " måste anges.");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, label + " ska vara ett datum, till exempel 2026-12-01.");
-        }
-    }
 }

@@ -3,7 +3,6 @@ package se.omsorgsnav.placement;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.ConflictException;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
@@ -71,7 +71,7 @@ public class Offers {
         if (!"ALLOCATED".equals(a.status())) {
             throw new ConflictException("Erbjudandet är redan registrerat.");
         }
-        LocalDate on = date("offeredOn", "Datum för erbjudandet", offeredOn);
+        LocalDate on = DateInput.required("offeredOn", "Datum för erbjudandet", offeredOn);
         if (on.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("offeredOn", "Datum för erbjudandet kan inte vara i framtiden.");
         }
@@ -92,7 +92,7 @@ public class Offers {
         if (!"OFFERED".equals(a.status())) {
             throw new ConflictException("Erbjudandet är inte registrerat, eller redan besvarat.");
         }
-        LocalDate answeredOn = date("answeredOn", "Svarsdatum", answer.answeredOn());
+        LocalDate answeredOn = DateInput.required("answeredOn", "Svarsdatum", answer.answeredOn());
         CaseDirectory.CaseFacts facts = cases.find(a.caseId()).orElseThrow();
         if ("DECLINE".equals(answer.answer())) {
             update(a, "update allocation set status = 'DECLINED', answered_on = ?, active_apartment_id = null, active_decision_id = null, "
@@ -109,7 +109,7 @@ public class Offers {
         if (!"ACCEPT".equals(answer.answer())) {
             throw new InvalidInputException("answer", "Ange svaret: ja (ACCEPT) eller nej (DECLINE).");
         }
-        LocalDate moveIn = date("moveInOn", "Inflyttningsdatum", answer.moveInOn());
+        LocalDate moveIn = DateInput.required("moveInOn", "Inflyttningsdatum", answer.moveInOn());
         LocalDate ready = a.readyOn() == null || a.readyOn().isBefore(answeredOn) ? answeredOn : a.readyOn();
         String reason = FreeText.optionalLines("moveInReason", "Skäl till senare inflyttning", answer.moveInReason(), 500);
         if (moveIn.isBefore(ready)) {
@@ -240,14 +240,4 @@ public class Offers {
         audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.UPDATE, purpose, AuditOutcome.ALLOWED));
     }
 
-    private static LocalDate date(String field, String label, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, label + " måste anges.");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, label + " ska vara ett datum, till exempel 2026-12-01.");
-        }
-    }
 }

@@ -3,7 +3,6 @@ package se.omsorgsnav.placement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
@@ -81,9 +81,9 @@ public class Vacancies {
             throw new InvalidInputException("reason", "Välj vad som har hänt: avliden, utflyttning eller renovering.");
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate eventDate = date("eventDate", reason == VacancyReason.RENOVATION ? "Datum då renoveringen börjar" : "Datum då hyresgästen avled eller flyttar",
+        LocalDate eventDate = DateInput.required("eventDate", reason == VacancyReason.RENOVATION ? "Datum då renoveringen börjar" : "Datum då hyresgästen avled eller flyttar",
                 report.eventDate());
-        LocalDate readyOn = date("readyOn", "Datum då lägenheten kan erbjudas ny hyresgäst", report.readyOn());
+        LocalDate readyOn = DateInput.required("readyOn", "Datum då lägenheten kan erbjudas ny hyresgäst", report.readyOn());
         if (reason == VacancyReason.DEATH && eventDate.isAfter(today)) {
             throw new InvalidInputException("eventDate", "Datum för dödsfallet kan inte vara i framtiden.");
         }
@@ -171,15 +171,5 @@ public class Vacancies {
         return b == null ? a : a + ". " + b;
     }
 
-    private static LocalDate date(String field, String label, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, label + " måste anges.");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, label + " ska vara ett datum, till exempel 2026-12-01.");
-        }
-    }
 
 }
