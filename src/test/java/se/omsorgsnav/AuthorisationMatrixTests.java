@@ -385,7 +385,9 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /placement/allocations", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/allocations").with(csrf()).param("decisionId", UUID.randomUUID().toString())
                         .param("apartmentId", UUID.randomUUID().toString()), Set.of(Role.PLACEMENT_COORDINATOR), 400));
-        ENDPOINTS.put("GET /placement/offers", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/offers"), nobody, 200));
+        // PLC-11: coordinators and case officers see the offers they were agreed to make; home staff (no matrix user) their home's.
+        ENDPOINTS.put("GET /placement/offers", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/offers"),
+                Set.of(Role.PLACEMENT_COORDINATOR, Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 200));
         ENDPOINTS.put("POST /placement/allocations/{id}/offer", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/offer").with(csrf()).param("offeredOn", TestClock.TODAY.toString()),
                 nobody, 302));
@@ -406,6 +408,24 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/placement/relocation-wishes"), placementTeam, 200));
         ENDPOINTS.put("GET /placement/unexecuted", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted"), ivoReaders, 200));
+        // PLC-11: respite bookings without names; no matrix booking exists, so cancelling is a 400 for the coordinator.
+        Set<Role> coordinators = Set.of(Role.PLACEMENT_COORDINATOR);
+        ENDPOINTS.put("GET /placement/respite", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/respite"), coordinators, 200));
+        ENDPOINTS.put("POST /placement/respite", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/respite").with(csrf()).param("caseNumber", ""), coordinators, 400));
+        ENDPOINTS.put("POST /placement/respite/{id}/cancel", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/respite/" + UUID.randomUUID() + "/cancel").with(csrf()), coordinators, 400));
+        ENDPOINTS.put("GET /api/v1/placement/respite-bookings", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/respite-bookings"),
+                coordinators, 200));
+        ENDPOINTS.put("POST /api/v1/placement/respite-bookings", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/respite-bookings").contentType(MediaType.APPLICATION_JSON).content("{}"), coordinators, 400));
+        ENDPOINTS.put("DELETE /api/v1/placement/respite-bookings/{id}", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> delete("/api/v1/placement/respite-bookings/" + UUID.randomUUID()), coordinators, 400));
+        ENDPOINTS.put("GET /api/v1/placement/tenants", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/tenants"), nobody, 200));
+        // REG-2 by hand until the register import: system support only; an unknown person is a 400.
+        ENDPOINTS.put("POST /api/v1/persons/{id}/death", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/persons/" + UUID.randomUUID() + "/death").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dateOfDeath\":\"" + TestClock.TODAY + "\"}"), Set.of(Role.SYSTEM_SUPPORT), 400));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -161,7 +161,11 @@ class ListStatementTests {
                 new ListEndpoint("/placement/unexecuted.csv", "boendesamordnare", "/placement/unexecuted.csv", this::oldDecisions),
                 new ListEndpoint("/placement/unexecuted", "boendesamordnare", "/placement/unexecuted", this::oldDecisions),
                 new ListEndpoint("/api/v1/placement/relocation-wishes", "boendesamordnare", "/api/v1/placement/relocation-wishes",
-                        this::relocationWishes));
+                        this::relocationWishes),
+                new ListEndpoint("/api/v1/placement/tenants", "lista-boendechef", "/api/v1/placement/tenants", this::apartmentsAndVacancies),
+                new ListEndpoint("/placement/respite", "boendesamordnare", "/placement/respite", this::respiteBookings),
+                new ListEndpoint("/api/v1/placement/respite-bookings", "boendesamordnare", "/api/v1/placement/respite-bookings",
+                        this::respiteBookings));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -367,6 +371,29 @@ class ListStatementTests {
                             values (?, ?, 'RENOVATION', ?, ?, ?, current_timestamp, false)
                             """)
                     .params(UUID.randomUUID(), apartment, TestClock.TODAY, TestClock.TODAY.plusDays(14), homeManager).update();
+            // And a tenant who has lived there since before the renovation (the home's tenant list).
+            UUID person = person();
+            UUID careCase = careCase(person);
+            UUID decision = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, version)
+                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', 0)
+                            """).params(decision, careCase, person, TestClock.TODAY.minusDays(300), officer).update();
+            jdbc.sql("insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on) values (?, ?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), apartment, decision, careCase, person, TestClock.TODAY.minusDays(280)).update();
+        }
+    }
+
+    /** Respite bookings at the home, by case number. */
+    private void respiteBookings(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID careCase = careCase(person());
+            jdbc.sql("""
+                            insert into respite_booking (id, unit_id, case_id, from_date, to_date, booked_by, booked_at)
+                            values (?, ?, ?, ?, ?, ?, current_timestamp)
+                            """).params(UUID.randomUUID(), home, careCase, TestClock.TODAY.plusDays(i % 20), TestClock.TODAY.plusDays(i % 20 + 6),
+                    homeManager).update();
         }
     }
 

@@ -1,10 +1,12 @@
 package se.omsorgsnav.person;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessDenied;
@@ -28,12 +30,14 @@ public class PersonRegister {
     private final PersonRows rows;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, Clock clock) {
+    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,6 +74,33 @@ public class PersonRegister {
         }
         audit.recordAll(users.actor(), entries);
         return new Registered(id);
+    }
+
+    /**
+     * Records a death, as the population-register import will (REG-1); until it exists, system
+     * support records it by hand from Skatteverket's notice. Once only: the date is the register's,
+     * not a guess to correct later. Publishes {@link PersonDied} in the same transaction (REG-2).
+     */
+    @Transactional
+    public void recordDeath(UUID personId, LocalDate dateOfDeath) {
+        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, Purpose.REGISTRATION.name(), AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (dateOfDeath == null) {
+            throw new InvalidInputException("dateOfDeath", "Ange dödsdatum.");
+        }
+        if (dateOfDeath.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("dateOfDeath", "Dödsdatum kan inte vara i framtiden.");
+        }
+        if (personId == null || !rows.exists(personId)) {
+            throw new InvalidInputException("personId", "Det finns ingen sådan person i registret.");
+        }
+        if (!rows.recordDeath(personId, dateOfDeath)) {
+            throw new InvalidInputException("dateOfDeath", "Personens dödsdatum är redan registrerat.");
+        }
+        audit.record(users.actor(), new AuditEntry(personId, null, AuditAction.UPDATE, Purpose.REGISTRATION.name(), AuditOutcome.ALLOWED));
+        events.publishEvent(new PersonDied(personId, dateOfDeath));
     }
 
     private static AuditEntry created(UUID personId) {

@@ -147,6 +147,15 @@ class PersonRows {
         jdbc.sql("update person set protection_level = 'LOCAL_PROTECTION', local_protection_until = ? where id = ?").params(until, personId).update();
     }
 
+    boolean exists(UUID personId) {
+        return jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single() > 0;
+    }
+
+    /** True when the date was set now; false when the register already had one. */
+    boolean recordDeath(UUID personId, LocalDate dateOfDeath) {
+        return jdbc.sql("update person set date_of_death = ? where id = ? and date_of_death is null").params(dateOfDeath, personId).update() == 1;
+    }
+
     void link(UUID personId, UUID relatedPersonId, RelationKind kind) {
         jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), personId, relatedPersonId, kind.name())

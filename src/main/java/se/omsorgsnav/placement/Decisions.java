@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,15 +53,18 @@ public class Decisions {
     private final PersonDisclosure gate;
     private final Messages messages;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, Messages messages, AuditLog audit, Clock clock) {
+    Decisions(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, Messages messages, AuditLog audit,
+              ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
         this.gate = gate;
         this.messages = messages;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -129,6 +133,7 @@ public class Decisions {
                         OffsetDateTime.now(clock), message)
                 .update();
         audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "PLACEMENT_DECISION", AuditOutcome.ALLOWED));
+        events.publishEvent(new DecisionSigned(id, facts.caseId(), facts.number().value(), profile, decidedOn));
         return id;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +43,17 @@ public class Executions {
     private final PersonDisclosure gate;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Executions(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+    Executions(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, WorkingDayCalendar calendar, AuditLog audit,
+               ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.gate = gate;
         this.calendar = calendar;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,15 +63,17 @@ public class Executions {
     @Transactional
     public void execute(UUID allocationId, Execution execution) {
         CurrentUser me = users.current();
-        record Accepted(UUID decisionId, UUID caseId, UUID personId, UUID homeId, LocalDate moveIn, String status) {}
+        record Accepted(UUID decisionId, UUID caseId, UUID personId, UUID homeId, LocalDate moveIn, String status, UUID apartmentId,
+                        LocalDate rentFrom) {}
         Accepted a = jdbc.sql("""
-                        select l.decision_id, d.case_id, d.person_id, p.unit_id, l.move_in_on, l.status
+                        select l.decision_id, d.case_id, d.person_id, p.unit_id, l.move_in_on, l.status, l.apartment_id, l.rent_from
                         from allocation l join placement_decision d on d.id = l.decision_id join apartment p on p.id = l.apartment_id
                         where l.id = ?
                         """)
                 .param(allocationId)
                 .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class), rs.getString(6)))
+                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, UUID.class),
+                        rs.getObject(8, LocalDate.class)))
                 .optional().orElse(null);
         boolean allowed = a != null && ((me.is(Role.ADMIN_ASSISTANT) && a.homeId().equals(me.unitId())) || me.is(Role.OPERATIONS_LEAD));
         if (!allowed) {
@@ -98,7 +104,14 @@ public class Executions {
         }
         // The apartment is lived in now: its next vacancy report makes it allocatable again.
         jdbc.sql("update allocation set active_apartment_id = null, active_decision_id = null where id = ?").param(allocationId).update();
+        // Seed 003 "Boendesamordning assistent" 8: placed at the home once executed; the system does it, nobody has to remember.
+        jdbc.sql("""
+                        insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on, rent_from)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(UUID.randomUUID(), a.apartmentId(), a.decisionId(), a.caseId(), a.personId(), a.moveIn(), a.rentFrom()).update();
         audit.record(users.actor(), new AuditEntry(a.personId(), a.caseId(), AuditAction.UPDATE, "EXECUTION", AuditOutcome.ALLOWED));
+        events.publishEvent(new DecisionExecuted(a.decisionId(), a.caseId(), a.apartmentId(), a.moveIn(), executedOn, executedOn.isAfter(due)));
     }
 
     /** A decision not executed three months after it was made, with what the IVO report asks (PLC-12). */

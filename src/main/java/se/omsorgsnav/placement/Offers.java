@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +49,18 @@ public class Offers {
     private final Messages messages;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, WorkingDayCalendar calendar, AuditLog audit,
+           ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
         this.messages = messages;
         this.calendar = calendar;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -102,8 +106,9 @@ public class Offers {
                     // Not the home or the apartment: the text is shown to every recipient, and they would locate a protected person.
                     "Erbjudandet om lägenhet är besvarat med nej (" + answeredOn + "). Personen står kvar i bostadskön och lägenheten "
                             + "kan tilldelas igen.",
-                    facts.number().value(), List.of(), List.of(Vacancies.BOSAM), Map.of(), null, false));
+                    facts.number().value(), caseOfficer(a), List.of(Vacancies.BOSAM), Map.of(), null, false));
             audited(a, "OFFER_DECLINED");
+            events.publishEvent(new OfferAnswered(a.id(), a.decisionId(), a.caseId(), false, answeredOn, null, null));
             return;
         }
         if (!"ACCEPT".equals(answer.answer())) {
@@ -130,9 +135,10 @@ public class Offers {
         fields.put("moveInDate", moveIn.toString());
         fields.put("rent", a.rent() == null ? "0" : a.rent().toPlainString());
         fields.put("invoiceRecipient", "Enligt avgiftsbeslutet");
-        messages.send(new NewMessage("accepted-" + a.id(), "MOVE_IN", facts.number().value(), null, facts.number().value(), List.of(),
+        messages.send(new NewMessage("accepted-" + a.id(), "MOVE_IN", facts.number().value(), null, facts.number().value(), caseOfficer(a),
                 List.of(Vacancies.BOSAM), fields, null, false));
         audited(a, "OFFER_ACCEPTED");
+        events.publishEvent(new OfferAnswered(a.id(), a.decisionId(), a.caseId(), true, answeredOn, moveIn, ready));
     }
 
     /** An offer past its answer day, not answered (PLC-5): for the coordinators' work list. */
@@ -161,35 +167,60 @@ public class Offers {
                 .list();
     }
 
-    /** An allocation at my home as the home's staff work it: case number only, the person is behind the gate on the case. */
-    public record HomeAllocation(UUID id, String caseNumber, String apartment, String status, String offerMaker, LocalDate offeredOn,
-                                 LocalDate answerDueOn, boolean overdue, LocalDate moveInOn) {}
+    /**
+     * An allocation as the one who works it sees it: case number only, the person is behind the gate
+     * on the case. Whether I am the one to record the offer and answer, or to execute.
+     */
+    public record WorkedAllocation(UUID id, String caseNumber, String home, String apartment, String status, String offerMaker, LocalDate offeredOn,
+                                   LocalDate answerDueOn, boolean overdue, LocalDate moveInOn, boolean mayOffer, boolean mayExecute) {}
 
-    /** Allocations at my home still to be offered, answered or executed; for its unit manager and admin assistants. One statement. */
+    /**
+     * The allocations I work: for a home's unit manager and admin assistants, the home's allocations
+     * still to be offered, answered or executed; for a coordinator or case officer, the offers they
+     * were agreed to make for a protected person (PLC-11) until answered. One statement.
+     */
     @Transactional(readOnly = true)
-    public List<HomeAllocation> atMyHome() {
+    public List<WorkedAllocation> mine() {
         CurrentUser me = users.current();
         boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && me.unitId() != null
                 && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
-        if (!homeStaff) {
+        String where;
+        List<Object> params;
+        if (homeStaff) {
+            where = "a.unit_id = ? and (l.status in ('ALLOCATED', 'OFFERED') or (l.status = 'ACCEPTED' and d.status = 'ACCEPTED'))";
+            params = List.of(me.unitId());
+        } else if (me.is(Role.PLACEMENT_COORDINATOR)) {
+            where = "l.offer_maker = 'COORDINATOR' and l.status in ('ALLOCATED', 'OFFERED')";
+            params = List.of();
+        } else if (me.is(Role.CASE_OFFICER) || me.is(Role.SENIOR_CASE_OFFICER)) {
+            where = "l.offer_maker = 'CASE_OFFICER' and l.status in ('ALLOCATED', 'OFFERED') and c.case_officer_id = ?";
+            params = List.of(me.id());
+        } else {
             throw new AccessDenied();
         }
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
-                        select l.id, c.case_number, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on
+                        select l.id, c.case_number, u.name, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on
                         from allocation l
                           join apartment a on a.id = l.apartment_id
+                          join unit u on u.id = a.unit_id
                           join placement_decision d on d.id = l.decision_id
                           join care_case c on c.id = d.case_id
-                        where a.unit_id = ? and (l.status in ('ALLOCATED', 'OFFERED') or (l.status = 'ACCEPTED' and d.status = 'ACCEPTED'))
-                        order by l.allocated_at, l.id
-                        """)
-                .param(me.unitId())
+                        where\s""" + where + " order by l.allocated_at, l.id")
+                .params(params)
                 .query((rs, n) -> {
-                    LocalDate due = rs.getObject(7, LocalDate.class);
-                    return new HomeAllocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), due, "OFFERED".equals(rs.getString(4)) && due != null && today.isAfter(due),
-                            rs.getObject(8, LocalDate.class));
+                    String status = rs.getString(5);
+                    String maker = rs.getString(6);
+                    LocalDate due = rs.getObject(8, LocalDate.class);
+                    boolean offering = List.of("ALLOCATED", "OFFERED").contains(status);
+                    boolean mayOffer = offering && switch (maker) {
+                        case "UNIT_MANAGER" -> homeStaff && me.is(Role.UNIT_MANAGER);
+                        case "COORDINATOR" -> me.is(Role.PLACEMENT_COORDINATOR);
+                        default -> me.is(Role.CASE_OFFICER) || me.is(Role.SENIOR_CASE_OFFICER);
+                    };
+                    return new WorkedAllocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), status, maker,
+                            rs.getObject(7, LocalDate.class), due, "OFFERED".equals(status) && due != null && today.isAfter(due),
+                            rs.getObject(9, LocalDate.class), mayOffer, "ACCEPTED".equals(status) && homeStaff && me.is(Role.ADMIN_ASSISTANT));
                 })
                 .list();
     }
@@ -227,6 +258,12 @@ public class Offers {
             audit.recordDenial(users.actor(), new AuditEntry(null, a.caseId(), AuditAction.UPDATE, purpose, AuditOutcome.DENIED));
             throw new AccessDenied();
         }
+    }
+
+    /** Seed 003 "Ansvarig biståndshandläggare" 3: the answer reaches the case's officer too, who tells the staff concerned. */
+    private List<String> caseOfficer(Allocation a) {
+        return jdbc.sql("select u.username from care_case c join app_user u on u.id = c.case_officer_id where c.id = ? and u.enabled = true").param(a.caseId())
+                .query(String.class).list();
     }
 
     private void update(Allocation a, String sql, Object... params) {

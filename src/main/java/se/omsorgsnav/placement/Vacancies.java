@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,21 +41,25 @@ public class Vacancies {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Apartments apartments;
+    private final Tenancies tenancies;
     private final CaseDirectory cases;
     private final Messages messages;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Vacancies(JdbcClient jdbc, CurrentUsers users, Apartments apartments, CaseDirectory cases, Messages messages, WorkingDayCalendar calendar,
-              AuditLog audit, Clock clock) {
+    Vacancies(JdbcClient jdbc, CurrentUsers users, Apartments apartments, Tenancies tenancies, CaseDirectory cases, Messages messages,
+              WorkingDayCalendar calendar, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.apartments = apartments;
+        this.tenancies = tenancies;
         this.cases = cases;
         this.messages = messages;
         this.calendar = calendar;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,8 +118,13 @@ public class Vacancies {
                 .params(id, report.apartmentId(), reason.name(), eventDate, readyOn, dueOn, dueOn == null ? null : DEATH_RULE,
                         tenant == null ? null : tenant.caseId(), message, users.current().id(), OffsetDateTime.now(clock), late)
                 .update();
+        if (tenant != null) {
+            tenancies.end(report.apartmentId(), tenant.caseId(), eventDate, id);
+        }
         audit.record(users.actor(), new AuditEntry(tenant == null ? null : tenant.personId(), tenant == null ? null : tenant.caseId(),
                 AuditAction.CREATE, "VACANCY", AuditOutcome.ALLOWED));
+        events.publishEvent(new VacancyReported(id, report.apartmentId(), home, reason, eventDate, readyOn, tenant == null ? null : tenant.caseId(),
+                late));
         return id;
     }
 

@@ -135,6 +135,8 @@ class PlacementPageTests {
                 .param("executedOn", "2026-11-18"));
         assertThat(early.getStatus()).as("not before the move-in").isEqualTo(400);
         assertThat(jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single()).isEqualTo("ACCEPTED");
-        assertThat(as("handlaggare", get("/placement/offers")).getStatus()).isEqualTo(403);
+        assertThat(body(as("handlaggare", get("/placement/offers")))).as("the unit manager makes this offer, not the case officer")
+                .doesNotContain(caseNumber);
+        assertThat(as("avgift", get("/placement/offers")).getStatus()).isEqualTo(403);
     }
 }

@@ -8,11 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.person.NewPerson;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonRegister;
@@ -81,6 +85,17 @@ class PersonApiController {
                 request.lastName(), request.streetAddress(), request.postalCode(), request.city(), request.phone(),
                 request.protectionLevel(), request.fictitiousName(), null, relations)).personId();
         return ResponseEntity.created(URI.create("/persons/" + id)).body(new Registered(id));
+    }
+
+    record DeathRequest(String dateOfDeath) {}
+
+    @Operation(summary = "Registrera dödsdatum (lokalt verksamhetsstöd, tills folkbokföringsimporten finns)",
+            description = "Sätter personens dödsdatum en gång. Personen lämnar bostadskön och boendet ombeds rapportera lägenheten ledig. "
+                    + "204; 400 för saknat, framtida eller redan registrerat datum; 403 för andra roller.")
+    @PostMapping(path = "/{id}/death", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordDeath(@PathVariable UUID id, @RequestBody DeathRequest request) {
+        register.recordDeath(id, DateInput.required("dateOfDeath", "Dödsdatum", request == null ? null : request.dateOfDeath()));
     }
 
     private static PersonalIdentityNumber parse(String value, LocalDate today) {

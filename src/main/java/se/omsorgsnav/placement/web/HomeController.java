@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.CareProfile;
+import se.omsorgsnav.placement.Tenancies;
 import se.omsorgsnav.placement.Vacancies;
 import se.omsorgsnav.placement.VacancyReason;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -20,10 +21,12 @@ class HomeController {
 
     private final Apartments apartments;
     private final Vacancies vacancies;
+    private final Tenancies tenancies;
 
-    HomeController(Apartments apartments, Vacancies vacancies) {
+    HomeController(Apartments apartments, Vacancies vacancies, Tenancies tenancies) {
         this.apartments = apartments;
         this.vacancies = vacancies;
+        this.tenancies = tenancies;
     }
 
     @GetMapping("/placement/home")
@@ -61,6 +64,7 @@ class HomeController {
     private String page(Model model, Map<String, String> form, String error) {
         model.addAttribute("apartments", apartments.ofMyHome());
         model.addAttribute("vacancies", vacancies.ofMyHome());
+        model.addAttribute("tenants", tenancies.ofMyHome());
         model.addAttribute("profiles", CareProfile.values());
         model.addAttribute("reasons", VacancyReason.values());
         model.addAttribute("form", form);

@@ -93,7 +93,7 @@ class OfferController {
     }
 
     private String page(Model model, String error) {
-        model.addAttribute("allocations", offers.atMyHome());
+        model.addAttribute("allocations", offers.mine());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("error", error);
         return "placement/offers";

@@ -1,0 +1,11 @@
+package se.omsorgsnav.placement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A current tenant of my home's apartment, by case number. After the register recorded the death,
+ * the day the vacancy must be reported by, with its rule, and whether that day has passed (PLC-3).
+ */
+public record Tenant(UUID apartmentId, String apartment, String caseNumber, LocalDate movedInOn, LocalDate diedOn, LocalDate reportDueOn,
+                     String reportDueRule, boolean overdue) {}

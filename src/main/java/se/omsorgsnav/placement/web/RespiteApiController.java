@@ -1,0 +1,69 @@
+package se.omsorgsnav.placement.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import se.omsorgsnav.placement.RespiteBooking;
+import se.omsorgsnav.placement.RespiteBookings;
+import se.omsorgsnav.placement.Tenancies;
+import se.omsorgsnav.placement.Tenant;
+
+/** Respite bookings without the name (PLC-11) and a home's current tenants (seed 003 "Boendesamordning assistent" 8). */
+@RestController
+@RequestMapping(path = "/api/v1/placement", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Boendeplacering")
+class RespiteApiController {
+
+    private final RespiteBookings bookings;
+    private final Tenancies tenancies;
+
+    RespiteApiController(RespiteBookings bookings, Tenancies tenancies) {
+        this.bookings = bookings;
+        this.tenancies = tenancies;
+    }
+
+    @Operation(summary = "Boka avlösningsplats utan namn",
+            description = "Boendesamordnaren bokar boende, period och ärendenummer; namn finns aldrig i bokningen (skyddade personuppgifter, 002 §6.2). "
+                    + "400 för okänt ärende, passerat datum eller sista dag före första; 403 för andra roller.")
+    @PostMapping(path = "/respite-bookings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> book(@RequestBody RespiteBookings.NewBooking body) {
+        UUID id = bookings.book(body == null ? new RespiteBookings.NewBooking(null, null, null, null) : body);
+        return ResponseEntity.created(URI.create("/api/v1/placement/respite-bookings/" + id)).body(Map.of("id", id));
+    }
+
+    @Operation(summary = "Kommande avlösningsbokningar",
+            description = "Ärendenummer och datum, aldrig namn. Boendesamordnarna ser alla boenden, boendets personal sitt boende.")
+    @GetMapping("/respite-bookings")
+    List<RespiteBooking> coming() {
+        return bookings.coming();
+    }
+
+    @Operation(summary = "Avboka avlösningsplats", description = "Boendesamordnaren. 204; 400 om bokningen inte finns eller redan är avbokad.")
+    @DeleteMapping("/respite-bookings/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(@PathVariable UUID id) {
+        bookings.cancel(id);
+    }
+
+    @Operation(summary = "Mitt boendes hyresgäster",
+            description = "Enhetschefen: nuvarande hyresgäster per lägenhet med ärendenummer. En hyresgäst vars dödsfall folkbokföringen registrerat "
+                    + "visas med dagen då lägenheten senast ska rapporteras ledig (nästkommande arbetsdag) och om den har passerat.")
+    @GetMapping("/tenants")
+    List<Tenant> tenants() {
+        return tenancies.ofMyHome();
+    }
+}

@@ -1,0 +1,355 @@
+package se.omsorgsnav.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import se.omsorgsnav.person.PersonDied;
+import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.RecordedEvents;
+import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestPins;
+
+/**
+ * Seed 003 as one routine through the API, each role with its own user, the days passing on the
+ * clock: what each role is told (messages) and what deadline each is shown at each step, and the
+ * module events the steps publish. The browser tells the same story in BrowserRoutineTests.
+ */
+@OmsorgsnavTest
+class PlacementRoutineTests {
+
+    private static int serial;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+    @Autowired RecordedEvents events;
+
+    @AfterEach
+    void backToToday() {
+        clock.reset();
+    }
+
+    private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse postJson(String username, String path, String json) throws Exception {
+        return as(username, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static String body(MockHttpServletResponse r) throws Exception {
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static UUID id(MockHttpServletResponse created) throws Exception {
+        assertThat(created.getStatus()).as(body(created)).isEqualTo(201);
+        return UUID.fromString(JsonPath.read(body(created), "$.id"));
+    }
+
+    private record Case(UUID personId, String number) {}
+
+    /** A person of their own with an open case of the case officer 'handlaggare'. */
+    private Case personWithCase(String firstName) {
+        int n = serial++;
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
+                                            last_name_search, first_name_search)
+                        values (?, ?, ?, 'Rutinsson', 'NONE', ?, 'rutinsson', ?)
+                        """).params(person, TestPins.nth(1938, "95", n), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
+        String number = "AO-2038-%05d".formatted(10000 + n);
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
+                        """).params(UUID.randomUUID(), number, person, TestClock.TODAY.minusDays(60)).update();
+        return new Case(person, number);
+    }
+
+    /** Who received the message of this type on this case. */
+    private List<String> recipients(String type, String caseNumber) {
+        return jdbc.sql("""
+                        select u.username from message m join message_delivery d on d.message_id = m.id join app_user u on u.id = d.user_id
+                        where m.type = ? and m.case_number = ? order by u.username
+                        """).params(type, caseNumber).query(String.class).list();
+    }
+
+    private Map<String, String> fields(String type, String caseNumber) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        jdbc.sql("select f.name, f.field_value from message m join message_field f on f.message_id = m.id where m.type = ? and m.case_number = ?")
+                .params(type, caseNumber).query((rs, n) -> fields.put(rs.getString(1), rs.getString(2))).list();
+        return fields;
+    }
+
+    /** The table row or section of a page that shows this case: other tests' rows must not decide what this one asserts. */
+    private static String part(String html, String caseNumber) {
+        return part(html, caseNumber, "<main");
+    }
+
+    private static String part(String html, String caseNumber, String after) {
+        int at = html.indexOf(caseNumber, html.indexOf(after));
+        assertThat(at).as("the page shows " + caseNumber).isNotNegative();
+        int row = html.lastIndexOf("<tr", at);
+        int section = html.lastIndexOf("<section", at);
+        boolean inRow = row > section;
+        int from = inRow ? row : section;
+        int to = html.indexOf(inRow ? "</tr>" : "</section>", at);
+        return html.substring(from, to);
+    }
+
+    private String decisionStatus(UUID decision) {
+        return jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single();
+    }
+
+    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
+        T value = read.get();
+        for (int i = 0; i < 100 && !done.test(value); i++) {
+            Thread.sleep(50);
+            value = read.get();
+        }
+        return value;
+    }
+
+    @Test
+    @DisplayName("PLC-1..PLC-9, PLC-13, REG-2: seed 003 from decision to execution through the API, each role's user, messages and deadlines at each step")
+    void fromDecisionToExecution() throws Exception {
+        Case applicant = personWithCase("Greta");
+        Case formerTenant = personWithCase("Tidigare");
+
+        // Wednesday 18 November. The unit manager keeps the home's apartments (PLC-3).
+        String number = "R" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"DEMENTIA\",\"remarks\":\"Litet badrum\",\"monthlyRent\":\"6850\"}".formatted(number)));
+
+        // Case officer 1-2 (PLC-1): signs the decision; BOSAM gets the structured message.
+        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
+                {"caseNumber":"%s","careProfile":"DEMENTIA","decidedOn":"2026-11-18","currentResidence":"HOSPITAL","coResident":false,
+                 "wishes":"Nära Solgården","specialReasons":"Demens, orolig nattetid","relativeContact":"Dottern, 070-123 45 67"}
+                """.formatted(applicant.number())));
+        assertThat(recipients("PLACEMENT_DECISION", applicant.number())).contains("boendesamordnare", "boendesamordnare2");
+        assertThat(fields("PLACEMENT_DECISION", applicant.number())).containsEntry("careProfile", "DEMENTIA")
+                .containsEntry("specialReasons", "Demens, orolig nattetid").containsEntry("wishes", "Nära Solgården");
+        assertThat(events.of(DecisionSigned.class)).anySatisfy(e -> assertThat(e.decisionId()).isEqualTo(decision));
+
+        // Thursday 19 November the tenant dies; Friday the unit manager reports it, on time (PLC-3, PLC-13).
+        clock.travelTo(LocalDate.of(2026, 11, 20));
+        UUID vacancy = id(postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"DEATH","eventDate":"2026-11-19","readyOn":"2026-11-23","caseNumber":"%s"}
+                """.formatted(apartment, formerTenant.number())));
+        assertThat(recipients("DEATH_OR_MOVE_OUT", formerTenant.number())).contains("boendesamordnare", "boendesamordnare2", "avgift");
+        assertThat(fields("DEATH_OR_MOVE_OUT", formerTenant.number())).containsEntry("apartment", number).containsEntry("availableFrom", "2026-11-23")
+                .containsEntry("apartmentRemarks", "Litet badrum");
+        assertThat(jdbc.sql("select late from vacancy where id = ?").param(vacancy).query(Boolean.class).single()).isFalse();
+        assertThat(events.of(VacancyReported.class)).anySatisfy(e -> assertThat(e.vacancyId()).isEqualTo(vacancy));
+
+        // Coordination assistant 2-3 (PLC-2): the decision is in the queue, two days waiting.
+        String queue = body(as("boendesamordnare", get("/api/v1/placement/queue")));
+        List<Integer> waiting = JsonPath.read(queue, "$[?(@.caseNumber == '%s')].waitingDays".formatted(applicant.number()));
+        assertThat(waiting).containsExactly(2);
+
+        // Coordination manager 3-4 (PLC-4): allocates; the home's group gets the person to offer.
+        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        assertThat(recipients("PLACE_OFFER", applicant.number())).contains("chef-solgarden");
+        assertThat(fields("PLACE_OFFER", applicant.number())).containsEntry("apartment", number);
+
+        // Unit manager 4-6 (PLC-5): offers on Friday; the answer is due the next working day, Monday.
+        assertThat(body(as("chef-solgarden", get("/placement/offers")))).contains(applicant.number());
+        MockHttpServletResponse offered = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer",
+                "{\"offeredOn\":\"2026-11-20\"}");
+        assertThat(offered.getStatus()).as(body(offered)).isEqualTo(204);
+        assertThat(jdbc.sql("select answer_due_on from allocation where id = ?").param(allocation).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(part(body(as("chef-solgarden", get("/placement/offers"))), applicant.number())).contains("svar senast").contains("2026-11-23")
+                .doesNotContain("svaret är försenat");
+
+        // Tuesday 24 November: no answer recorded, so the offer shows as overdue to the coordinators and the home.
+        clock.travelTo(LocalDate.of(2026, 11, 24));
+        List<String> overdue = JsonPath.read(body(as("boendesamordnare", get("/api/v1/placement/offers/overdue"))), "$[*].caseNumber");
+        assertThat(overdue).contains(applicant.number());
+        assertThat(part(body(as("chef-solgarden", get("/placement/offers"))), applicant.number())).contains("svaret är försenat");
+
+        // Unit manager 7 (PLC-6): the answer was yes on Monday; move-in within seven days of the apartment being ready.
+        MockHttpServletResponse late = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
+                "{\"answer\":\"ACCEPT\",\"answeredOn\":\"2026-11-23\",\"moveInOn\":\"2026-12-02\"}");
+        assertThat(late.getStatus()).isEqualTo(400);
+        assertThat(body(late)).contains("Inflyttning ska ske inom sju dagar").contains("2026-11-30");
+        MockHttpServletResponse accepted = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
+                "{\"answer\":\"ACCEPT\",\"answeredOn\":\"2026-11-23\",\"moveInOn\":\"2026-11-30\"}");
+        assertThat(accepted.getStatus()).as(body(accepted)).isEqualTo(204);
+        assertThat(recipients("MOVE_IN", applicant.number())).as("BOSAM, and the case officer (seed 003 case officer 3)")
+                .contains("boendesamordnare", "boendesamordnare2", "handlaggare");
+        assertThat(fields("MOVE_IN", applicant.number())).containsEntry("moveInDate", "2026-11-30").containsEntry("contractDate", "2026-11-23")
+                .containsEntry("apartment", number).containsEntry("rent", "6850.00");
+        assertThat(jdbc.sql("select rent_from from allocation where id = ?").param(allocation).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(events.of(OfferAnswered.class)).anySatisfy(e -> {
+            assertThat(e.allocationId()).isEqualTo(allocation);
+            assertThat(e.accepted()).isTrue();
+            assertThat(e.rentFrom()).isEqualTo(LocalDate.of(2026, 11, 23));
+        });
+
+        // Case officer 3-5 (PLC-9): the start page shows the move-in and the working day to close other services by, Friday 27th.
+        String start = part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"");
+        assertThat(start).contains("Solgårdens vård- och omsorgsboende").contains("2026-11-30").contains("2026-11-27").doesNotContain("(att göra nu)");
+        clock.travelTo(LocalDate.of(2026, 11, 27));
+        assertThat(part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"")).contains("(att göra nu)");
+
+        // Admin assistant 1-2 (PLC-8): moved in Monday 30th, executed Tuesday 1 December: the next working day, on time.
+        clock.travelTo(LocalDate.of(2026, 12, 1));
+        MockHttpServletResponse executed = postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/execution",
+                "{\"executedOn\":\"2026-12-01\",\"landlordNotifiedOn\":\"2026-11-24\"}");
+        assertThat(executed.getStatus()).as(body(executed)).isEqualTo(204);
+        assertThat(decisionStatus(decision)).isEqualTo("EXECUTED");
+        assertThat(jdbc.sql("select execution_due_on from placement_decision where id = ?").param(decision).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(events.of(DecisionExecuted.class)).anySatisfy(e -> {
+            assertThat(e.decisionId()).isEqualTo(decision);
+            assertThat(e.late()).isFalse();
+        });
+        assertThat(body(as("boendesamordnare", get("/api/v1/placement/queue")))).doesNotContain(applicant.number());
+
+        // Coordination assistant 8: placed at the home once executed; the home sees its tenant by case number.
+        String tenants = body(as("chef-solgarden", get("/api/v1/placement/tenants")));
+        List<String> inApartment = JsonPath.read(tenants, "$[?(@.apartment == '%s')].caseNumber".formatted(number));
+        assertThat(inApartment).containsExactly(applicant.number());
+
+        // REG-2 → PLC-3: the register records the tenant's death on Thursday 3 December; the home is asked to report by Friday.
+        clock.travelTo(LocalDate.of(2026, 12, 3));
+        MockHttpServletResponse died = postJson("lvs", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-12-03\"}");
+        assertThat(died.getStatus()).as(body(died)).isEqualTo(204);
+        assertThat(events.of(PersonDied.class)).anySatisfy(e -> assertThat(e.personId()).isEqualTo(applicant.personId()));
+        LocalDate due = eventually(() -> jdbc.sql("select report_due_on from tenancy where decision_id = ?").param(decision).query(LocalDate.class)
+                .optional().orElse(null), d -> d != null);
+        assertThat(due).isEqualTo(LocalDate.of(2026, 12, 4));
+        clock.travelTo(LocalDate.of(2026, 12, 7));
+        String home = part(body(as("chef-solgarden", get("/placement/home"))), applicant.number());
+        assertThat(home).contains("Försenad").contains("Rapportera lägenheten ledig senast").contains("2026-12-04");
+        UUID reported = id(postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"DEATH","eventDate":"2026-12-03","readyOn":"2026-12-10","caseNumber":"%s"}
+                """.formatted(apartment, applicant.number())));
+        assertThat(jdbc.sql("select late from vacancy where id = ?").param(reported).query(Boolean.class).single()).as("reported Monday").isTrue();
+        assertThat(JsonPath.<List<String>>read(body(as("chef-solgarden", get("/api/v1/placement/tenants"))),
+                "$[?(@.apartment == '%s')].caseNumber".formatted(number))).as("the tenancy ended with the report").isEmpty();
+    }
+
+    @Test
+    @DisplayName("PLC-7: a declined offer is recorded with its dates, BOSAM and the case officer are told, the person stays in the queue and the apartment is free again")
+    void declined() throws Exception {
+        Case applicant = personWithCase("Nils");
+        String number = "D" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\",\"monthlyRent\":\"6200\"}".formatted(number)));
+        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-11-18"}
+                """.formatted(apartment));
+        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
+                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-10","currentResidence":"OWN_HOME","coResident":false}
+                """.formatted(applicant.number())));
+        UUID allocation = id(postJson("boendesamordnare2", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        assertThat(body(as("boendesamordnare", get("/placement/matching")))).as("allocated: not offered twice").doesNotContain(number);
+        assertThat(postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-11-17\"}")
+                .getStatus()).isEqualTo(204);
+        MockHttpServletResponse no = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
+                "{\"answer\":\"DECLINE\",\"answeredOn\":\"2026-11-18\"}");
+        assertThat(no.getStatus()).as(body(no)).isEqualTo(204);
+
+        Map<String, Object> row = jdbc.sql("select status, offered_on, answered_on, active_apartment_id from allocation where id = ?")
+                .param(allocation).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("DECLINED");
+        assertThat(row.get("offered_on").toString()).isEqualTo("2026-11-17");
+        assertThat(row.get("answered_on").toString()).isEqualTo("2026-11-18");
+        assertThat(row.get("active_apartment_id")).isNull();
+        assertThat(recipients("FREE_TEXT", applicant.number())).contains("boendesamordnare", "boendesamordnare2", "handlaggare");
+        assertThat(events.of(OfferAnswered.class)).anySatisfy(e -> {
+            assertThat(e.allocationId()).isEqualTo(allocation);
+            assertThat(e.accepted()).isFalse();
+        });
+        assertThat(decisionStatus(decision)).isEqualTo("QUEUED");
+        List<Integer> waiting = JsonPath.read(body(as("boendesamordnare", get("/api/v1/placement/queue"))),
+                "$[?(@.caseNumber == '%s')].waitingDays".formatted(applicant.number()));
+        assertThat(waiting).as("back in the queue, waiting counted from the decision").containsExactly(8);
+        assertThat(body(as("boendesamordnare", get("/placement/matching")))).as("the apartment can be allocated again").contains(number);
+    }
+
+    @Test
+    @DisplayName("REG-2: a death in the register takes the person's decision out of the queue and frees the apartment allocated to it, once")
+    void deathWithdrawsTheDecision() throws Exception {
+        Case applicant = personWithCase("Sigrid");
+        String number = "W" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\"}".formatted(number)));
+        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-11-18"}
+                """.formatted(apartment));
+        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
+                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-10","currentResidence":"SHORT_STAY","coResident":false}
+                """.formatted(applicant.number())));
+        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+
+        assertThat(postJson("handlaggare", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-11-17\"}").getStatus())
+                .as("system support only").isEqualTo(403);
+        assertThat(postJson("lvs", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-11-19\"}").getStatus())
+                .as("not in the future").isEqualTo(400);
+        assertThat(postJson("lvs", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-11-17\"}").getStatus())
+                .isEqualTo(204);
+        assertThat(eventually(() -> decisionStatus(decision), "WITHDRAWN"::equals)).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select status from allocation where id = ?").param(allocation).query(String.class).single()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select count(*) from audit_event where person_id = ? and purpose = 'PLACEMENT_WITHDRAWN_DEATH'")
+                .param(applicant.personId()).query(Long.class).single()).as("audited by the system").isEqualTo(1);
+        assertThat(body(as("boendesamordnare", get("/placement/matching")))).contains(number).doesNotContain(applicant.number());
+        assertThat(postJson("lvs", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-11-16\"}").getStatus())
+                .as("the register's date is set once").isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("PLC-11: a respite place is booked with the case number only; no name reaches the booking, its lists or the home")
+    void respiteWithoutName() throws Exception {
+        Case guest = personWithCase("Avlöst");
+        UUID solgarden = jdbc.sql("select id from unit where name = 'Solgårdens vård- och omsorgsboende'").query(UUID.class).single();
+        MockHttpServletResponse refused = postJson("boendesamordnare", "/api/v1/placement/respite-bookings",
+                "{\"homeId\":\"%s\",\"caseNumber\":\"%s\",\"fromDate\":\"2026-12-07\",\"toDate\":\"2026-12-01\"}".formatted(solgarden, guest.number()));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(body(refused)).contains("Sista dag kan inte vara före första dag");
+        UUID booking = id(postJson("boendesamordnare", "/api/v1/placement/respite-bookings",
+                "{\"homeId\":\"%s\",\"caseNumber\":\"%s\",\"fromDate\":\"2026-12-01\",\"toDate\":\"2026-12-07\"}".formatted(solgarden, guest.number())));
+        assertThat(postJson("handlaggare", "/api/v1/placement/respite-bookings",
+                "{\"homeId\":\"%s\",\"caseNumber\":\"%s\",\"fromDate\":\"2026-12-01\",\"toDate\":\"2026-12-07\"}".formatted(solgarden, guest.number()))
+                .getStatus()).isEqualTo(403);
+
+        for (String reader : List.of("boendesamordnare", "chef-solgarden", "assistent")) {
+            String api = body(as(reader, get("/api/v1/placement/respite-bookings")));
+            String page = body(as(reader, get("/placement/respite")));
+            assertThat(api).as(reader).contains(guest.number()).doesNotContain("Avlöst").doesNotContain("Rutinsson");
+            assertThat(page).as(reader).contains(guest.number()).doesNotContain("Avlöst").doesNotContain("Rutinsson");
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where case_id = (select case_id from respite_booking where id = ?) "
+                + "and purpose = 'RESPITE_BOOKING'").param(booking).query(Long.class).single()).isEqualTo(1);
+        MockHttpServletResponse cancelled = as("boendesamordnare", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/v1/placement/respite-bookings/" + booking));
+        assertThat(cancelled.getStatus()).isEqualTo(204);
+        assertThat(body(as("chef-solgarden", get("/api/v1/placement/respite-bookings")))).doesNotContain(guest.number());
+    }
+}
