@@ -352,4 +352,101 @@ class PlacementRoutineTests {
         assertThat(cancelled.getStatus()).isEqualTo(204);
         assertThat(body(as("chef-solgarden", get("/api/v1/placement/respite-bookings")))).doesNotContain(guest.number());
     }
+
+    @Test
+    @DisplayName("PLC-11, PROT-3, AUD-1: a protected person through the whole routine: the authorised officer signs and makes the offer; "
+            + "no name, personnummer or wish reaches the coordinators, the home, the fee officer or their messages; every step audited")
+    void protectedPersonThroughTheRoutine() throws Exception {
+        int n = serial++;
+        String lastName = "Kanarieskydd" + n;
+        String pin = TestPins.nth(1938, "95", n);
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into person (id, personal_identity_number, first_name, last_name, street_address, protection_level, registered_at,
+                                            last_name_search, first_name_search)
+                        values (?, ?, 'Hemlig', ?, 'Gömdavägen 7', 'PROTECTED_REGISTRATION', ?, ?, 'hemlig')
+                        """).params(person, pin, lastName, OffsetDateTime.now(), lastName.toLowerCase()).update();
+        String caseNumber = "AO-2038-%05d".formatted(10000 + n);
+        UUID careCase = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
+                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
+                        """).params(careCase, caseNumber, person, TestClock.TODAY.minusDays(60)).update();
+        jdbc.sql("""
+                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                        select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = 'handlaggare' and l.username = 'lvs'
+                        """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60)).update();
+        List<String> canaries = List.of(lastName, pin, pin.substring(0, 8), "Gömdavägen", "Nära Gömdavägen", "Brodern Kanarie");
+
+        String number = "S" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\"}".formatted(number)));
+        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-11-18"}
+                """.formatted(apartment));
+
+        // The authorised case officer signs, with the PIN step-up of the session.
+        String decisionJson = """
+                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-18","currentResidence":"OWN_HOME","coResident":false,
+                 "wishes":"Nära Gömdavägen","relativeContact":"Brodern Kanarie"}
+                """.formatted(caseNumber);
+        MockHttpServletResponse signed = as("handlaggare", post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content(decisionJson).sessionAttr(se.omsorgsnav.access.StepUp.SESSION_ATTRIBUTE, TestClock.NOW));
+        UUID decision = id(signed);
+        String queue = body(as("boendesamordnare", get("/api/v1/placement/queue")));
+        assertThat(queue).contains(caseNumber);
+        canaries.forEach(c -> assertThat(queue).doesNotContain(c));
+
+        // The coordinators work it by case number; they agree with the officer that the officer makes the offer.
+        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\",\"offerMaker\":\"CASE_OFFICER\"}".formatted(decision, apartment)));
+        assertThat(body(as("chef-solgarden", get("/placement/offers")))).contains(caseNumber).contains("biståndshandläggaren");
+        assertThat(as("chef-solgarden", post("/api/v1/placement/allocations/" + allocation + "/offer").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"offeredOn\":\"2026-11-18\"}")).getStatus()).as("not the agreed offer-maker").isEqualTo(403);
+        assertThat(part(body(as("handlaggare", get("/placement/offers"))), caseNumber)).contains("Erbjudandet är lämnat");
+        assertThat(postJson("handlaggare", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-11-18\"}")
+                .getStatus()).isEqualTo(204);
+        MockHttpServletResponse yes = postJson("handlaggare", "/api/v1/placement/allocations/" + allocation + "/answer",
+                "{\"answer\":\"ACCEPT\",\"answeredOn\":\"2026-11-18\",\"moveInOn\":\"2026-11-18\"}");
+        assertThat(yes.getStatus()).as(body(yes)).isEqualTo(204);
+        assertThat(postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/execution", "{\"executedOn\":\"2026-11-18\"}")
+                .getStatus()).isEqualTo(204);
+
+        // Nothing identifying reaches those without the authorisation: pages, API lists, and every message they received.
+        Map<String, List<String>> readings = Map.of(
+                "boendesamordnare", List.of("/", "/placement/queue", "/placement/matching", "/placement/offers", "/placement/unexecuted",
+                        "/api/v1/placement/queue", "/messages", "/placement/respite"),
+                "chef-solgarden", List.of("/", "/placement/home", "/placement/offers", "/api/v1/placement/tenants", "/messages"),
+                "assistent", List.of("/", "/placement/offers", "/placement/queue", "/messages"),
+                "avgift", List.of("/", "/messages"));
+        for (Map.Entry<String, List<String>> reader : readings.entrySet()) {
+            for (String path : reader.getValue()) {
+                MockHttpServletResponse r = as(reader.getKey(), get(path));
+                assertThat(r.getStatus()).as(reader.getKey() + " " + path).isEqualTo(200);
+                String text = body(r);
+                canaries.forEach(c -> assertThat(text).as(reader.getKey() + " " + path).doesNotContain(c));
+            }
+            List<UUID> received = jdbc.sql("""
+                            select m.id from message m join message_delivery d on d.message_id = m.id join app_user u on u.id = d.user_id
+                            where m.case_number = ? and u.username = ?
+                            """).params(caseNumber, reader.getKey()).query(UUID.class).list();
+            for (UUID message : received) {
+                String text = body(as(reader.getKey(), get("/api/v1/messages/" + message)));
+                canaries.forEach(c -> assertThat(text).as(reader.getKey() + " message").doesNotContain(c));
+                String page = body(as(reader.getKey(), get("/messages/" + message)));
+                canaries.forEach(c -> assertThat(page).as(reader.getKey() + " message page").doesNotContain(c));
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from message_delivery d join message m on m.id = d.message_id join app_user u on u.id = d.user_id "
+                + "where m.case_number = ? and u.username in ('boendesamordnare', 'avgift')").param(caseNumber).query(Long.class).single())
+                .as("the routine's messages did reach them, by case number").isPositive();
+
+        // Every step that touched the person is in the audit log with the person and case, and so is every masked listing of them.
+        List<String> purposes = jdbc.sql("select purpose from audit_event where person_id = ? and outcome = 'ALLOWED'").param(person)
+                .query(String.class).list();
+        assertThat(purposes).contains("PLACEMENT_DECISION", "ALLOCATION", "OFFER", "OFFER_ACCEPTED", "EXECUTION");
+        assertThat(jdbc.sql("select count(*) from audit_event where person_id = ? and purpose = 'PLACEMENT_QUEUE' "
+                        + "and actor_username = 'boendesamordnare'")
+                .param(person).query(Long.class).single()).as("the coordinator's masked queue rows").isPositive();
+    }
 }
