@@ -422,6 +422,19 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("DELETE /api/v1/placement/respite-bookings/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/placement/respite-bookings/" + UUID.randomUUID()), coordinators, 400));
         ENDPOINTS.put("GET /api/v1/placement/tenants", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/tenants"), nobody, 200));
+        // Seed 003 "Enhetschef" 10-11: the home's unit manager only, which no matrix user is.
+        ENDPOINTS.put("POST /placement/allocations/{id}/home-visit", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/home-visit").with(csrf())
+                        .param("homeVisitOfferedOn", TestClock.TODAY.toString()), nobody, 302));
+        ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/home-visit", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/home-visit").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeVisitOfferedOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
+        ENDPOINTS.put("POST /placement/tenancies/{id}/welcome-talk", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/tenancies/" + UUID.randomUUID() + "/welcome-talk").with(csrf())
+                        .param("welcomeTalkOn", TestClock.TODAY.toString()), nobody, 302));
+        ENDPOINTS.put("POST /api/v1/placement/tenancies/{id}/welcome-talk", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> post("/api/v1/placement/tenancies/" + UUID.randomUUID() + "/welcome-talk").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"welcomeTalkOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
         // REG-2 by hand until the register import: system support only; an unknown person is a 400.
         ENDPOINTS.put("POST /api/v1/persons/{id}/death", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/persons/" + UUID.randomUUID() + "/death").contentType(MediaType.APPLICATION_JSON)

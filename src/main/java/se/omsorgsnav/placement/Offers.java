@@ -20,6 +20,7 @@ import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.casework.CaseJournal;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.ConflictException;
@@ -47,17 +48,19 @@ public class Offers {
     private final CurrentUsers users;
     private final CaseDirectory cases;
     private final Messages messages;
+    private final CaseJournal journal;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, WorkingDayCalendar calendar, AuditLog audit,
-           ApplicationEventPublisher events, Clock clock) {
+    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, CaseJournal journal, WorkingDayCalendar calendar,
+           AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
         this.messages = messages;
+        this.journal = journal;
         this.calendar = calendar;
         this.audit = audit;
         this.events = events;
@@ -84,6 +87,7 @@ public class Offers {
                 + "where id = ? and version = ?", on, due, ANSWER_RULE, a.id(), a.version());
         jdbc.sql("update placement_decision set status = 'OFFERED', version = version + 1 where id = ?").param(a.decisionId()).update();
         audited(a, "OFFER");
+        document(a, "Erbjudande om lägenhet " + a.number() + " på " + a.home() + " lämnat " + on + ". Svar senast " + due + " (" + ANSWER_RULE + ").");
     }
 
     public record Answer(String answer, String answeredOn, String moveInOn, String moveInReason) {}
@@ -108,6 +112,8 @@ public class Offers {
                             + "kan tilldelas igen.",
                     facts.number().value(), caseOfficer(a), List.of(Vacancies.BOSAM), Map.of(), null, false));
             audited(a, "OFFER_DECLINED");
+            document(a, "Erbjudandet om lägenhet " + a.number() + " på " + a.home() + " besvarat med nej " + answeredOn
+                    + ". Personen står kvar i bostadskön.");
             events.publishEvent(new OfferAnswered(a.id(), a.decisionId(), a.caseId(), false, answeredOn, null, null));
             return;
         }
@@ -138,7 +144,33 @@ public class Offers {
         messages.send(new NewMessage("accepted-" + a.id(), "MOVE_IN", facts.number().value(), null, facts.number().value(), caseOfficer(a),
                 List.of(Vacancies.BOSAM), fields, null, false));
         audited(a, "OFFER_ACCEPTED");
+        document(a, "Erbjudandet om lägenhet " + a.number() + " på " + a.home() + " besvarat med ja " + answeredOn + ". Planerad inflyttning "
+                + moveIn + (reason == null ? "" : " (" + reason + ")") + ". Hyran gäller från " + ready + ".");
         events.publishEvent(new OfferAnswered(a.id(), a.decisionId(), a.caseId(), true, answeredOn, moveIn, ready));
+    }
+
+    /**
+     * Seed 003 "Enhetschef" 10: the home's unit manager offers a home visit before the move-in, when
+     * needed; the date is kept on the allocation and in the case's documentation.
+     */
+    @Transactional
+    public void homeVisitOffered(UUID allocationId, String offeredOn) {
+        Allocation a = find(allocationId);
+        CurrentUser me = users.current();
+        if (!me.is(Role.UNIT_MANAGER) || !a.homeId().equals(me.unitId())) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, a.caseId(), AuditAction.UPDATE, "HOME_VISIT", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (!"ACCEPTED".equals(a.status())) {
+            throw new ConflictException("Hembesök erbjuds när erbjudandet är accepterat och före inflyttningen.");
+        }
+        LocalDate on = DateInput.required("homeVisitOfferedOn", "Datum då hembesöket erbjöds", offeredOn);
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("homeVisitOfferedOn", "Datum då hembesöket erbjöds kan inte vara i framtiden.");
+        }
+        update(a, "update allocation set home_visit_offered_on = ?, version = version + 1 where id = ? and version = ?", on, a.id(), a.version());
+        audited(a, "HOME_VISIT");
+        document(a, "Hembesök före inflyttningen erbjudet " + on + ".");
     }
 
     /** An offer past its answer day, not answered (PLC-5): for the coordinators' work list. */
@@ -172,7 +204,8 @@ public class Offers {
      * on the case. Whether I am the one to record the offer and answer, or to execute.
      */
     public record WorkedAllocation(UUID id, String caseNumber, String home, String apartment, String status, String offerMaker, LocalDate offeredOn,
-                                   LocalDate answerDueOn, boolean overdue, LocalDate moveInOn, boolean mayOffer, boolean mayExecute) {}
+                                   LocalDate answerDueOn, boolean overdue, LocalDate moveInOn, LocalDate homeVisitOfferedOn, boolean mayOffer,
+                                   boolean mayExecute, boolean mayOfferHomeVisit) {}
 
     /**
      * The allocations I work: for a home's unit manager and admin assistants, the home's allocations
@@ -200,7 +233,8 @@ public class Offers {
         }
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
-                        select l.id, c.case_number, u.name, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on
+                        select l.id, c.case_number, u.name, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on,
+                               l.home_visit_offered_on
                         from allocation l
                           join apartment a on a.id = l.apartment_id
                           join unit u on u.id = a.unit_id
@@ -220,7 +254,9 @@ public class Offers {
                     };
                     return new WorkedAllocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), status, maker,
                             rs.getObject(7, LocalDate.class), due, "OFFERED".equals(status) && due != null && today.isAfter(due),
-                            rs.getObject(9, LocalDate.class), mayOffer, "ACCEPTED".equals(status) && homeStaff && me.is(Role.ADMIN_ASSISTANT));
+                            rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), mayOffer,
+                            "ACCEPTED".equals(status) && homeStaff && me.is(Role.ADMIN_ASSISTANT),
+                            "ACCEPTED".equals(status) && homeStaff && me.is(Role.UNIT_MANAGER));
                 })
                 .list();
     }
@@ -270,6 +306,11 @@ public class Offers {
         if (jdbc.sql(sql).params(params).update() != 1) {
             throw new ConflictException("Någon annan har hunnit ändra erbjudandet. Ladda om sidan.");
         }
+    }
+
+    /** Seed 003 "Enhetschef" 9: the offer, the answer and the planned move-in go into the case's social documentation. */
+    private void document(Allocation a, String text) {
+        journal.write(a.caseId(), cases.find(a.caseId()).orElseThrow().personId(), text);
     }
 
     private void audited(Allocation a, String purpose) {

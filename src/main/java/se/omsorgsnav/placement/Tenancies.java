@@ -7,7 +7,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.casework.CaseJournal;
+import se.omsorgsnav.shared.DateInput;
+import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.PersonalIdentityNumber;
 
 /**
  * Who lives in the home's apartments: a tenancy starts when the decision is executed (seed 003
@@ -20,11 +29,17 @@ public class Tenancies {
 
     private final JdbcClient jdbc;
     private final Apartments apartments;
+    private final CurrentUsers users;
+    private final CaseJournal journal;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Tenancies(JdbcClient jdbc, Apartments apartments, Clock clock) {
+    Tenancies(JdbcClient jdbc, Apartments apartments, CurrentUsers users, CaseJournal journal, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.apartments = apartments;
+        this.users = users;
+        this.journal = journal;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -34,7 +49,8 @@ public class Tenancies {
         UUID home = apartments.requireHomeManager("TENANTS");
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
-                        select t.apartment_id, a.number, c.case_number, t.moved_in_on, t.died_on, t.report_due_on, t.report_due_rule
+                        select t.id, t.apartment_id, a.number, c.case_number, t.moved_in_on, t.died_on, t.report_due_on, t.report_due_rule,
+                               t.welcome_talk_on, t.welcome_talk_with
                         from tenancy t
                           join apartment a on a.id = t.apartment_id
                           join care_case c on c.id = t.case_id
@@ -43,11 +59,47 @@ public class Tenancies {
                         """)
                 .param(home)
                 .query((rs, n) -> {
-                    LocalDate due = rs.getObject(6, LocalDate.class);
-                    return new Tenant(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                            rs.getObject(5, LocalDate.class), due, rs.getString(7), due != null && today.isAfter(due));
+                    LocalDate due = rs.getObject(7, LocalDate.class);
+                    return new Tenant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), due, rs.getString(8), due != null && today.isAfter(due),
+                            rs.getObject(9, LocalDate.class), rs.getString(10));
                 })
                 .list();
+    }
+
+    /**
+     * Seed 003 "Enhetschef" 11: after the move-in the unit manager holds a welcome conversation with
+     * the tenant, relatives, the contact person and the nurse; when and with whom is kept on the
+     * tenancy and in the case's documentation.
+     */
+    @Transactional
+    public void welcomeTalk(UUID tenancyId, String heldOn, String with) {
+        UUID home = apartments.requireHomeManager("WELCOME_TALK");
+        record Current(UUID caseId, UUID personId, LocalDate movedInOn) {}
+        Current t = tenancyId == null ? null : jdbc.sql("""
+                        select t.case_id, t.person_id, t.moved_in_on from tenancy t join apartment a on a.id = t.apartment_id
+                        where t.id = ? and a.unit_id = ? and t.ended_on is null
+                        """)
+                .params(tenancyId, home)
+                .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class)))
+                .optional().orElse(null);
+        if (t == null) {
+            throw new InvalidInputException("tenancyId", "Välj en av boendets hyresgäster.");
+        }
+        LocalDate on = DateInput.required("welcomeTalkOn", "Datum för välkomstsamtalet", heldOn);
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("welcomeTalkOn", "Välkomstsamtalet registreras när det är hållet.");
+        }
+        if (on.isBefore(t.movedInOn())) {
+            throw new InvalidInputException("welcomeTalkOn", "Välkomstsamtalet hålls efter inflyttningen " + t.movedInOn() + ".");
+        }
+        String participants = FreeText.optional("welcomeTalkWith", "Vilka deltog", with, 200);
+        if (participants != null && PersonalIdentityNumber.appearsIn(participants)) {
+            throw new InvalidInputException("welcomeTalkWith", "Skriv aldrig personnummer här: personen visas genom ärendet.");
+        }
+        jdbc.sql("update tenancy set welcome_talk_on = ?, welcome_talk_with = ? where id = ?").params(on, participants, tenancyId).update();
+        audit.record(users.actor(), new AuditEntry(t.personId(), t.caseId(), AuditAction.UPDATE, "WELCOME_TALK", AuditOutcome.ALLOWED));
+        journal.write(t.caseId(), t.personId(), "Välkomstsamtal hållet " + on + (participants == null ? "" : " med " + participants) + ".");
     }
 
     /**

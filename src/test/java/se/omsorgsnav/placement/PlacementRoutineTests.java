@@ -209,6 +209,16 @@ class PlacementRoutineTests {
             assertThat(e.rentFrom()).isEqualTo(LocalDate.of(2026, 11, 23));
         });
 
+        // Unit manager 9-10: the offer, answer and planned move-in are documented on the case; a home visit is offered before the move-in.
+        MockHttpServletResponse visit = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/home-visit",
+                "{\"homeVisitOfferedOn\":\"2026-11-24\"}");
+        assertThat(visit.getStatus()).as(body(visit)).isEqualTo(204);
+        assertThat(postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/home-visit", "{\"homeVisitOfferedOn\":\"2026-11-24\"}")
+                .getStatus()).as("the unit manager's step").isEqualTo(403);
+        String casePage = body(as("handlaggare", get("/cases/" + applicant.number())));
+        assertThat(casePage).contains("Erbjudande om lägenhet " + number + " på Solgårdens vård- och omsorgsboende lämnat 2026-11-20")
+                .contains("besvarat med ja 2026-11-23. Planerad inflyttning 2026-11-30").contains("Hembesök före inflyttningen erbjudet 2026-11-24");
+
         // Case officer 3-5 (PLC-9): the start page shows the move-in and the working day to close other services by, Friday 27th.
         String start = part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"");
         assertThat(start).contains("Solgårdens vård- och omsorgsboende").contains("2026-11-30").contains("2026-11-27").doesNotContain("(att göra nu)");
@@ -233,6 +243,19 @@ class PlacementRoutineTests {
         String tenants = body(as("chef-solgarden", get("/api/v1/placement/tenants")));
         List<String> inApartment = JsonPath.read(tenants, "$[?(@.apartment == '%s')].caseNumber".formatted(number));
         assertThat(inApartment).containsExactly(applicant.number());
+
+        // Unit manager 11: the welcome conversation after the move-in, with whom; documented on the case.
+        UUID tenancy = jdbc.sql("select id from tenancy where decision_id = ?").param(decision).query(UUID.class).single();
+        MockHttpServletResponse early = postJson("chef-solgarden", "/api/v1/placement/tenancies/" + tenancy + "/welcome-talk",
+                "{\"welcomeTalkOn\":\"2026-11-27\"}");
+        assertThat(early.getStatus()).as("before the move-in").isEqualTo(400);
+        MockHttpServletResponse talk = postJson("chef-solgarden", "/api/v1/placement/tenancies/" + tenancy + "/welcome-talk",
+                "{\"welcomeTalkOn\":\"2026-12-01\",\"welcomeTalkWith\":\"dottern, kontaktman och sjuksköterska\"}");
+        assertThat(talk.getStatus()).as(body(talk)).isEqualTo(204);
+        assertThat(part(body(as("chef-solgarden", get("/placement/home"))), applicant.number())).contains("2026-12-01")
+                .contains("dottern, kontaktman och sjuksköterska");
+        assertThat(body(as("handlaggare", get("/cases/" + applicant.number()))))
+                .contains("Välkomstsamtal hållet 2026-12-01 med dottern, kontaktman och sjuksköterska.");
 
         // REG-2 → PLC-3: the register records the tenant's death on Thursday 3 December; the home is asked to report by Friday.
         clock.travelTo(LocalDate.of(2026, 12, 3));

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.casework.CaseJournal;
+import se.omsorgsnav.casework.CaseView;
 import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.LocalProtectionDecisions;
 import se.omsorgsnav.casework.NewCase;
@@ -21,14 +23,17 @@ import se.omsorgsnav.shared.InvalidInputException;
 @Controller
 class CaseController {
 
+    private final CaseJournal journal;
     private final Cases cases;
     private final PersonDisclosure gate;
     private final StaffDirectory staff;
     private final CurrentUsers users;
     private final LocalProtectionDecisions localProtection;
 
-    CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users, LocalProtectionDecisions localProtection) {
+    CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users, LocalProtectionDecisions localProtection,
+                   CaseJournal journal) {
         this.localProtection = localProtection;
+        this.journal = journal;
         this.cases = cases;
         this.gate = gate;
         this.staff = staff;
@@ -37,7 +42,9 @@ class CaseController {
 
     @GetMapping("/cases/{caseNumber}")
     String casePage(@PathVariable String caseNumber, Model model) {
-        model.addAttribute("case", cases.open(CaseNumber.parse(caseNumber)));
+        CaseView opened = cases.open(CaseNumber.parse(caseNumber));
+        model.addAttribute("case", opened);
+        model.addAttribute("journal", journal.of(opened.id()));
         return "casework/case";
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.placement.Apartments;
@@ -58,6 +59,17 @@ class HomeController {
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model, form, "Välj en av boendets lägenheter.");
+        }
+    }
+
+    @PostMapping("/placement/tenancies/{id}/welcome-talk")
+    String welcomeTalk(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            tenancies.welcomeTalk(id, form.get("welcomeTalkOn"), form.get("welcomeTalkWith"));
+            return "redirect:/placement/home?valkomstsamtal";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, Map.of(), e.getMessage());
         }
     }
 

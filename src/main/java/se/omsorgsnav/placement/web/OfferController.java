@@ -52,6 +52,11 @@ class OfferController {
                 form.get("moveInReason"))), model, response);
     }
 
+    @PostMapping("/placement/allocations/{id}/home-visit")
+    String homeVisit(@PathVariable UUID id, @RequestParam(required = false) String homeVisitOfferedOn, Model model, HttpServletResponse response) {
+        return step(() -> offers.homeVisitOffered(id, homeVisitOfferedOn), model, response);
+    }
+
     @PostMapping("/placement/allocations/{id}/execution")
     String executed(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         return step(() -> executions.execute(id, new Executions.Execution(form.get("executedOn"), form.get("landlordNotifiedOn"))), model, response);

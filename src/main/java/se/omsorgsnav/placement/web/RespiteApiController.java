@@ -19,21 +19,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.placement.RespiteBooking;
 import se.omsorgsnav.placement.RespiteBookings;
-import se.omsorgsnav.placement.Tenancies;
-import se.omsorgsnav.placement.Tenant;
 
-/** Respite bookings without the name (PLC-11) and a home's current tenants (seed 003 "Boendesamordning assistent" 8). */
+/** Respite bookings without the name (PLC-11). */
 @RestController
 @RequestMapping(path = "/api/v1/placement", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Boendeplacering")
 class RespiteApiController {
 
     private final RespiteBookings bookings;
-    private final Tenancies tenancies;
 
-    RespiteApiController(RespiteBookings bookings, Tenancies tenancies) {
+    RespiteApiController(RespiteBookings bookings) {
         this.bookings = bookings;
-        this.tenancies = tenancies;
     }
 
     @Operation(summary = "Boka avlösningsplats utan namn",
@@ -57,13 +53,5 @@ class RespiteApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(@PathVariable UUID id) {
         bookings.cancel(id);
-    }
-
-    @Operation(summary = "Mitt boendes hyresgäster",
-            description = "Enhetschefen: nuvarande hyresgäster per lägenhet med ärendenummer. En hyresgäst vars dödsfall folkbokföringen registrerat "
-                    + "visas med dagen då lägenheten senast ska rapporteras ledig (nästkommande arbetsdag) och om den har passerat.")
-    @GetMapping("/tenants")
-    List<Tenant> tenants() {
-        return tenancies.ofMyHome();
     }
 }

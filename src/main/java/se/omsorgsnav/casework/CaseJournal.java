@@ -1,0 +1,60 @@
+package se.omsorgsnav.casework;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.audit.AuditEntry;
+import se.omsorgsnav.audit.AuditLog;
+import se.omsorgsnav.audit.AuditOutcome;
+
+/**
+ * The case journal ("social dokumentation"): what was done on a case, by whom and when. Other
+ * modules write to it inside their own transaction, after their own checks — placement documents
+ * the offer, the answer and the planned move-in as seed 003 asks the unit manager to. It is read
+ * only on the case page, after the gate has opened the person: entries may say where a protected
+ * person lives.
+ */
+@Component
+public class CaseJournal {
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseJournal(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Entry(OffsetDateTime writtenAt, String writtenBy, String text) {}
+
+    /** Writes an entry as the current user, audited with the person and case; joins the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(UUID caseId, UUID personId, String text) {
+        jdbc.sql("insert into case_journal_entry (id, case_id, written_by, written_at, text) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), caseId, users.current().id(), OffsetDateTime.now(clock), text).update();
+        audit.record(users.actor(), new AuditEntry(personId, caseId, AuditAction.CREATE, "JOURNAL", AuditOutcome.ALLOWED));
+    }
+
+    /** A case's entries, newest first; for a caller that has opened the case through the gate. One statement. */
+    @Transactional(readOnly = true)
+    public List<Entry> of(UUID caseId) {
+        return jdbc.sql("""
+                        select j.written_at, u.full_name, j.text from case_journal_entry j join app_user u on u.id = j.written_by
+                        where j.case_id = ? order by j.written_at desc, j.id fetch first 200 rows only
+                        """)
+                .param(caseId)
+                .query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+}
