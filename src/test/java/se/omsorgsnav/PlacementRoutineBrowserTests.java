@@ -148,7 +148,6 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         assertThat(fact("Datum då kunden avled eller flyttar")).hasText("2026-11-13");
         assertThat(fact("Övrigt om lägenheten")).hasText("Nära trädgården");
         assertThat(fact("Datum då lägenheten kan erbjudas ny kund")).hasText("2026-11-17");
-        checked("seed003-death-message");
 
         // PLC-4: the second coordinator allocates the apartment on the matching page; the person leaves the queue.
         page.navigate(url("/placement/matching"));
@@ -183,7 +182,6 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         assertThat(fact("Nuvarande boende")).hasText("Korttidsboende");
         assertThat(fact("Beslut som medflyttande")).hasText("Nej");
         assertThat(page.locator(".message-body")).hasText("Erbjud lägenheten. Personen har en dag på sig att svara.");
-        checked("seed003-place-offer-message");
         page.navigate(url("/placement/offers"));
         Locator allocation = allocationAtHome(apartment, vera);
         assertThat(allocation).containsText("Tilldelad, inte erbjuden än.");
@@ -198,7 +196,6 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         answerYes(allocation, "2026-11-18", "2026-11-26", 400);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Inflyttning ska ske inom sju dagar (senast 2026-11-25). Ange skälet till ett senare datum.");
         assertThat(allocation).containsText("Erbjuden 2026-11-18, svar senast 2026-11-19.");
-        checked("seed003-answer-refused");
         answerYes(allocation, "2026-11-18", "2026-11-18", 200);
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sparat.");
         assertThat(allocation).containsText("Tackat ja, inflyttning 2026-11-18. Verkställ senast 2026-11-19 (nästkommande arbetsdag efter inflyttningen).");
@@ -218,7 +215,6 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         assertThat(fact("Kontraktsdatum")).hasText("2026-11-18");
         assertThat(fact("Inflyttningsdatum")).hasText("2026-11-18");
         assertThat(fact("Hyra")).hasText(Pattern.compile("^6500(\\.0+)?$"));
-        checked("seed003-move-in-message");
         logout();
 
         // PLC-9: the case officer's start page says when to close the person's other services: the working day before the move-in.
@@ -233,7 +229,6 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         page.waitForNavigation(() -> link("Erbjudanden och inflyttningar").click());
         Locator accepted = allocationAtHome(apartment, vera);
         assertThat(accepted).containsText("Verkställ senast 2026-11-19 (nästkommande arbetsdag efter inflyttningen).");
-        checked("seed003-offers-accepted");
         assertThat(accepted.getByLabel("Verkställt datum")).hasValue("2026-11-18");
         accepted.getByLabel(Pattern.compile("^Fastighetsägaren meddelad")).fill("2026-11-18");
         page.waitForNavigation(() -> accepted.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verkställ beslutet")).click());
