@@ -252,6 +252,9 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         page.waitForNavigation(() -> candidate.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
                 .setName("Tilldela lägenhet " + apartment + " till ärende " + gunnar.caseNumber())).click());
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Lägenheten är tilldelad.");
+        assertThat(vacantApartment(apartment)).hasCount(0);
+        page.navigate(url("/placement/queue"));
+        assertThat(page.locator("main")).not().containsText(gunnar.caseNumber());
         logout();
 
         login("chef-solgarden");
