@@ -3,36 +3,20 @@ package se.omsorgsnav;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import com.microsoft.playwright.Locator;
+import se.omsorgsnav.support.BrowserTest;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.TestClock;
 import se.omsorgsnav.support.OmsorgsnavTest;
@@ -40,55 +24,14 @@ import se.omsorgsnav.support.TestPins;
 
 /**
  * Whole routines in headless Debian Chromium, as a person would do them, with axe-core checking
- * WCAG 2.1 A/AA on every page visited and a screenshot of each under target/screenshots/.
+ * WCAG 2.1 A/AA on every page visited and a screenshot of each under target/screenshots/
+ * ({@link BrowserTest}). The placement routine of seed 003 is in {@code PlacementRoutineBrowserTests}.
  */
 @OmsorgsnavTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserRoutineTests {
+class BrowserRoutineTests extends BrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder passwords;
-
-    Playwright playwright;
-    Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    void launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            // CI installs it (.ci/run); a developer without it gets a skip, CI a failure.
-            Assumptions.assumeTrue(System.getenv("CI") == null, "Debian's chromium is missing");
-            throw new IllegalStateException("/usr/bin/chromium is missing");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("sv-SE"));
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     @DisplayName("PROT-3, PROT-4, PROT-13, UX-1: an unauthorised case officer finds a protected person only as birth year and alias, and opening it says Behörighet saknas")
@@ -507,14 +450,6 @@ class BrowserRoutineTests {
         checked("message-refused");
     }
 
-    private void login(String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("Användarnamn").fill(username);
-        page.getByLabel("Lösenord").fill(DemoUsers.PASSWORD);
-        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logga in")).click());
-        assertThat(page.locator("header")).containsText("Inloggad som");
-    }
-
     private void search(String query, String screenshot) {
         page.navigate(url("/persons/search"));
         page.getByLabel("Personnummer eller namn").fill(query);
@@ -534,10 +469,6 @@ class BrowserRoutineTests {
         }
     }
 
-    private void logout() {
-        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logga ut")).click());
-    }
-
     /** Nothing but a table's own scroll box is wider than the viewport. */
     private void assertReflows() {
         Object overflow = page.evaluate("""
@@ -549,25 +480,5 @@ class BrowserRoutineTests {
                   return document.documentElement.scrollWidth > width ? 'page ' + document.documentElement.scrollWidth + ' px wide: ' + wide : '';
                 }""");
         assertThat(String.valueOf(overflow)).as("%s at 320 px", page.url()).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** axe-core on the page as it is now, and a screenshot of it. */
-    private void checked(String name) {
-        try {
-            Files.createDirectories(Path.of("target/screenshots"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")).setFullPage(true));
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        String violations = results.getViolations().stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        assertThat(results.getViolations()).as("axe violations on %s:\n%s", name, violations).isEmpty();
     }
 }

@@ -37,7 +37,10 @@ public enum MessageType {
             date("moveInDate", "Inflyttningsdatum", true),
             amount("rent", "Hyra"),
             locating("invoiceRecipient", "Räkningsmottagare/avgiftsbeslutsmottagare", true),
-            text("previousTenant", "Tidigare hyresgäst", false))),
+            text("previousTenant", "Tidigare hyresgäst", false),
+            // Seed 003 "Enhetschef" 7: BOSAM is told the offer date and the answer date with the move-in.
+            date("offeredOn", "Erbjudandedatum", false),
+            date("answeredOn", "Svarsdatum", false))),
 
     /** Seed 000 "Erbjudande av plats på äldreboende". */
     PLACE_OFFER("Erbjudande av plats", true, List.of(

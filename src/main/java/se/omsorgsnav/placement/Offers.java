@@ -68,7 +68,7 @@ public class Offers {
     }
 
     private record Allocation(UUID id, UUID decisionId, UUID apartmentId, UUID homeId, String home, String number, CareProfile profile,
-                              BigDecimal rent, String offerMaker, String status, UUID caseId, LocalDate readyOn, int version) {}
+                              BigDecimal rent, String offerMaker, String status, UUID caseId, LocalDate readyOn, int version, LocalDate offeredOn) {}
 
     /** The offer-maker records that the offer was made (PLC-5). */
     @Transactional
@@ -109,7 +109,7 @@ public class Offers {
             messages.send(new NewMessage("declined-" + a.id(), "FREE_TEXT", facts.number().value(),
                     // Not the home or the apartment: the text is shown to every recipient, and they would locate a protected person.
                     "Erbjudandet om lägenhet är besvarat med nej (" + answeredOn + "). Personen står kvar i bostadskön och lägenheten "
-                            + "kan tilldelas igen.",
+                            + "kan tilldelas igen. Erbjudandet lämnades " + a.offeredOn() + ".",
                     facts.number().value(), caseOfficer(a), List.of(Vacancies.BOSAM), Map.of(), null, false));
             audited(a, "OFFER_DECLINED");
             document(a, "Erbjudandet om lägenhet " + a.number() + " på " + a.home() + " besvarat med nej " + answeredOn
@@ -141,6 +141,8 @@ public class Offers {
         fields.put("moveInDate", moveIn.toString());
         fields.put("rent", a.rent() == null ? "0" : a.rent().toPlainString());
         fields.put("invoiceRecipient", "Enligt avgiftsbeslutet");
+        fields.put("offeredOn", a.offeredOn().toString());
+        fields.put("answeredOn", answeredOn.toString());
         messages.send(new NewMessage("accepted-" + a.id(), "MOVE_IN", facts.number().value(), null, facts.number().value(), caseOfficer(a),
                 List.of(Vacancies.BOSAM), fields, null, false));
         audited(a, "OFFER_ACCEPTED");
@@ -265,7 +267,7 @@ public class Offers {
         return jdbc.sql("""
                         select l.id, l.decision_id, l.apartment_id, a.unit_id, u.name, a.number, a.care_profile, a.monthly_rent, l.offer_maker, l.status,
                                d.case_id,
-                               (select max(v.ready_on) from vacancy v where v.apartment_id = a.id) as ready_on, l.version
+                               (select max(v.ready_on) from vacancy v where v.apartment_id = a.id) as ready_on, l.version, l.offered_on
                         from allocation l
                           join apartment a on a.id = l.apartment_id
                           join unit u on u.id = a.unit_id
@@ -275,7 +277,8 @@ public class Offers {
                 .param(id)
                 .query((rs, n) -> new Allocation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), CareProfile.valueOf(rs.getString(7)), rs.getBigDecimal(8),
-                        rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), rs.getObject(12, LocalDate.class), rs.getInt(13)))
+                        rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), rs.getObject(12, LocalDate.class), rs.getInt(13),
+                        rs.getObject(14, LocalDate.class)))
                 .optional().orElseThrow(AccessDenied::new);
     }
 

@@ -77,8 +77,8 @@ class PlacementRoutineTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, ?, 'Rutinsson', 'NONE', ?, 'rutinsson', ?)
-                        """).params(person, TestPins.nth(1938, "95", n), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
-        String number = "AO-2038-%05d".formatted(10000 + n);
+                        """).params(person, TestPins.nth(1940, "93", n), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
+        String number = "AO-2040-%05d".formatted(30000 + n);
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
                         select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
@@ -200,7 +200,8 @@ class PlacementRoutineTests {
         assertThat(recipients("MOVE_IN", applicant.number())).as("BOSAM, and the case officer (seed 003 case officer 3)")
                 .contains("boendesamordnare", "boendesamordnare2", "handlaggare");
         assertThat(fields("MOVE_IN", applicant.number())).containsEntry("moveInDate", "2026-11-30").containsEntry("contractDate", "2026-11-23")
-                .containsEntry("apartment", number).containsEntry("rent", "6850.00");
+                .containsEntry("apartment", number).containsEntry("rent", "6850.00")
+                .containsEntry("offeredOn", "2026-11-20").containsEntry("answeredOn", "2026-11-23");
         assertThat(jdbc.sql("select rent_from from allocation where id = ?").param(allocation).query(LocalDate.class).single())
                 .isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(events.of(OfferAnswered.class)).anySatisfy(e -> {
@@ -382,14 +383,14 @@ class PlacementRoutineTests {
     void protectedPersonThroughTheRoutine() throws Exception {
         int n = serial++;
         String lastName = "Kanarieskydd" + n;
-        String pin = TestPins.nth(1938, "95", n);
+        String pin = TestPins.nth(1940, "93", n);
         UUID person = UUID.randomUUID();
         jdbc.sql("""
                         insert into person (id, personal_identity_number, first_name, last_name, street_address, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Hemlig', ?, 'Gömdavägen 7', 'PROTECTED_REGISTRATION', ?, ?, 'hemlig')
                         """).params(person, pin, lastName, OffsetDateTime.now(), lastName.toLowerCase()).update();
-        String caseNumber = "AO-2038-%05d".formatted(10000 + n);
+        String caseNumber = "AO-2040-%05d".formatted(30000 + n);
         UUID careCase = UUID.randomUUID();
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)

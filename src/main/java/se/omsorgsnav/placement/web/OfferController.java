@@ -3,6 +3,8 @@ package se.omsorgsnav.placement.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import se.omsorgsnav.placement.Executions;
 import se.omsorgsnav.placement.Offers;
 import se.omsorgsnav.shared.ConflictException;
 import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.WorkingDayCalendar;
 
 /**
  * The steps after allocation in the browser (PLC-5..PLC-8): the home's staff record the offer, the
@@ -27,12 +30,14 @@ class OfferController {
     private final Offers offers;
     private final Executions executions;
     private final Decisions decisions;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    OfferController(Offers offers, Executions executions, Decisions decisions, Clock clock) {
+    OfferController(Offers offers, Executions executions, Decisions decisions, WorkingDayCalendar calendar, Clock clock) {
         this.offers = offers;
         this.executions = executions;
         this.decisions = decisions;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -98,7 +103,12 @@ class OfferController {
     }
 
     private String page(Model model, String error) {
-        model.addAttribute("allocations", offers.mine());
+        List<Offers.WorkedAllocation> allocations = offers.mine();
+        // PLC-8: an accepted place is executed at the latest the next working day after the move-in; the page says which day.
+        Map<UUID, LocalDate> executionDue = new HashMap<>();
+        allocations.stream().filter(a -> a.moveInOn() != null).forEach(a -> executionDue.put(a.id(), calendar.nextWorkingDay(a.moveInOn())));
+        model.addAttribute("allocations", allocations);
+        model.addAttribute("executionDue", executionDue);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("error", error);
         return "placement/offers";
