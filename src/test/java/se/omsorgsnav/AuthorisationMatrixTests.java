@@ -406,6 +406,12 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/placement/relocation-wishes"), placementTeam, 200));
         ENDPOINTS.put("GET /placement/unexecuted", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted"), ivoReaders, 200));
+        // UX-3: counts only; the matrix's unit manager manages no nursing home, so is refused like the roles outside placement.
+        Set<Role> statisticsReaders = Set.of(Role.PLACEMENT_COORDINATOR, Role.OPERATIONS_LEAD);
+        ENDPOINTS.put("GET /placement/statistics", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/statistics"),
+                statisticsReaders, 200));
+        ENDPOINTS.put("GET /api/v1/placement/statistics", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/placement/statistics").param("months", "24"), statisticsReaders, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }
