@@ -7,7 +7,11 @@
  * the messaging module's public API, in the same transaction; a death reported after the next
  * working day is marked late, with the rule stored beside the date.
  * <p>
+ * {@link se.omsorgsnav.placement.PlacementStatistics} gives the managers' trends (UX-3): the queue at
+ * month ends, waiting times and vacant apartment-days, one index-served statement per series.
+ * <p>
  * Must never: show a person other than through the disclosure gate (the departing tenant is named
- * by the case number); report on an apartment of another home.
+ * by the case number); report on an apartment of another home; put a
+ * person or a case number in the statistics.
  */
 package se.omsorgsnav.placement;
