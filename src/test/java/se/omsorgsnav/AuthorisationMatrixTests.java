@@ -371,7 +371,7 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/answer").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"answer\":\"DECLINE\",\"answeredOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
         ENDPOINTS.put("GET /api/v1/placement/offers/overdue", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/offers/overdue"),
-                Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 200));
+                Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT, Role.OPERATIONS_LEAD), 200));
         ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/execution", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/execution").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"executedOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
@@ -422,6 +422,9 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("DELETE /api/v1/placement/respite-bookings/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/placement/respite-bookings/" + UUID.randomUUID()), coordinators, 400));
         ENDPOINTS.put("GET /api/v1/placement/tenants", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/tenants"), nobody, 200));
+        ENDPOINTS.put("POST /placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/placement/relocation-wishes").with(csrf()).param("caseNumber", "AO-2099-00001").param("wish", "Närmare dottern"),
+                Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 400));
         // Seed 003 "Enhetschef" 10-11: the home's unit manager only, which no matrix user is.
         ENDPOINTS.put("POST /placement/allocations/{id}/home-visit", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/home-visit").with(csrf())
@@ -439,6 +442,12 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /api/v1/persons/{id}/death", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/persons/" + UUID.randomUUID() + "/death").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"dateOfDeath\":\"" + TestClock.TODAY + "\"}"), Set.of(Role.SYSTEM_SUPPORT), 400));
+        // UX-3: counts only; the matrix's unit manager manages no nursing home, so is refused like the roles outside placement.
+        Set<Role> statisticsReaders = Set.of(Role.PLACEMENT_COORDINATOR, Role.OPERATIONS_LEAD);
+        ENDPOINTS.put("GET /placement/statistics", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/statistics"),
+                statisticsReaders, 200));
+        ENDPOINTS.put("GET /api/v1/placement/statistics", new Endpoint(Kind.ROLE_ONLY, true,
+                (p, t) -> get("/api/v1/placement/statistics").param("months", "24"), statisticsReaders, 200));
         ENDPOINTS.put("GET /login", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/login"), ALL));
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }

@@ -433,6 +433,10 @@ class BrowserRoutineTests extends BrowserTest {
         checked("placement-matching");
         page.navigate(url("/placement/unexecuted"));
         checked("placement-unexecuted");
+        page.navigate(url("/placement/statistics"));
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Personer i bostadskön vid månadens slut"))).isVisible();
+        page.locator("details summary").first().click();
+        checked("placement-statistics");
     }
 
     @Test

@@ -112,7 +112,7 @@ class ListStatementTests {
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
                 this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions,
-                this::homeAllocations, this::relocationWishes)) {
+                this::homeAllocations, this::relocationWishes, this::placements)) {
             more.accept(2);
         }
         smallReview = review(2);
@@ -165,7 +165,13 @@ class ListStatementTests {
                 new ListEndpoint("/api/v1/placement/tenants", "lista-boendechef", "/api/v1/placement/tenants", this::apartmentsAndVacancies),
                 new ListEndpoint("/placement/respite", "boendesamordnare", "/placement/respite", this::respiteBookings),
                 new ListEndpoint("/api/v1/placement/respite-bookings", "boendesamordnare", "/api/v1/placement/respite-bookings",
-                        this::respiteBookings));
+                        this::respiteBookings),
+                new ListEndpoint("/placement/statistics", "boendesamordnare", "/placement/statistics?months=24", this::placements),
+                new ListEndpoint("/api/v1/placement/statistics", "boendesamordnare", "/api/v1/placement/statistics?months=120", n -> {
+                    placements(n);
+                    decisions(n);
+                    apartmentsAndVacancies(n);
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -343,6 +349,34 @@ class ListStatementTests {
                                                     offer_maker, status)
                             values (?, ?, ?, ?, ?, ?, current_timestamp, 'UNIT_MANAGER', 'ALLOCATED')
                             """).params(UUID.randomUUID(), decision, apartment, decision, apartment, homeManager).update();
+        }
+    }
+
+    /** Placements over the past year (UX-3): a vacancy, an accepted offer, the move-in and the execution, one apartment each. */
+    private void placements(int n) {
+        for (int i = 0; i < n; i++) {
+            UUID person = person();
+            UUID careCase = careCase(person);
+            LocalDate ready = TestClock.TODAY.minusDays(20 + (i * 7L) % 330);
+            UUID decision = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                            signed_by, signed_at, status, executed_on, version)
+                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', ?, 0)
+                            """).params(decision, careCase, person, ready.minusDays(60 + i % 40), officer, ready.plusDays(10)).update();
+            UUID apartment = UUID.randomUUID();
+            jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) values (?, ?, ?, 'SOMATIC', 0)")
+                    .params(apartment, home, "P" + serial++).update();
+            jdbc.sql("""
+                            insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
+                            values (?, ?, 'MOVE_OUT', ?, ?, ?, current_timestamp, false)
+                            """).params(UUID.randomUUID(), apartment, ready.minusDays(2), ready, homeManager).update();
+            jdbc.sql("""
+                            insert into allocation (id, decision_id, apartment_id, allocated_by, allocated_at, offer_maker, status, offered_on,
+                                                    answered_on, move_in_on)
+                            values (?, ?, ?, ?, current_timestamp, 'UNIT_MANAGER', 'ACCEPTED', ?, ?, ?)
+                            """).params(UUID.randomUUID(), decision, apartment, homeManager, ready.plusDays(3), ready.plusDays(4), ready.plusDays(9))
+                    .update();
         }
     }
 

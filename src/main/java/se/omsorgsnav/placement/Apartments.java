@@ -41,7 +41,7 @@ public class Apartments {
 
     public record ApartmentForm(String number, String careProfile, String remarks, String monthlyRent) {}
 
-    /** My home's apartments by number, each with its coming or open vacancy; one statement. */
+    /** My home's apartments by number, each with its coming or open vacancy (not one already filled); one statement. */
     @Transactional(readOnly = true)
     public List<ApartmentView> ofMyHome() {
         UUID home = requireHomeManager("APARTMENTS");
@@ -50,6 +50,9 @@ public class Apartments {
                         from apartment a
                           left join vacancy v on v.id = (select v2.id from vacancy v2 where v2.apartment_id = a.id
                                                          order by v2.event_date desc, v2.reported_at desc fetch first 1 rows only)
+                            -- A vacancy someone has since accepted a place in is over.
+                            and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
+                                            and l.allocated_at > v.reported_at)
                         where a.unit_id = ?
                         order by length(a.number), a.number
                         """)

@@ -201,6 +201,26 @@ public class Decisions {
         audit.record(users.actor(), new AuditEntry(placed.personId(), placed.caseId(), AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.ALLOWED));
     }
 
+    /** PLC-10 from the queue page: the wish for the placed person of this case. */
+    @Transactional
+    public void relocationWishForCase(String caseNumber, String wish) {
+        CurrentUser me = users.current();
+        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        if (caseNumber == null || caseNumber.isBlank()) {
+            throw new InvalidInputException("caseNumber", "Ange ärendenumret.");
+        }
+        UUID decision = jdbc.sql("""
+                        select d.id from placement_decision d join care_case c on c.id = d.case_id
+                        where c.case_number = ? and d.status in ('ACCEPTED', 'EXECUTED') order by d.decided_on desc fetch first 1 rows only
+                        """)
+                .param(CaseNumber.parse(caseNumber).value()).query(UUID.class).optional()
+                .orElseThrow(() -> new InvalidInputException("caseNumber", "Ärendet har ingen inflyttning att registrera önskemål för."));
+        relocationWish(decision, wish);
+    }
+
     /** A placed person's wish to move (PLC-10); the wish is withheld when the person is masked to the reader. */
     public record RelocationWish(UUID decisionId, String caseNumber, String personName, boolean masked, String wish, LocalDate since) {}
 

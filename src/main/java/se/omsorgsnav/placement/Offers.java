@@ -182,7 +182,7 @@ public class Offers {
     @Transactional(readOnly = true)
     public List<OverdueOffer> overdue() {
         CurrentUser me = users.current();
-        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
+        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT) && !me.is(Role.OPERATIONS_LEAD)) {
             throw new AccessDenied();
         }
         return jdbc.sql("""
@@ -206,7 +206,7 @@ public class Offers {
      * on the case. Whether I am the one to record the offer and answer, or to execute.
      */
     public record WorkedAllocation(UUID id, String caseNumber, String home, String apartment, String status, String offerMaker, LocalDate offeredOn,
-                                   LocalDate answerDueOn, boolean overdue, LocalDate moveInOn, LocalDate homeVisitOfferedOn, boolean mayOffer,
+                                   LocalDate answerDueOn, boolean overdue, LocalDate moveInOn, LocalDate rentFrom, LocalDate homeVisitOfferedOn, boolean mayOffer,
                                    boolean mayExecute, boolean mayOfferHomeVisit) {}
 
     /**
@@ -236,7 +236,7 @@ public class Offers {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                         select l.id, c.case_number, u.name, a.number, l.status, l.offer_maker, l.offered_on, l.answer_due_on, l.move_in_on,
-                               l.home_visit_offered_on
+                               l.home_visit_offered_on, l.rent_from
                         from allocation l
                           join apartment a on a.id = l.apartment_id
                           join unit u on u.id = a.unit_id
@@ -256,7 +256,7 @@ public class Offers {
                     };
                     return new WorkedAllocation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), status, maker,
                             rs.getObject(7, LocalDate.class), due, "OFFERED".equals(status) && due != null && today.isAfter(due),
-                            rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), mayOffer,
+                            rs.getObject(9, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getObject(10, LocalDate.class), mayOffer,
                             "ACCEPTED".equals(status) && homeStaff && me.is(Role.ADMIN_ASSISTANT),
                             "ACCEPTED".equals(status) && homeStaff && me.is(Role.UNIT_MANAGER));
                 })

@@ -1,13 +1,34 @@
 /**
- * Nursing-home placement from decision to execution (BoSam, seed 003, PLC-1..PLC-13). Slice 1:
- * the homes' apartments, kept by each home's unit manager (number, care profile, remarks such as
- * "litet badrum", rent), and the vacancies they report — death, move-out or renovation, with the
- * date the apartment can be offered. A death or move-out report becomes the structured
- * death/move-out message to the placement coordinators and the fee officers (seed 000), through
- * the messaging module's public API, in the same transaction; a death reported after the next
- * working day is marked late, with the rule stored beside the date.
+ * Nursing-home placement from decision to execution (BoSam, seed 003, PLC-1..PLC-13), role by role:
+ * <ul>
+ * <li>the case officer signs the decision ({@link se.omsorgsnav.placement.Decisions}); BOSAM gets the
+ * structured message, the decision waits in the housing queue with its waiting days;</li>
+ * <li>each home's unit manager keeps its apartments and reports vacancies
+ * ({@link se.omsorgsnav.placement.Apartments}, {@link se.omsorgsnav.placement.Vacancies}): a death or
+ * move-out becomes the death/move-out message to the coordinators and the fee officers, a death
+ * reported after the next working day is late;</li>
+ * <li>the coordinator allocates ({@link se.omsorgsnav.placement.Allocations}; unique constraints make
+ * it once, even at the same moment), the agreed offer-maker records the offer and the answer
+ * ({@link se.omsorgsnav.placement.Offers}: one working day to answer, move-in within seven days,
+ * rent from acceptance, the move-in or decline message to BOSAM and the case officer, the case
+ * journal), the admin assistant executes by the next working day
+ * ({@link se.omsorgsnav.placement.Executions}) and the person becomes the apartment's tenant
+ * ({@link se.omsorgsnav.placement.Tenancies}) until the home reports it vacant again;</li>
+ * <li>the case officer is reminded to close other services before the move-in
+ * ({@link se.omsorgsnav.placement.CaseOfficerReminders}); the IVO list of decisions not executed in
+ * three months; respite places booked without names ({@link se.omsorgsnav.placement.RespiteBookings});
+ * the managers' trends ({@link se.omsorgsnav.placement.PlacementStatistics}, UX-3).</li>
+ * </ul>
+ * Every deadline comes from the shared Swedish working-day calendar and is stored with its rule.
+ * Publishes {@link se.omsorgsnav.placement.DecisionSigned}, {@link se.omsorgsnav.placement.VacancyReported},
+ * {@link se.omsorgsnav.placement.OfferAnswered} and {@link se.omsorgsnav.placement.DecisionExecuted}
+ * inside the transactions that decide them; reacts to the register's
+ * {@link se.omsorgsnav.person.PersonDied} after commit (the decision leaves the queue, a tenant's
+ * death becomes the home's task to report the apartment by the next working day).
  * <p>
- * Must never: show a person other than through the disclosure gate (the departing tenant is named
- * by the case number); report on an apartment of another home.
+ * Must never: show a person other than through the disclosure gate (lists and messages carry the
+ * case number; the home of a protected person is withheld from whoever sees the person masked);
+ * let a unit manager make a protected person's offer; put a name in a respite booking; report on
+ * an apartment of another home; put a person or a case number in the statistics.
  */
 package se.omsorgsnav.placement;

@@ -1,6 +1,7 @@
 package se.omsorgsnav.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -188,6 +189,7 @@ class PlacementRoutineTests {
         List<String> overdue = JsonPath.read(body(as("boendesamordnare", get("/api/v1/placement/offers/overdue"))), "$[*].caseNumber");
         assertThat(overdue).contains(applicant.number());
         assertThat(part(body(as("chef-solgarden", get("/placement/offers"))), applicant.number())).contains("svaret är försenat");
+        assertThat(part(body(as("boendesamordnare", get("/placement/queue"))), applicant.number(), "id=\"forsenade\"")).contains("2026-11-23");
 
         // Unit manager 7 (PLC-6): the answer was yes on Monday; move-in within seven days of the apartment being ready.
         MockHttpServletResponse late = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
@@ -220,6 +222,8 @@ class PlacementRoutineTests {
         assertThat(casePage).contains("Erbjudande om lägenhet " + number + " på Solgårdens vård- och omsorgsboende lämnat 2026-11-20")
                 .contains("besvarat med ja 2026-11-23. Planerad inflyttning 2026-11-30").contains("Hembesök före inflyttningen erbjudet 2026-11-24");
 
+        assertThat(part(body(as("assistent", get("/placement/offers"))), applicant.number())).contains("Hyran gäller från <span>2026-11-23</span>");
+
         // Case officer 3-5 (PLC-9): the start page shows the move-in and the working day to close other services by, Friday 27th.
         String start = part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"");
         assertThat(start).contains("Solgårdens vård- och omsorgsboende").contains("2026-11-30").contains("2026-11-27").doesNotContain("(att göra nu)");
@@ -244,6 +248,12 @@ class PlacementRoutineTests {
         String tenants = body(as("chef-solgarden", get("/api/v1/placement/tenants")));
         List<String> inApartment = JsonPath.read(tenants, "$[?(@.apartment == '%s')].caseNumber".formatted(number));
         assertThat(inApartment).containsExactly(applicant.number());
+
+        // Coordination assistant 6 (PLC-10): a relocation wish after the move-in, from the queue page.
+        assertThat(as("assistent", post("/placement/relocation-wishes").with(csrf()).param("caseNumber", applicant.number())
+                .param("wish", "Närmare dottern i Norrby")).getStatus()).isEqualTo(302);
+        assertThat(part(body(as("boendesamordnare", get("/placement/queue"))), applicant.number(), "id=\"omplacering\""))
+                .contains("Närmare dottern i Norrby");
 
         // Unit manager 11: the welcome conversation after the move-in, with whom; documented on the case.
         UUID tenancy = jdbc.sql("select id from tenancy where decision_id = ?").param(decision).query(UUID.class).single();

@@ -1,6 +1,7 @@
 package se.omsorgsnav.placement.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.placement.ApartmentView;
 import se.omsorgsnav.placement.Allocations;
@@ -21,6 +23,8 @@ import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.Decisions;
 import se.omsorgsnav.placement.Executions;
 import se.omsorgsnav.placement.Offers;
+import se.omsorgsnav.placement.PlacementStatistics;
+import se.omsorgsnav.placement.PlacementStatisticsView;
 import se.omsorgsnav.placement.QueueEntry;
 import se.omsorgsnav.placement.Vacancies;
 import se.omsorgsnav.placement.VacancyView;
@@ -38,9 +42,11 @@ class PlacementApiController {
     private final Allocations allocations;
     private final Offers offers;
     private final Executions executions;
+    private final PlacementStatistics statistics;
 
     PlacementApiController(Apartments apartments, Vacancies vacancies, Decisions decisions, Allocations allocations, Offers offers,
-                           Executions executions) {
+                           Executions executions, PlacementStatistics statistics) {
+        this.statistics = statistics;
         this.executions = executions;
         this.offers = offers;
         this.allocations = allocations;
@@ -138,6 +144,21 @@ class PlacementApiController {
     @GetMapping("/queue")
     List<QueueEntry> queue() {
         return decisions.queue();
+    }
+
+    @Operation(summary = "Statistik: bostadskön, väntetider och tomma lägenhetsdagar",
+            description = "Per månad för de senaste months månaderna (12, 24, 60 eller 120; innevarande månad till och med i dag): "
+                    + "personer i kön vid månadens slut (beslut som inte flyttat in; återtagna beslut räknas inte), dagar från beslut till "
+                    + "första erbjudande och till inflyttning (antal, median och 90:e percentil, interpolerade) och lägenhetsdagar då en "
+                    + "lägenhet var klar för inflyttning men stod tom, samt de tomma dagarna per boende för hela perioden. Bara antal: "
+                    + "inga personer eller ärenden. Boendesamordnare och verksamhetsledare; enhetschefen för ett vård- och "
+                    + "omsorgsboende får de tomma dagarna för sitt eget boende. Andra roller: 403 Behörighet saknas.")
+    @GetMapping("/statistics")
+    PlacementStatisticsView statistics(
+            @Parameter(description = "Periodens längd i månader: 12, 24, 60 eller 120.") @RequestParam(defaultValue = "12") int months,
+            @Parameter(description = "Ett boendes id: de tomma lägenhetsdagarna per månad för det boendet i stället för alla.")
+            @RequestParam(required = false) UUID home) {
+        return statistics.over(months, home);
     }
 
     record ApartmentRequest(String number, String careProfile, String remarks, String monthlyRent, Integer version) {}

@@ -1,24 +1,32 @@
 package se.omsorgsnav.placement.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.placement.Decisions;
 import se.omsorgsnav.placement.Executions;
+import se.omsorgsnav.placement.Offers;
 import se.omsorgsnav.shared.CsvFile;
+import se.omsorgsnav.shared.InvalidInputException;
 
-/** The housing queue in the browser (PLC-2), for the placement team. */
+/** The housing queue in the browser (PLC-2), for the placement team, with the offers past their answer day and the relocation wishes. */
 @Controller
 class QueueController {
 
     private final Decisions decisions;
     private final Executions executions;
+    private final Offers offers;
     private final java.time.Clock clock;
 
-    QueueController(Decisions decisions, Executions executions, java.time.Clock clock) {
+    QueueController(Decisions decisions, Executions executions, Offers offers, java.time.Clock clock) {
         this.decisions = decisions;
         this.executions = executions;
+        this.offers = offers;
         this.clock = clock;
     }
 
@@ -44,8 +52,28 @@ class QueueController {
 
     @GetMapping("/placement/queue")
     String queue(Model model) {
+        return page(model, null, Map.of());
+    }
+
+    /** PLC-10: the placement team records a placed person's wish to move, by case number. */
+    @PostMapping("/placement/relocation-wishes")
+    String relocationWish(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            decisions.relocationWishForCase(form.get("caseNumber"), form.get("wish"));
+            return "redirect:/placement/queue?omplacering";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, e.getMessage(), form);
+        }
+    }
+
+    private String page(Model model, String error, Map<String, String> form) {
         model.addAttribute("queue", decisions.queue());
         model.addAttribute("relocations", decisions.relocationWishes());
+        // PLC-5: offers past their answer day, for the coordinators to follow up.
+        model.addAttribute("overdue", offers.overdue());
+        model.addAttribute("error", error);
+        model.addAttribute("form", form);
         return "placement/queue";
     }
 }
