@@ -483,4 +483,41 @@ class PlacementRoutineTests {
                         + "and actor_username = 'boendesamordnare'")
                 .param(person).query(Long.class).single()).as("the coordinator's masked queue rows").isPositive();
     }
+
+    @Test
+    @DisplayName("PLC-5, PLC-8, PLC-13: over Christmas and New Year the answer is due after the holidays and the execution on the first working day of January")
+    void deadlinesOverTheHolidays() throws Exception {
+        Case applicant = personWithCase("Jul");
+        String number = "J" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\"}".formatted(number)));
+        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-12-01"}
+                """.formatted(apartment));
+        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
+                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-18","currentResidence":"OWN_HOME","coResident":false}
+                """.formatted(applicant.number())));
+        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+
+        clock.travelTo(LocalDate.of(2026, 12, 23));
+        assertThat(postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-12-23\"}")
+                .getStatus()).isEqualTo(204);
+        assertThat(jdbc.sql("select answer_due_on from allocation where id = ?").param(allocation).query(LocalDate.class).single())
+                .as("Christmas Eve, Christmas Day, Boxing Day and the weekend are not working days").isEqualTo(LocalDate.of(2026, 12, 28));
+
+        clock.travelTo(LocalDate.of(2026, 12, 28));
+        assertThat(postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
+                "{\"answer\":\"ACCEPT\",\"answeredOn\":\"2026-12-28\",\"moveInOn\":\"2026-12-30\"}").getStatus()).isEqualTo(204);
+        assertThat(part(body(as("assistent", get("/placement/offers"))), applicant.number()))
+                .as("New Year's Eve, New Year's Day and the weekend: the first working day is Monday 4 January").contains("2027-01-04");
+
+        clock.travelTo(LocalDate.of(2027, 1, 4));
+        assertThat(postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/execution", "{\"executedOn\":\"2027-01-04\"}")
+                .getStatus()).isEqualTo(204);
+        Map<String, Object> executed = jdbc.sql("select execution_due_on, execution_late from placement_decision where id = ?").param(decision)
+                .query().singleRow();
+        assertThat(executed.get("execution_due_on").toString()).isEqualTo("2027-01-04");
+        assertThat(executed.get("execution_late")).isEqualTo(false);
+    }
 }
