@@ -114,7 +114,7 @@ public class RespiteBookings {
                           join care_case c on c.id = b.case_id
                           join app_user s on s.id = b.booked_by
                         where b.to_date >= ? and b.cancelled_at is null
-                        """ + (coordinator ? "" : " and b.unit_id = ?") + """
+                        """ + (coordinator ? "" : " and b.unit_id = ?\n") + """
                         order by b.from_date, u.name, b.id
                         fetch first 500 rows only
                         """)

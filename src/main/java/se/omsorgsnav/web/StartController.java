@@ -14,12 +14,14 @@ import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.UnreadReminders;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.CaseOfficerReminders;
+import se.omsorgsnav.placement.PlacementTasks;
 
 /**
  * Each role starts on its own work list (UX-2): the newest messages with the unread count
  * (MSG-6), group messages left unread past one working day for whoever answers for the group,
  * the unit, the user's cases and the unit's cases, the authorisation orders (unit managers and
- * LVS), and — until their issues land — marked places for the housing queue, billing and alarms.
+ * LVS), the placement routine's tasks with their deadlines, and — until their issues land — marked
+ * places for billing and alarms.
  */
 @Controller
 class StartController {
@@ -35,10 +37,12 @@ class StartController {
     private final UnreadReminders reminders;
     private final Apartments apartments;
     private final CaseOfficerReminders moveIns;
+    private final PlacementTasks placementTasks;
 
     StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
-                    UnreadReminders reminders, Apartments apartments, CaseOfficerReminders moveIns) {
+                    UnreadReminders reminders, Apartments apartments, CaseOfficerReminders moveIns, PlacementTasks placementTasks) {
         this.moveIns = moveIns;
+        this.placementTasks = placementTasks;
         this.apartments = apartments;
         this.inbox = inbox;
         this.reminders = reminders;
@@ -61,6 +65,7 @@ class StartController {
         model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
         model.addAttribute("unreadReminders", reminders.mine());
         model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
+        model.addAttribute("placementTasks", placementTasks.mine());
         model.addAttribute("managesHome", me.is(Role.UNIT_MANAGER) && apartments.managesAHome());
         model.addAttribute("worksAtHome", me.is(Role.ADMIN_ASSISTANT) && apartments.worksAtAHome());
         return "start";

@@ -176,6 +176,8 @@ class PlacementRoutineTests {
 
         // Unit manager 4-6 (PLC-5): offers on Friday; the answer is due the next working day, Monday.
         assertThat(body(as("chef-solgarden", get("/placement/offers")))).contains(applicant.number());
+        assertThat(part(body(as("chef-solgarden", get("/"))), applicant.number(), "id=\"placeringar\"")).as("UX-2: on the start page")
+                .contains("Erbjud lägenhet " + number);
         MockHttpServletResponse offered = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer",
                 "{\"offeredOn\":\"2026-11-20\"}");
         assertThat(offered.getStatus()).as(body(offered)).isEqualTo(204);
@@ -190,6 +192,10 @@ class PlacementRoutineTests {
         assertThat(overdue).contains(applicant.number());
         assertThat(part(body(as("chef-solgarden", get("/placement/offers"))), applicant.number())).contains("svaret är försenat");
         assertThat(part(body(as("boendesamordnare", get("/placement/queue"))), applicant.number(), "id=\"forsenade\"")).contains("2026-11-23");
+        assertThat(part(body(as("boendesamordnare", get("/"))), applicant.number(), "id=\"placeringar\"")).contains("inte besvarat")
+                .contains("2026-11-23").contains("(försenad)");
+        assertThat(part(body(as("chef-solgarden", get("/"))), applicant.number(), "id=\"placeringar\"")).contains("Registrera svaret")
+                .contains("(försenad)");
 
         // Unit manager 7 (PLC-6): the answer was yes on Monday; move-in within seven days of the apartment being ready.
         MockHttpServletResponse late = postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/answer",
@@ -223,6 +229,8 @@ class PlacementRoutineTests {
                 .contains("besvarat med ja 2026-11-23. Planerad inflyttning 2026-11-30").contains("Hembesök före inflyttningen erbjudet 2026-11-24");
 
         assertThat(part(body(as("assistent", get("/placement/offers"))), applicant.number())).contains("Hyran gäller från <span>2026-11-23</span>");
+        assertThat(part(body(as("assistent", get("/"))), applicant.number(), "id=\"placeringar\"")).contains("Verkställ beslutet")
+                .contains("2026-12-01").doesNotContain("(försenad)");
 
         // Case officer 3-5 (PLC-9): the start page shows the move-in and the working day to close other services by, Friday 27th.
         String start = part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"");
@@ -277,6 +285,8 @@ class PlacementRoutineTests {
                 .optional().orElse(null), d -> d != null);
         assertThat(due).isEqualTo(LocalDate.of(2026, 12, 4));
         clock.travelTo(LocalDate.of(2026, 12, 7));
+        assertThat(part(body(as("chef-solgarden", get("/"))), applicant.number(), "id=\"placeringar\"")).contains("rapportera lägenhet " + number)
+                .contains("2026-12-04").contains("(försenad)");
         String home = part(body(as("chef-solgarden", get("/placement/home"))), applicant.number());
         assertThat(home).contains("Försenad").contains("Rapportera lägenheten ledig senast").contains("2026-12-04");
         UUID reported = id(postJson("chef-solgarden", "/api/v1/placement/vacancies", """

@@ -1,0 +1,85 @@
+package se.omsorgsnav.placement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Role;
+import se.omsorgsnav.shared.WorkingDayCalendar;
+
+/**
+ * Each role's placement work on its start page (UX-2), with the deadlines the routine sets: the
+ * offer-maker's offers to make and answers to record (one working day), the home's vacancy report
+ * after a tenant's death (next working day), the admin assistant's executions (next working day
+ * after the move-in), the coordinators' offers past their answer day. Case numbers only.
+ */
+@Component
+public class PlacementTasks {
+
+    /** The start page shows the most urgent; the full lists are on the placement pages. */
+    static final int SHOWN = 50;
+
+    private final Offers offers;
+    private final Tenancies tenancies;
+    private final Apartments apartments;
+    private final CurrentUsers users;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    PlacementTasks(Offers offers, Tenancies tenancies, Apartments apartments, CurrentUsers users, WorkingDayCalendar calendar, Clock clock) {
+        this.offers = offers;
+        this.tenancies = tenancies;
+        this.apartments = apartments;
+        this.users = users;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** Mine, the most urgent first; an empty list for roles outside the routine. */
+    @Transactional
+    public List<PlacementTask> mine() {
+        CurrentUser me = users.current();
+        LocalDate today = LocalDate.now(clock);
+        List<PlacementTask> tasks = new ArrayList<>();
+        boolean homeManager = me.is(Role.UNIT_MANAGER) && apartments.managesAHome();
+        boolean homeAssistant = me.is(Role.ADMIN_ASSISTANT) && apartments.worksAtAHome();
+        boolean offerMaker = homeManager || homeAssistant || me.is(Role.PLACEMENT_COORDINATOR) || me.is(Role.CASE_OFFICER)
+                || me.is(Role.SENIOR_CASE_OFFICER);
+        if (offerMaker) {
+            for (Offers.WorkedAllocation a : offers.mine()) {
+                if (a.mayOffer() && "ALLOCATED".equals(a.status())) {
+                    tasks.add(new PlacementTask(a.caseNumber(), "Erbjud lägenhet " + a.apartment() + " och registrera erbjudandet", null, false,
+                            "/placement/offers"));
+                } else if (a.mayOffer() && "OFFERED".equals(a.status())) {
+                    tasks.add(new PlacementTask(a.caseNumber(), "Registrera svaret på erbjudandet om lägenhet " + a.apartment(), a.answerDueOn(),
+                            a.overdue(), "/placement/offers"));
+                } else if (a.mayExecute() && a.moveInOn() != null) {
+                    LocalDate due = calendar.nextWorkingDay(a.moveInOn());
+                    tasks.add(new PlacementTask(a.caseNumber(), "Verkställ beslutet (inflyttning " + a.moveInOn() + ")", due, today.isAfter(due),
+                            "/placement/offers"));
+                }
+            }
+        }
+        if (homeManager) {
+            for (Tenant t : tenancies.ofMyHome()) {
+                if (t.diedOn() != null) {
+                    tasks.add(new PlacementTask(t.caseNumber(), "Hyresgästen har avlidit: rapportera lägenhet " + t.apartment() + " ledig",
+                            t.reportDueOn(), t.overdue(), "/placement/home"));
+                }
+            }
+        }
+        if (me.is(Role.PLACEMENT_COORDINATOR)) {
+            for (Offers.OverdueOffer o : offers.overdue()) {
+                tasks.add(new PlacementTask(o.caseNumber(), "Erbjudandet är inte besvarat: följ upp med boendet", o.answerDueOn(), true,
+                        "/placement/queue"));
+            }
+        }
+        tasks.sort(Comparator.comparing(PlacementTask::dueOn, Comparator.nullsLast(Comparator.naturalOrder())));
+        return tasks.size() > SHOWN ? List.copyOf(tasks.subList(0, SHOWN)) : tasks;
+    }
+}
