@@ -425,6 +425,10 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/relocation-wishes").with(csrf()).param("caseNumber", "AO-2099-00001").param("wish", "Närmare dottern"),
                 Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT), 400));
+        // PLC-8: no matrix allocation is accepted at a matrix user's home: "Behörighet saknas" for every cell (the allowed side is
+        // PlacementRoutineTests').
+        ENDPOINTS.put("GET /placement/allocations/{id}/landlord-notice", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> get("/placement/allocations/" + UUID.randomUUID() + "/landlord-notice"), nobody, 200));
         // Seed 003 "Enhetschef" 10-11: the home's unit manager only, which no matrix user is.
         ENDPOINTS.put("POST /placement/allocations/{id}/home-visit", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/placement/allocations/" + UUID.randomUUID() + "/home-visit").with(csrf())

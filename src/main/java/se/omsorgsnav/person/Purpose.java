@@ -25,6 +25,8 @@ public enum Purpose {
     PLACEMENT_DECISION,
     /** The housing queue (PLC-2). */
     PLACEMENT_QUEUE,
+    /** The admin assistant's notice to the property owner: who moves in and from when the lease applies (PLC-8). */
+    LANDLORD_NOTICE,
     /** An attachment of a message downloaded by its sender or a recipient. */
     MESSAGE_ATTACHMENT
 }

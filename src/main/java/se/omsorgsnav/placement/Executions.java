@@ -114,6 +114,42 @@ public class Executions {
         events.publishEvent(new DecisionExecuted(a.decisionId(), a.caseId(), a.apartmentId(), a.moveIn(), executedOn, executedOn.isAfter(due)));
     }
 
+    /** What the property owner is told (PLC-8, seed 003 "Administrativ assistent" 1): who moves in where, and from when the lease applies. */
+    public record LandlordNotice(UUID allocationId, String home, String apartment, String tenantName, String personalIdentityNumber,
+                                 LocalDate moveInOn, LocalDate leaseFrom, java.math.BigDecimal monthlyRent) {}
+
+    /**
+     * The notice for the home's admin assistant (or the operations lead) to send the property owner,
+     * once the offer is accepted. It names the person, so it opens the person through the gate: a
+     * protected person needs an authorisation and is otherwise "Behörighet saknas", audited either way.
+     */
+    @Transactional
+    public LandlordNotice landlordNotice(UUID allocationId) {
+        CurrentUser me = users.current();
+        record Accepted(UUID caseId, UUID personId, UUID homeId, String home, String apartment, LocalDate moveIn, LocalDate rentFrom,
+                        java.math.BigDecimal rent, String status) {}
+        Accepted a = jdbc.sql("""
+                        select d.case_id, d.person_id, p.unit_id, u.name, p.number, l.move_in_on, l.rent_from, p.monthly_rent, l.status
+                        from allocation l join placement_decision d on d.id = l.decision_id join apartment p on p.id = l.apartment_id
+                          join unit u on u.id = p.unit_id
+                        where l.id = ?
+                        """)
+                .param(allocationId)
+                .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getString(9)))
+                .optional().orElse(null);
+        boolean allowed = a != null && "ACCEPTED".equals(a.status())
+                && ((me.is(Role.ADMIN_ASSISTANT) && a.homeId().equals(me.unitId())) || me.is(Role.OPERATIONS_LEAD));
+        if (!allowed) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, a == null ? null : a.caseId(), AuditAction.VIEW, "LANDLORD_NOTICE",
+                    AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        PersonView person = gate.open(a.personId(), a.caseId(), Purpose.LANDLORD_NOTICE);
+        return new LandlordNotice(allocationId, a.home(), a.apartment(), person.displayName(), person.personalIdentityNumber(), a.moveIn(),
+                a.rentFrom(), a.rent());
+    }
+
     /** A decision not executed three months after it was made, with what the IVO report asks (PLC-12). */
     public record Unexecuted(String caseNumber, String personName, String personalIdentityNumber, boolean masked, int birthYear,
                              CareProfile careProfile, LocalDate decidedOn, long daysSinceDecision, String status, LocalDate offeredOn,

@@ -229,6 +229,11 @@ class PlacementRoutineTests {
                 .contains("besvarat med ja 2026-11-23. Planerad inflyttning 2026-11-30").contains("Hembesök före inflyttningen erbjudet 2026-11-24");
 
         assertThat(part(body(as("assistent", get("/placement/offers"))), applicant.number())).contains("Hyran gäller från <span>2026-11-23</span>");
+        String notice = body(as("assistent", get("/placement/allocations/" + allocation + "/landlord-notice")));
+        assertThat(notice).as("PLC-8: who moves in, and from when the lease applies").contains("Greta Rutinsson").contains(number)
+                .contains("2026-11-30").contains("2026-11-23");
+        assertThat(jdbc.sql("select count(*) from audit_event where person_id = ? and purpose = 'LANDLORD_NOTICE'").param(applicant.personId())
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(part(body(as("assistent", get("/"))), applicant.number(), "id=\"placeringar\"")).contains("Verkställ beslutet")
                 .contains("2026-12-01").doesNotContain("(försenad)");
 
@@ -453,6 +458,15 @@ class PlacementRoutineTests {
         MockHttpServletResponse yes = postJson("handlaggare", "/api/v1/placement/allocations/" + allocation + "/answer",
                 "{\"answer\":\"ACCEPT\",\"answeredOn\":\"2026-11-18\",\"moveInOn\":\"2026-11-18\"}");
         assertThat(yes.getStatus()).as(body(yes)).isEqualTo(204);
+        MockHttpServletResponse notice = as("assistent", get("/placement/allocations/" + allocation + "/landlord-notice"));
+        assertThat(notice.getStatus()).as("the notice names the person: the assistant has no authorisation").isEqualTo(403);
+        canaries.forEach(c -> {
+            try {
+                assertThat(body(notice)).doesNotContain(c);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThat(postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/execution", "{\"executedOn\":\"2026-11-18\"}")
                 .getStatus()).isEqualTo(204);
 

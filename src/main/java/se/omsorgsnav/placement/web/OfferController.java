@@ -62,6 +62,13 @@ class OfferController {
         return step(() -> offers.homeVisitOffered(id, homeVisitOfferedOn), model, response);
     }
 
+    /** PLC-8: the notice to the property owner, to print or copy; opened through the gate. */
+    @GetMapping("/placement/allocations/{id}/landlord-notice")
+    String landlordNotice(@PathVariable UUID id, Model model) {
+        model.addAttribute("notice", executions.landlordNotice(id));
+        return "placement/landlord-notice";
+    }
+
     @PostMapping("/placement/allocations/{id}/execution")
     String executed(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         return step(() -> executions.execute(id, new Executions.Execution(form.get("executedOn"), form.get("landlordNotifiedOn"))), model, response);
