@@ -254,6 +254,15 @@ generate_messages() {
   echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate-messages.log"
 }
 
+# Placement (issue 7): bench/generate-placement.sql on top of generate's data (1.0 = 120 homes, 6,000 apartments, 3,000 queued).
+generate_placement() {
+  local scale=${1:-1.0}
+  echo "== generating placement at scale $scale"
+  local t0=$(date +%s)
+  psql_owner -q -v scale="$scale" -f bench/generate-placement.sql | tee "$out/generate-placement.log"
+  echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate-placement.log"
+}
+
 # inbox_page_facts me keyset: "npids pids nlocked locked" of the page's 20 rows, as the gate sees them
 inbox_page_facts() {
   psql_app -At -F ' ' -v me="$1" <<SQL
@@ -402,5 +411,7 @@ case "${1:-}" in
   run) shift; run "$@" ;;
   generate-messages) shift; generate_messages "$@" ;;
   messages) shift; messages "$@" ;;
+  generate-placement) shift; generate_placement "$@" ;;
+  placement) shift; placement "$@" ;;
   *) echo "usage: bench/bench.sh generate [scale] | run [seconds] [repetitions] | generate-messages [messages] | messages [seconds] [repetitions]"; exit 2 ;;
 esac
