@@ -151,10 +151,120 @@ public class Decisions {
                         order by d.decided_on, d.id
                         fetch first 500 rows only
                         """)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        CareProfile.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10)))
+                .query(Decisions::row)
                 .list();
+        return entries(rows);
+    }
+
+    /** How many decisions wait in the queue: the matching page's count (one statement). */
+    @Transactional(readOnly = true)
+    public long queued() {
+        if (!QUEUE_READERS.contains(users.current().role())) {
+            throw new AccessDenied();
+        }
+        return jdbc.sql("select count(*) from placement_decision where status = 'QUEUED'").query(Long.class).single();
+    }
+
+    private record Waiting(UUID id, UUID personId, CareProfile profile, String wishes) {}
+
+    /**
+     * The matching page's candidates for these apartments (PLC-4): queued decisions of the same
+     * care profile, those who wished for the apartment's home first, then the longest waiting; at
+     * most {@code perApartment} each, from the whole queue. Only the persons shown pass the gate
+     * and are audited (AUD-1), not the queue behind them. A wish of a person locked for readers
+     * without an authorisation never moves them up (their wishes are withheld from the reader, and
+     * the order would tell what they wished). A constant number of statements: the oldest of each
+     * profile, the wishers for the page's homes, the gate's lock check, the shown rows, the gate.
+     */
+    @Transactional
+    public Map<UUID, List<QueueEntry>> candidates(List<VacantApartment> apartments, int perApartment) {
+        CurrentUser me = users.current();
+        if (!QUEUE_READERS.contains(me.role())) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_QUEUE", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        Map<UUID, List<QueueEntry>> result = new LinkedHashMap<>();
+        if (apartments.isEmpty()) {
+            return result;
+        }
+        // The longest waiting of each profile: as many again as shown, since a wisher for the home among them moves up.
+        Map<CareProfile, List<Waiting>> oldest = new java.util.EnumMap<>(CareProfile.class);
+        for (CareProfile profile : CareProfile.values()) {
+            oldest.put(profile, jdbc.sql("""
+                            select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
+                            where d.status = 'QUEUED' and d.care_profile = ?
+                            order by d.decided_on, d.id
+                            fetch first %d rows only
+                            """.formatted(2 * perApartment))
+                    .param(profile.name()).query(Decisions::waiting).list());
+        }
+        // Who wished for one of the page's homes, oldest first: the database narrows, the exact test is homeWanted.
+        List<String> words = apartments.stream().map(a -> MatchingWords.of(a.home())).distinct().toList();
+        StringBuilder like = new StringBuilder();
+        List<Object> params = new java.util.ArrayList<>();
+        for (String word : words) {
+            like.append(like.isEmpty() ? "" : " or ").append("lower(d.wishes) like ? escape '!'");
+            params.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        List<Waiting> wishers = jdbc.sql("""
+                        select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
+                        where d.status = 'QUEUED' and d.wishes is not null and (%s)
+                        order by d.decided_on, d.id
+                        """.formatted(like))
+                .params(params).query(Decisions::waiting).list();
+        Set<UUID> considered = new java.util.HashSet<>();
+        oldest.values().forEach(list -> list.forEach(w -> considered.add(w.personId())));
+        wishers.forEach(w -> considered.add(w.personId()));
+        Set<UUID> locked = gate.lockedAmong(considered);
+
+        Map<UUID, List<UUID>> chosen = new LinkedHashMap<>();
+        Set<UUID> shown = new java.util.LinkedHashSet<>();
+        for (VacantApartment a : apartments) {
+            String word = MatchingWords.of(a.home());
+            List<UUID> picked = new java.util.ArrayList<>();
+            for (Waiting w : wishers) {
+                if (picked.size() < perApartment && w.profile() == a.careProfile() && !locked.contains(w.personId())
+                        && w.wishes().toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                    picked.add(w.id());
+                }
+            }
+            for (Waiting w : oldest.get(a.careProfile())) {
+                if (picked.size() < perApartment && !picked.contains(w.id())) {
+                    picked.add(w.id());
+                }
+            }
+            chosen.put(a.id(), picked);
+            shown.addAll(picked);
+        }
+        if (shown.isEmpty()) {
+            apartments.forEach(a -> result.put(a.id(), List.of()));
+            return result;
+        }
+        List<Row> rows = jdbc.sql("""
+                        select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+                               d.special_reasons, d.relative_contact
+                        from placement_decision d join care_case c on c.id = d.case_id
+                        where d.id in (:ids)
+                        order by d.decided_on, d.id
+                        """)
+                .param("ids", List.copyOf(shown)).query(Decisions::row).list();
+        Map<UUID, QueueEntry> entries = new HashMap<>();
+        entries(rows).forEach(e -> entries.put(e.decisionId(), e));
+        chosen.forEach((apartment, ids) -> result.put(apartment, ids.stream().map(entries::get).filter(Objects::nonNull).toList()));
+        return result;
+    }
+
+    private static Waiting waiting(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CareProfile.valueOf(rs.getString(3)), rs.getString(4));
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), CareProfile.valueOf(rs.getString(4)),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    /** The rows as the reader may see them: the persons through the gate (audited), wishes and relative withheld where masked. */
+    private List<QueueEntry> entries(List<Row> rows) {
         Map<UUID, PersonView> persons = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
