@@ -146,6 +146,11 @@ update dec set person_id = md5('person' || (((n - 1)::int8 * 7919) % :persons + 
                wished_home = case when pg_temp.u('wish' || n) < 0.4 then 1 + floor(:homes * pg_temp.u('wished' || n))::int end;
 update dec set officer_id = o.id, officer_unit = o.unit_id from officer o where o.k = dec.n % (select count(*) from officer);
 update dec set protected = p.protection_level <> 'NONE' from person p where p.id = dec.person_id;
+-- Protected persons wait longer (an offer needs the coordinator or the case officer, and fewer homes suit): 300-400 days,
+-- and one of each profile longest of all, so that the matching page's candidates include a masked row.
+update dec set decided_on = current_date - (300 + floor(100 * pg_temp.u('pwait' || n)))::int where kind = 'queued' and protected;
+update dec set decided_on = current_date - 410
+ where n in (select min(n) from dec where kind = 'queued' and protected group by profile);
 
 insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on, closed_on)
 select d.case_id, 'AO-' || extract(year from d.decided_on) || '-' || (800000 + d.n), d.person_id, d.officer_unit, d.officer_id,
@@ -211,7 +216,9 @@ cross join lateral (select case when t.j = 1 and t.state = 'VACANT' and pg_temp.
                            pg_temp.u('vlate' || t.a || '-' || t.j) < 0.05 and pg_temp.u('reason' || t.a || '-' || t.j) < 0.7 as late) v
 where t.move_out is not null;
 
-analyze unit; analyze app_user; analyze care_case; analyze apartment; analyze vacancy; analyze placement_decision; analyze allocation;
+-- vacuum, not only analyze: autovacuum is off on these machines, and the matching page reads the indexes only (visibility map).
+vacuum analyze unit; vacuum analyze app_user; vacuum analyze care_case; vacuum analyze apartment; vacuum analyze vacancy;
+vacuum analyze placement_decision; vacuum analyze allocation;
 
 select (select count(*) from unit where kind = 'NURSING_HOME') as homes, (select count(*) from apartment) as apartments,
        (select count(*) from placement_decision) as decisions, (select count(*) from placement_decision where status = 'QUEUED') as queued,

@@ -3,13 +3,11 @@
 -- application's concurrency, on the same data. bench.sh reads the first page the application
 -- served and sets with -D:
 --   :me, :unit            the coordinator's id and unit (the audit actor)
---   :patterns             '%word%' for each home on the page (Decisions.candidates' LIKE per home), as '{…}'
---   :nconsidered, :considered  the persons whose wishes could rank them (the oldest of each profile and the wishers), as '{…}'
+--   :nconsidered, :considered  the persons the gate's lock check gets: the oldest of each profile and the wishers picked, as '{…}'
 --   :shown                the decisions shown as candidates, as '{…}'
 --   :npids, :pids         their persons, which the gate lists, as '{…}'
 --   :nlocked, :locked     the gate's candidates (locked persons and their protected links), as '{…}'
--- The session holds the user (form login), so no staff row is read. IN lists and the OR of LIKEs
--- are one array parameter; the two JDBC batches of audit rows are one statement (same rows, one
+-- The session holds the user (form login), so no staff row is read. IN lists are one array parameter; the two JDBC batches of audit rows are one statement (same rows, one
 -- round trip).
 
 -- Allocations.vacant(): the first page of vacant apartments and how many there are.
@@ -30,15 +28,16 @@ select id, name, number, care_profile, remarks, ready_on, total from vacant
 order by ready_on, name, number, id
 fetch first 21 rows only;
 END;
--- Decisions.candidates(): the oldest of each profile, the wishers for the page's homes, the gate's
--- lock check on them, the shown rows, and the gate for their persons with its audit events.
+-- Decisions.candidates(): the oldest of each profile, the queued decisions with a wish (which home
+-- a wish names is decided in Java), the gate's lock check, the shown rows, and the gate for their
+-- persons with its audit events.
 BEGIN;
 select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
  where d.status = 'QUEUED' and d.care_profile = 'SOMATIC' order by d.decided_on, d.id fetch first 6 rows only;
 select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
  where d.status = 'QUEUED' and d.care_profile = 'DEMENTIA' order by d.decided_on, d.id fetch first 6 rows only;
 select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
- where d.status = 'QUEUED' and d.wishes is not null and lower(d.wishes) like any(:patterns::text[])
+ where d.status = 'QUEUED' and d.wishes is not null
  order by d.decided_on, d.id;
 \if :nconsidered > 0
 select p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city, p.phone,

@@ -174,7 +174,8 @@ public class Decisions {
      * and are audited (AUD-1), not the queue behind them. A wish of a person locked for readers
      * without an authorisation never moves them up (their wishes are withheld from the reader, and
      * the order would tell what they wished). A constant number of statements: the oldest of each
-     * profile, the wishers for the page's homes, the gate's lock check, the shown rows, the gate.
+     * profile, the queued decisions with a wish, the gate's lock check of the wishers it would
+     * pick (a second round only where one of them is locked), the shown rows, the gate.
      */
     @Transactional
     public Map<UUID, List<QueueEntry>> candidates(List<VacantApartment> apartments, int perApartment) {
@@ -198,44 +199,59 @@ public class Decisions {
                             """.formatted(2 * perApartment))
                     .param(profile.name()).query(Decisions::waiting).list());
         }
-        // Who wished for one of the page's homes, oldest first: the database narrows, the exact test is homeWanted.
-        List<String> words = apartments.stream().map(a -> MatchingWords.of(a.home())).distinct().toList();
-        StringBuilder like = new StringBuilder();
-        List<Object> params = new java.util.ArrayList<>();
-        for (String word : words) {
-            like.append(like.isEmpty() ? "" : " or ").append("lower(d.wishes) like ? escape '!'");
-            params.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        List<Waiting> wishers = jdbc.sql("""
+        // Who wished for something, oldest first; which home a wish names is decided here, once per row and home of the page.
+        List<Waiting> wishing = jdbc.sql("""
                         select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
-                        where d.status = 'QUEUED' and d.wishes is not null and (%s)
+                        where d.status = 'QUEUED' and d.wishes is not null
                         order by d.decided_on, d.id
-                        """.formatted(like))
-                .params(params).query(Decisions::waiting).list();
-        Set<UUID> considered = new java.util.HashSet<>();
-        oldest.values().forEach(list -> list.forEach(w -> considered.add(w.personId())));
-        wishers.forEach(w -> considered.add(w.personId()));
-        Set<UUID> locked = gate.lockedAmong(considered);
-
-        Map<UUID, List<UUID>> chosen = new LinkedHashMap<>();
-        Set<UUID> shown = new java.util.LinkedHashSet<>();
+                        """)
+                .query(Decisions::waiting).list();
+        List<String> wishes = wishing.stream().map(w -> w.wishes().toLowerCase(java.util.Locale.ROOT)).toList();
+        Map<String, List<Waiting>> wishers = new HashMap<>();
         for (VacantApartment a : apartments) {
             String word = MatchingWords.of(a.home());
-            List<UUID> picked = new java.util.ArrayList<>();
-            for (Waiting w : wishers) {
-                if (picked.size() < perApartment && w.profile() == a.careProfile() && !locked.contains(w.personId())
-                        && w.wishes().toLowerCase(java.util.Locale.ROOT).contains(word)) {
-                    picked.add(w.id());
-                }
-            }
-            for (Waiting w : oldest.get(a.careProfile())) {
-                if (picked.size() < perApartment && !picked.contains(w.id())) {
-                    picked.add(w.id());
-                }
-            }
-            chosen.put(a.id(), picked);
-            shown.addAll(picked);
+            wishers.computeIfAbsent(a.careProfile() + " " + word, k -> java.util.stream.IntStream.range(0, wishing.size())
+                    .filter(i -> wishing.get(i).profile() == a.careProfile() && wishes.get(i).contains(word)).mapToObj(wishing::get).toList());
         }
+        // A wish counts only for persons open to readers without an authorisation: the gate's lock check, for the wishers who
+        // would be picked (again for the next ones where a picked one is locked; the first round is the only one in practice).
+        Set<UUID> checked = new java.util.HashSet<>();
+        Set<UUID> locked = new java.util.HashSet<>();
+        // The first round also asks about the longest waiting (a few ids): the page then costs the same statements whoever wished.
+        Set<UUID> first = new java.util.LinkedHashSet<>();
+        oldest.values().forEach(list -> list.forEach(w -> first.add(w.personId())));
+        Map<UUID, List<UUID>> chosen = new LinkedHashMap<>();
+        while (true) {
+            Set<UUID> unchecked = new java.util.LinkedHashSet<>();
+            chosen.clear();
+            for (VacantApartment a : apartments) {
+                List<UUID> picked = new java.util.ArrayList<>();
+                for (Waiting w : wishers.get(a.careProfile() + " " + MatchingWords.of(a.home()))) {
+                    if (picked.size() < perApartment && !locked.contains(w.personId())) {
+                        picked.add(w.id());
+                        if (!checked.contains(w.personId())) {
+                            unchecked.add(w.personId());
+                        }
+                    }
+                }
+                for (Waiting w : oldest.get(a.careProfile())) {
+                    if (picked.size() < perApartment && !picked.contains(w.id())) {
+                        picked.add(w.id());
+                    }
+                }
+                chosen.put(a.id(), picked);
+            }
+            if (checked.isEmpty()) {
+                unchecked.addAll(first);
+            }
+            if (unchecked.isEmpty()) {
+                break;
+            }
+            locked.addAll(gate.lockedAmong(unchecked));
+            checked.addAll(unchecked);
+        }
+        Set<UUID> shown = new java.util.LinkedHashSet<>();
+        chosen.values().forEach(shown::addAll);
         if (shown.isEmpty()) {
             apartments.forEach(a -> result.put(a.id(), List.of()));
             return result;
