@@ -13,17 +13,16 @@
 -- Allocations.vacant(): the first page of vacant apartments and how many there are.
 BEGIN READ ONLY;
 with vacant as (
-  select a.id, u.name, a.number, a.care_profile, a.remarks,
-         (select max(r.ready_on) from vacancy r where r.apartment_id = a.id
-                 and (m.allocated_at is null or r.reported_at >= m.allocated_at)) as ready_on,
-         count(*) over () as total
-  from (select apartment_id, max(reported_at) as reported_at from vacancy group by apartment_id) v
-    join apartment a on a.id = v.apartment_id
+  select a.id, u.name, a.number, a.care_profile, a.remarks, o.ready_on, count(*) over () as total
+  from (select v.apartment_id, max(v.ready_on) as ready_on
+        from vacancy v
+          left join (select apartment_id, max(allocated_at) as allocated_at from allocation where status = 'ACCEPTED'
+                     group by apartment_id) m on m.apartment_id = v.apartment_id
+        where m.allocated_at is null or v.reported_at >= m.allocated_at
+        group by v.apartment_id) o
+    join apartment a on a.id = o.apartment_id
     join unit u on u.id = a.unit_id
-    left join (select apartment_id, max(allocated_at) as allocated_at from allocation where status = 'ACCEPTED'
-               group by apartment_id) m on m.apartment_id = v.apartment_id
-  where (m.allocated_at is null or v.reported_at >= m.allocated_at)
-    and not exists (select 1 from allocation l where l.active_apartment_id = a.id))
+  where not exists (select 1 from allocation l where l.active_apartment_id = a.id))
 select id, name, number, care_profile, remarks, ready_on, total from vacant
 order by ready_on, name, number, id
 fetch first 21 rows only;
