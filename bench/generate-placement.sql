@@ -73,7 +73,8 @@ on conflict do nothing;
 create temp table apt as
 select a, md5('plc-apartment' || a)::uuid as id, 1 + (a - 1) % :homes as h,
        case when pg_temp.u('profile' || a) < 0.5 then 'DEMENTIA' else 'SOMATIC' end as profile,
-       case when pg_temp.u('state' || a) < 0.030 then 'VACANT'
+       case when a <= 3 then 'VACANT' -- so that the smoke run's 60 apartments have some too
+            when pg_temp.u('state' || a) < 0.030 then 'VACANT'
             when pg_temp.u('state' || a) < 0.040 then 'ALLOCATED'
             when pg_temp.u('state' || a) < 0.047 then 'OFFERED'
             when pg_temp.u('state' || a) < 0.057 then 'ACCEPTED'
