@@ -5,6 +5,9 @@
 # and two for the messaging inbox (issue 6), on generate's data:
 #   bench/bench.sh generate-messages [messages]      10 million messages by default, bench-inbox with 1 % of them
 #   bench/bench.sh messages [seconds] [repetitions]  the inbox's first and next page against their pgbench ceiling
+# and two for nursing-home placement (issue 7), on generate's data:
+#   bench/bench.sh generate-placement [scale]         120 homes, 6,000 apartments, ten years of history, 3,000 queued at 1.0
+#   bench/bench.sh placement [seconds] [repetitions]  the matching (and statistics) page against the matching page's pgbench ceiling
 # Needs PostgreSQL on 127.0.0.1:5432 (as .ci/run sets it up) and the packaged application
 # (built here if missing). See bench/README.md for what it measures and the last figures.
 set -euo pipefail
@@ -254,6 +257,15 @@ generate_messages() {
   echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate-messages.log"
 }
 
+# Placement (issue 7): bench/generate-placement.sql on top of generate's data (1.0 = 120 homes, 6,000 apartments, 3,000 queued).
+generate_placement() {
+  local scale=${1:-1.0}
+  echo "== generating placement at scale $scale"
+  local t0=$(date +%s)
+  psql_owner -q -v scale="$scale" -f bench/generate-placement.sql | tee "$out/generate-placement.log"
+  echo "generated in $(( $(date +%s) - t0 )) s" | tee -a "$out/generate-placement.log"
+}
+
 # inbox_page_facts me keyset: "npids pids nlocked locked" of the page's 20 rows, as the gate sees them
 inbox_page_facts() {
   psql_app -At -F ' ' -v me="$1" <<SQL
@@ -397,10 +409,157 @@ SQL
   } | tee -a "$report"
 }
 
+# login_users prefix count file: logs bench-<prefix>1..count in through the form, one "Cookie:" value per line in file
+login_users() {
+  local prefix=$1 count=$2 file=$3 jar="$out/login-cookies.txt" csrf
+  : > "$file"
+  for n in $(seq 1 "$count"); do
+    rm -f "$jar"
+    csrf=$(curl -s -c "$jar" "$target/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=bench-$prefix$n" --data-urlencode "password=Bench2026!" --data-urlencode "_csrf=$csrf" "$target/login"
+    echo "OMSORGSNAV_SESSION=$(awk '$6 == "OMSORGSNAV_SESSION" {print $7}' "$jar")" >> "$file"
+  done
+}
+
+# placement_gate_facts page.html: what the first matching page the application served sends to the database,
+# as pgbench variables: "nconsidered considered shown npids pids nlocked locked"
+placement_gate_facts() {
+  local shown
+  shown=$(grep -o 'name="decisionId" value="[0-9a-f-]*"' "$1" | sed 's/.*value="\(.*\)"/\1/' | sort -u | paste -sd, -)
+  psql_app -At -F ' ' <<SQL
+with oldest as (select person_id from (select d.person_id, row_number() over (partition by d.care_profile order by d.decided_on, d.id) as k
+                                       from placement_decision d where d.status = 'QUEUED') o where k <= 6),
+shown as (select id, person_id from placement_decision where id = any('{$shown}'::uuid[])),
+considered as (select person_id as id from oldest union select person_id from shown),
+p as (select distinct person_id as id from shown),
+links as (select r.person_id as a, r.related_person_id as b from person_relation r join person q on q.id = r.related_person_id
+          where r.person_id in (select id from p) and q.protection_level <> 'NONE'
+          union all select r.related_person_id, r.person_id from person_relation r join person q on q.id = r.person_id
+          where r.related_person_id in (select id from p) and q.protection_level <> 'NONE'),
+locked as (select id from person where id in (select id from p) and protection_level <> 'NONE' union select a from links union select b from links)
+select (select count(*) from considered), '{' || coalesce((select string_agg(id::text, ',') from considered), '') || '}',
+       '{' || coalesce((select string_agg(id::text, ',') from shown), '') || '}',
+       (select count(*) from p), '{' || coalesce((select string_agg(id::text, ',') from p), '') || '}',
+       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}';
+SQL
+}
+
+# bench/bench.sh placement [seconds] [repetitions]: the coordinator's matching page and (when it exists) the
+# statistics page, 16 logged-in users, closed loop (wrk), then the matching page's statements with pgbench;
+# report in target/bench/placement-report.txt.
+placement() {
+  local seconds=${1:-30} reps=${2:-3} clients=${BENCH_CLIENTS:-16}
+  warmup=${BENCH_WARMUP:-30}
+  report="$out/placement-report.txt"
+  target="http://127.0.0.1:$port"
+  : > "$report"
+  command -v wrk >/dev/null && command -v pidstat >/dev/null \
+    || { echo "== installing wrk and sysstat"; as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk sysstat >/dev/null; }
+  jar > /dev/null
+  local me unit
+  me=$(psql_app -Atc "select id from app_user where username = 'bench-plc1'")
+  unit=$(psql_app -Atc "select unit_id from app_user where id = '$me'")
+  [ -n "$me" ] || { echo "no placement data: run bench/bench.sh generate-placement first"; exit 1; }
+  {
+    echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql_app -Atc 'show server_version'), shared_buffers $(psql_app -Atc 'show shared_buffers')"
+    echo "data: $(psql_app -Atc "select (select count(*) from unit where kind = 'NURSING_HOME') || ' nursing homes, ' || (select count(*) from apartment) || ' apartments, ' || (select count(*) from placement_decision) || ' decisions (' || (select count(*) from placement_decision where status = 'QUEUED') || ' queued), ' || (select count(*) from allocation) || ' allocations, ' || (select count(*) from vacancy) || ' vacancies since ' || (select min(event_date) from vacancy) || ', ' || (select count(*) from person) || ' persons, ' || (select count(*) from audit_event) || ' audit events'")"
+  } | tee -a "$report"
+
+  # A large backlog (generate's, or an earlier run's) is sealed first and then vacuumed (autovacuum is off on these
+  # machines); a small one the application seals before it reports healthy (one start less in the smoke run).
+  local events pending
+  events=$(psql_app -Atc "select count(*) from audit_event")
+  pending=$(psql_app -Atc "select count(*) from audit_pending")
+  if [ "$pending" -gt 50000 ]; then
+    echo "== sealing $pending pending audit events, then vacuum" | tee -a "$report"
+    start_app answering
+    while [ "$(psql_app -Atc 'select coalesce(max(last_seq), 0) from audit_checkpoint')" -lt "$events" ]; do sleep 2; done
+    stop_app
+    psql_owner -q -c "vacuum analyze audit_pending" -c "vacuum analyze audit_seal" -c "vacuum analyze audit_event"
+  fi
+  start_app healthy
+
+  echo "== logging in $clients placement coordinators (and $clients operations leads) through the form" | tee -a "$report"
+  login_users plc "$clients" "$out/placement-cookies-plc.txt"
+  login_users vl "$clients" "$out/placement-cookies-vl.txt"
+  local first status
+  first=$(head -1 "$out/placement-cookies-plc.txt")
+  status=$(curl -s -H "Cookie: $first" -o "$out/placement-matching.html" -w '%{http_code}' "$target/placement/matching")
+  [ "$status" = 200 ] || { echo "the matching page answered $status"; exit 1; }
+  echo "matching page: $(grep -c '<section' "$out/placement-matching.html") apartments shown, $(grep -o 'name="decisionId"' "$out/placement-matching.html" | wc -l) candidate rows, $(grep -o 'class="masked"' "$out/placement-matching.html" | wc -l) masked, $(wc -c < "$out/placement-matching.html") bytes; $(grep -o '<span>[0-9]*</span> beslut väntar' "$out/placement-matching.html" | sed 's/<[^>]*>//g')" | tee -a "$report"
+
+  # The statistics page is built on another branch: measured when it answers, skipped (and said so) when not.
+  local pages="matching" stats_cookies=""
+  status=$(curl -s -H "Cookie: $first" -o /dev/null -w '%{http_code}' "$target/placement/statistics")
+  if [ "$status" = 200 ]; then stats_cookies="$out/placement-cookies-plc.txt"
+  elif [ "$status" = 403 ] && [ "$(curl -s -H "Cookie: $(head -1 "$out/placement-cookies-vl.txt")" -o /dev/null -w '%{http_code}' "$target/placement/statistics")" = 200 ]; then
+    stats_cookies="$out/placement-cookies-vl.txt"
+  fi
+  if [ -n "$stats_cookies" ]; then
+    pages="matching statistics"
+    echo "statistics page: measured as $(basename "$stats_cookies" .txt | sed 's/.*-//') users" | tee -a "$report"
+  else
+    echo "statistics page: GET /placement/statistics answered $status to a coordinator (and not 200 to an operations lead): not measured" | tee -a "$report"
+  fi
+
+  echo "== $pages alternately, closed loop (wrk), $clients connections over $clients logged-in users, ${seconds}s after ${warmup}s warm-up each, $reps repetitions" | tee -a "$report"
+  local page r
+  for r in $(seq 1 "$reps"); do
+    for page in $pages; do
+      local cookies="$out/placement-cookies-plc.txt"
+      [ "$page" = statistics ] && cookies=$stats_cookies
+      local cores_pid=
+      if [ "$r" = "$reps" ]; then cores "$(( warmup + seconds ))" > "$out/placement-cores-$page.txt" & cores_pid=$!; fi
+      wrk_closed "$page" "$clients" "$seconds" WRK_METHOD=GET WRK_PATH="/placement/$page" WRK_COOKIES="$cookies"
+      if [ -n "$cores_pid" ]; then wait "$cores_pid" || true; fi
+    done
+  done
+  for page in $pages; do
+    echo "cores during the last $page loop (%CPU of one core, summed per command): $(cat "$out/placement-cores-$page.txt")" | tee -a "$report"
+  done
+  stop_app
+
+  echo "== pgbench ceiling (bench/placement-ceiling.sql), $clients clients, ${seconds}s, $reps repetitions (nothing else running)" | tee -a "$report"
+  local facts
+  facts=$(placement_gate_facts "$out/placement-matching.html")
+  f() { echo "$facts" | awk -v n="$1" '{print $n}'; }
+  echo "gate: lock check of $(f 1) persons (the oldest and the wishers picked), $(f 4) persons shown, $(f 6) locked candidates among them" | tee -a "$report"
+  for r in $(seq 1 "$reps"); do
+    rm -f "$out"/pgbench-log.*
+    PGPASSWORD=$app_password pgbench -h 127.0.0.1 -U omsorgsnav_app -n -M prepared -c "$clients" -j 2 -T "$seconds" -r -l --log-prefix="$out/pgbench-log" \
+      -D me="$me" -D unit="$unit" -D nconsidered="$(f 1)" -D considered="$(f 2)" -D shown="$(f 3)" \
+      -D npids="$(f 4)" -D pids="$(f 5)" -D nlocked="$(f 6)" -D locked="$(f 7)" \
+      -f bench/placement-ceiling.sql "$db" > "$out/pgbench-placement-$r.txt" 2>&1 || { cat "$out/pgbench-placement-$r.txt"; exit 1; }
+    local pcts
+    pcts=$(cat "$out"/pgbench-log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.2fms p95=%.2fms p99=%.2fms", a[int(NR*0.5)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000}')
+    rm -f "$out"/pgbench-log.*
+    awk -v pcts="$pcts" '/latency average/ {lat=$4} /tps =/ {tps=$3} END {printf "ceiling-matching tps=%s latency_avg=%sms %s\n", tps, lat, pcts}' "$out/pgbench-placement-$r.txt" | tee -a "$report"
+  done
+  echo "per statement (ms, last repetition):" >> "$report"
+  sed -n '/statement latencies/,$p' "$out/pgbench-placement-$reps.txt" | awk 'NR > 1 {printf "  %s ", $1; $1 = ""; print substr($0, 1, 110)}' >> "$report"
+
+  local ratio_matching
+  ratio_matching=$(ratio "$(grep '^matching ' "$report" | sed 's/^/ /' | field rps | median)" "$(grep '^ceiling-matching ' "$report" | sed 's/^/ /' | field tps | median)")
+  met() { awk -v p95="$1" 'BEGIN {print (p95 < 100) ? "met" : "missed"}'; }
+  {
+    echo "== summary: median (min–max) of $reps, $clients connections / clients"
+    echo "| page | p50 ms | p95 ms | p99 ms | req/s | ceiling tps | ceiling p50 / p95 ms | app / ceiling | target (p95 < 100 ms) |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| matching | $(summary matching p50) | $(summary matching p95) | $(summary matching p99) | $(summary matching rps) | $(summary ceiling-matching tps) | $(summary ceiling-matching p50) / $(summary ceiling-matching p95) | **$ratio_matching** | $(met "$(grep '^matching ' "$report" | sed 's/^/ /' | field p95 | median)") |"
+    if [ -n "$stats_cookies" ]; then
+      echo "| statistics | $(summary statistics p50) | $(summary statistics p95) | $(summary statistics p99) | $(summary statistics rps) | – | – | – | $(met "$(grep '^statistics ' "$report" | sed 's/^/ /' | field p95 | median)") |"
+    else
+      echo "| statistics | not measured: /placement/statistics answered $status | | | | | | | |"
+    fi
+  } | tee -a "$report"
+}
+
 case "${1:-}" in
   generate) shift; generate "$@" ;;
   run) shift; run "$@" ;;
   generate-messages) shift; generate_messages "$@" ;;
   messages) shift; messages "$@" ;;
-  *) echo "usage: bench/bench.sh generate [scale] | run [seconds] [repetitions] | generate-messages [messages] | messages [seconds] [repetitions]"; exit 2 ;;
+  generate-placement) shift; generate_placement "$@" ;;
+  placement) shift; placement "$@" ;;
+  *) echo "usage: bench/bench.sh generate [scale] | run [seconds] [repetitions] | generate-messages [messages] | messages [seconds] [repetitions] | generate-placement [scale] | placement [seconds] [repetitions]"; exit 2 ;;
 esac

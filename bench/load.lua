@@ -4,9 +4,11 @@
 --   WRK_PATH, WRK_BODY        otherwise: POST this body to this path (the search page)
 --   WRK_METHOD                GET sends no body (the inbox pages; the path carries the query); default POST
 --   WRK_HEADERS               extra headers, "Name: value" separated by "|"
+--   WRK_COOKIES               a file of Cookie header values, one per logged-in user: each request takes the next (the placement pages)
 --   WRK_LABEL                 what the summary line starts with (bench.sh parses it)
 local bodies, headers, path = {}, {}, os.getenv("WRK_PATH") or "/api/v1/persons/lookup"
 local method = os.getenv("WRK_METHOD") or "POST"
+local cookies, turn = {}, 0
 
 function init(args)
   local lookups = os.getenv("WRK_LOOKUPS")
@@ -23,10 +25,20 @@ function init(args)
     local name, value = header:match("^%s*([^:]+):%s*(.*)$")
     if name then headers[name] = value end
   end
+  local cookieFile = os.getenv("WRK_COOKIES")
+  if cookieFile then
+    for line in io.lines(cookieFile) do
+      if line ~= "" then cookies[#cookies + 1] = line end
+    end
+  end
   math.randomseed(42 + (tonumber(tostring({}):match("0x(%x+)"), 16) or 0) % 1000)
 end
 
 function request()
+  if #cookies > 0 then
+    turn = turn % #cookies + 1
+    headers["Cookie"] = cookies[turn]
+  end
   if method == "GET" then
     return wrk.format("GET", path, headers)
   end

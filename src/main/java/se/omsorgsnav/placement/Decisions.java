@@ -156,10 +156,136 @@ public class Decisions {
                         order by d.decided_on, d.id
                         fetch first 500 rows only
                         """)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        CareProfile.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10)))
+                .query(Decisions::row)
                 .list();
+        return entries(rows);
+    }
+
+    /** How many decisions wait in the queue: the matching page's count (one statement). */
+    @Transactional(readOnly = true)
+    public long queued() {
+        if (!QUEUE_READERS.contains(users.current().role())) {
+            throw new AccessDenied();
+        }
+        return jdbc.sql("select count(*) from placement_decision where status = 'QUEUED'").query(Long.class).single();
+    }
+
+    private record Waiting(UUID id, UUID personId, CareProfile profile, String wishes) {}
+
+    /**
+     * The matching page's candidates for these apartments (PLC-4): queued decisions of the same
+     * care profile, those who wished for the apartment's home first, then the longest waiting; at
+     * most {@code perApartment} each, from the whole queue. Only the persons shown pass the gate
+     * and are audited (AUD-1), not the queue behind them. A wish of a person locked for readers
+     * without an authorisation never moves them up (their wishes are withheld from the reader, and
+     * the order would tell what they wished). A constant number of statements: the oldest of each
+     * profile, the queued decisions with a wish, the gate's lock check of the wishers it would
+     * pick (a second round only where one of them is locked), the shown rows, the gate.
+     */
+    @Transactional
+    public Map<UUID, List<QueueEntry>> candidates(List<VacantApartment> apartments, int perApartment) {
+        CurrentUser me = users.current();
+        if (!QUEUE_READERS.contains(me.role())) {
+            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_QUEUE", AuditOutcome.DENIED));
+            throw new AccessDenied();
+        }
+        Map<UUID, List<QueueEntry>> result = new LinkedHashMap<>();
+        if (apartments.isEmpty()) {
+            return result;
+        }
+        // The longest waiting of each profile: as many again as shown, since a wisher for the home among them moves up.
+        Map<CareProfile, List<Waiting>> oldest = new java.util.EnumMap<>(CareProfile.class);
+        for (CareProfile profile : CareProfile.values()) {
+            oldest.put(profile, jdbc.sql("""
+                            select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
+                            where d.status = 'QUEUED' and d.care_profile = ?
+                            order by d.decided_on, d.id
+                            fetch first %d rows only
+                            """.formatted(2 * perApartment))
+                    .param(profile.name()).query(Decisions::waiting).list());
+        }
+        // Who wished for something, oldest first; which home a wish names is decided here, once per row and home of the page.
+        List<Waiting> wishing = jdbc.sql("""
+                        select d.id, d.person_id, d.care_profile, d.wishes from placement_decision d
+                        where d.status = 'QUEUED' and d.wishes is not null
+                        order by d.decided_on, d.id
+                        """)
+                .query(Decisions::waiting).list();
+        List<String> wishes = wishing.stream().map(w -> w.wishes().toLowerCase(java.util.Locale.ROOT)).toList();
+        Map<String, List<Waiting>> wishers = new HashMap<>();
+        for (VacantApartment a : apartments) {
+            String word = MatchingWords.of(a.home());
+            wishers.computeIfAbsent(a.careProfile() + " " + word, k -> java.util.stream.IntStream.range(0, wishing.size())
+                    .filter(i -> wishing.get(i).profile() == a.careProfile() && wishes.get(i).contains(word)).mapToObj(wishing::get).toList());
+        }
+        // A wish counts only for persons open to readers without an authorisation: the gate's lock check, for the wishers who
+        // would be picked (again for the next ones where a picked one is locked; the first round is the only one in practice).
+        Set<UUID> checked = new java.util.HashSet<>();
+        Set<UUID> locked = new java.util.HashSet<>();
+        // The first round also asks about the longest waiting (a few ids): the page then costs the same statements whoever wished.
+        Set<UUID> first = new java.util.LinkedHashSet<>();
+        oldest.values().forEach(list -> list.forEach(w -> first.add(w.personId())));
+        Map<UUID, List<UUID>> chosen = new LinkedHashMap<>();
+        while (true) {
+            Set<UUID> unchecked = new java.util.LinkedHashSet<>();
+            chosen.clear();
+            for (VacantApartment a : apartments) {
+                List<UUID> picked = new java.util.ArrayList<>();
+                for (Waiting w : wishers.get(a.careProfile() + " " + MatchingWords.of(a.home()))) {
+                    if (picked.size() < perApartment && !locked.contains(w.personId())) {
+                        picked.add(w.id());
+                        if (!checked.contains(w.personId())) {
+                            unchecked.add(w.personId());
+                        }
+                    }
+                }
+                for (Waiting w : oldest.get(a.careProfile())) {
+                    if (picked.size() < perApartment && !picked.contains(w.id())) {
+                        picked.add(w.id());
+                    }
+                }
+                chosen.put(a.id(), picked);
+            }
+            if (checked.isEmpty()) {
+                unchecked.addAll(first);
+            }
+            if (unchecked.isEmpty()) {
+                break;
+            }
+            locked.addAll(gate.lockedAmong(unchecked));
+            checked.addAll(unchecked);
+        }
+        Set<UUID> shown = new java.util.LinkedHashSet<>();
+        chosen.values().forEach(shown::addAll);
+        if (shown.isEmpty()) {
+            apartments.forEach(a -> result.put(a.id(), List.of()));
+            return result;
+        }
+        List<Row> rows = jdbc.sql("""
+                        select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+                               d.special_reasons, d.relative_contact
+                        from placement_decision d join care_case c on c.id = d.case_id
+                        where d.id in (:ids)
+                        order by d.decided_on, d.id
+                        """)
+                .param("ids", List.copyOf(shown)).query(Decisions::row).list();
+        Map<UUID, QueueEntry> entries = new HashMap<>();
+        entries(rows).forEach(e -> entries.put(e.decisionId(), e));
+        chosen.forEach((apartment, ids) -> result.put(apartment, ids.stream().map(entries::get).filter(Objects::nonNull).toList()));
+        return result;
+    }
+
+    private static Waiting waiting(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CareProfile.valueOf(rs.getString(3)), rs.getString(4));
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), CareProfile.valueOf(rs.getString(4)),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    /** The rows as the reader may see them: the persons through the gate (audited), wishes and relative withheld where masked. */
+    private List<QueueEntry> entries(List<Row> rows) {
         Map<UUID, PersonView> persons = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {

@@ -82,7 +82,7 @@ class PlacementPageTests {
         UUID apartment = apartment(number, "DEMENTIA");
         String[] longest = decision("DEMENTIA", 250, null);
         String[] wished = decision("DEMENTIA", 10, "Solgården");
-        String page = body(as("boendesamordnare", get("/placement/matching")));
+        String page = matchingPageWith(number);
         int section = page.indexOf("lägenhet " + number);
         assertThat(section).isPositive();
         String candidates = page.substring(section, page.indexOf("</section>", section));
@@ -103,6 +103,53 @@ class PlacementPageTests {
         // Move-in Wednesday 25 November: other services closed by Tuesday 24.
         String start = body(as("handlaggare", get("/")));
         assertThat(start).contains("Inflyttningar på vård- och omsorgsboende").contains(wished[1]).contains("2026-11-24");
+    }
+
+    /** The matching page that shows this apartment: the first, or a later one by the "next page" links. */
+    private String matchingPageWith(String number) throws Exception {
+        String path = "/placement/matching";
+        for (int pages = 0; pages < 50; pages++) {
+            String page = body(as("boendesamordnare", get(path)));
+            if (page.contains("lägenhet " + number + "<")) {
+                return page;
+            }
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/placement/matching\\?efter=[^\"]+)\">Nästa sida").matcher(page);
+            assertThat(next.find()).as("apartment " + number + " on some page").isTrue();
+            path = next.group(1).replace("&amp;", "&");
+        }
+        throw new AssertionError("more than 50 pages");
+    }
+
+    @Test
+    @DisplayName("PLC-4, issue 7: the matching page counts the whole queue, pages through every vacant apartment exactly once, and ranks a newest decision that wished for the home among the candidates")
+    void matchingPagesThroughAllVacantApartments() throws Exception {
+        String prefix = "Q" + UUID.randomUUID().toString().substring(0, 4);
+        for (int i = 0; i < 45; i++) {
+            apartment(prefix + "-" + i, i % 2 == 0 ? "SOMATIC" : "DEMENTIA");
+        }
+        String[] wished = decision("SOMATIC", 1, "Gärna Solgården");
+        long queued = jdbc.sql("select count(*) from placement_decision where status = 'QUEUED'").query(Long.class).single();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String path = "/placement/matching";
+        String first = null;
+        for (int pages = 0; path != null && pages < 50; pages++) {
+            String page = body(as("boendesamordnare", get(path)));
+            if (first == null) {
+                first = page;
+            }
+            java.util.regex.Matcher apartment = java.util.regex.Pattern.compile("lägenhet (" + prefix + "-\\d+)<").matcher(page);
+            while (apartment.find()) {
+                assertThat(seen.add(apartment.group(1))).as("shown once: " + apartment.group(1)).isTrue();
+            }
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/placement/matching\\?efter=[^\"]+)\">Nästa sida").matcher(page);
+            path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        assertThat(seen).hasSize(45);
+        assertThat(first).contains("<span>" + queued + "</span> beslut väntar");
+        String somatic = matchingPageWith(prefix + "-0");
+        int section = somatic.indexOf("lägenhet " + prefix + "-0<");
+        assertThat(somatic.substring(section, somatic.indexOf("</section>", section))).as("the newest decision, wishing for the home, is a candidate")
+                .contains(wished[1]);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package se.omsorgsnav.placement.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -22,12 +19,14 @@ import se.omsorgsnav.shared.InvalidInputException;
 /**
  * The coordinator's matching page (PLC-4): vacant apartments beside the queue, each with its
  * candidates — the same care profile, those who wished for the home first, then the longest
- * waiting — and the allocation.
+ * waiting, from the whole queue — and the allocation. The apartments come a page at a time, the
+ * soonest ready first (issue 7: a municipality of Stockholm's size has a couple of hundred vacant).
  */
 @Controller
 class MatchingController {
 
     static final int CANDIDATES = 3;
+    static final int APARTMENTS_PER_PAGE = 20;
 
     private final Allocations allocations;
     private final Decisions decisions;
@@ -40,8 +39,8 @@ class MatchingController {
     record Match(VacantApartment apartment, List<QueueEntry> candidates) {}
 
     @GetMapping("/placement/matching")
-    String matching(Model model) {
-        return page(model, null);
+    String matching(@RequestParam(name = "efter", required = false) String after, Model model) {
+        return page(model, after, null);
     }
 
     @PostMapping("/placement/allocations")
@@ -52,34 +51,24 @@ class MatchingController {
             return "redirect:/placement/matching?tilldelad";
         } catch (ConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(model, e.getMessage());
+            return page(model, null, e.getMessage());
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, e.getMessage());
+            return page(model, null, e.getMessage());
         }
     }
 
-    private String page(Model model, String error) {
-        List<VacantApartment> vacant = allocations.vacant();
-        List<QueueEntry> queue = decisions.queue();
-        Map<UUID, Match> matches = new LinkedHashMap<>();
-        for (VacantApartment a : vacant) {
-            String home = a.home().toLowerCase(Locale.ROOT);
-            List<QueueEntry> candidates = queue.stream().filter(q -> q.careProfile() == a.careProfile())
-                    .sorted(Comparator.comparing((QueueEntry q) -> q.wishes() == null || !q.wishes().toLowerCase(Locale.ROOT).contains(firstWord(home)))
-                            .thenComparing(Comparator.comparingLong(QueueEntry::waitingDays).reversed()))
-                    .limit(CANDIDATES).toList();
-            matches.put(a.id(), new Match(a, candidates));
-        }
-        model.addAttribute("matches", matches.values());
-        model.addAttribute("queue", queue);
+    private String page(Model model, String after, String error) {
+        Allocations.VacantPage vacant = allocations.vacant(after, APARTMENTS_PER_PAGE);
+        Map<UUID, List<QueueEntry>> candidates = decisions.candidates(vacant.apartments(), CANDIDATES);
+        List<Match> matches = vacant.apartments().stream().map(a -> new Match(a, candidates.getOrDefault(a.id(), List.of()))).toList();
+        model.addAttribute("matches", matches);
+        model.addAttribute("vacantTotal", vacant.total());
+        model.addAttribute("next", vacant.next());
+        model.addAttribute("firstPage", after == null || after.isBlank());
+        model.addAttribute("queued", decisions.queued());
         model.addAttribute("error", error);
         return "placement/matching";
-    }
-
-    private static String firstWord(String home) {
-        String word = home.split("[\\s,]+")[0];
-        return word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word;
     }
 
     private static UUID uuid(String value) {
