@@ -1,6 +1,9 @@
 package se.omsorgsnav.placement;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessDenied;
@@ -29,6 +33,11 @@ import se.omsorgsnav.shared.InvalidInputException;
  * manager the vacant days of their own home (the queue and the waiting times are the
  * municipality's, shared by all). Counts only, so no gate and no audit of who looked; a role with
  * no business in placement is refused, and the refusal recorded, as on the other placement pages.
+ * <p>
+ * A period's series are computed at most every {@code omsorgsnav.placement.statistics-refresh}
+ * (five minutes) and kept for whoever asks for the same period and home the same day: the history
+ * behind them does not change by the minute, and the queries read years of it. The access check
+ * runs on every request, before the kept answer is handed out.
  */
 @Component
 public class PlacementStatistics {
@@ -42,13 +51,18 @@ public class PlacementStatistics {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cache<Key, PlacementStatisticsView> computed;
 
-    PlacementStatistics(StatisticsQueries queries, Apartments apartments, CurrentUsers users, AuditLog audit, Clock clock) {
+    private record Key(int months, UUID shown, UUID ownHome, LocalDate today) {}
+
+    PlacementStatistics(StatisticsQueries queries, Apartments apartments, CurrentUsers users, AuditLog audit, Clock clock,
+                        @Value("${omsorgsnav.placement.statistics-refresh:5m}") Duration refresh) {
         this.queries = queries;
         this.apartments = apartments;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.computed = Caffeine.newBuilder().expireAfterWrite(refresh).maximumSize(1_000).build();
     }
 
     /**
@@ -79,6 +93,13 @@ public class PlacementStatistics {
             shownName = homes.stream().filter(h -> h.id().equals(shown)).map(StatisticsQueries.Home::name).findFirst()
                     .orElseThrow(() -> new InvalidInputException("home", "Välj ett av kommunens vård- och omsorgsboenden."));
         }
+        UUID own = ownHome;
+        String name = shownName;
+        return computed.get(new Key(months, shown, ownHome, today), k -> compute(months, first, from, today, own, shown, name, homes));
+    }
+
+    private PlacementStatisticsView compute(int months, YearMonth first, LocalDate from, LocalDate today, UUID ownHome, UUID shown,
+                                            String shownName, List<StatisticsQueries.Home> homes) {
         VacantDayCount vacant = VacantDayCount.of(queries.vacancySpans(from, today, ownHome), first, months, today);
         List<PlacementStatisticsView.VacantDays> vacantDays = new ArrayList<>();
         long[] series = shown == null ? vacant.total() : vacant.ofHome(shown);
