@@ -56,7 +56,7 @@ class ListStatementTests {
             "/cases/{caseNumber}/local-protection", "/cases/new", "/api/v1/cases/{caseNumber}", "/intakes/new",
             "/audit/verification", "/api/v1/audit/verification", "/authorizations/order", "/authorizations/case", "/step-up",
             "/account/pin", "/messages/new", "/messages/new/fields", "/placement/decisions/new", "/api/v1/messages/{id}/attachments/{attachmentId}",
-            "/messages/{id}/attachments/{attachmentId}", "/api/v1/calendar/working-days");
+            "/messages/{id}/attachments/{attachmentId}", "/api/v1/calendar/working-days", "/placement/allocations/{id}/landlord-notice");
 
     /** Lists whose cost is measured by their own module's tests. */
     static final Map<String, String> MEASURED_ELSEWHERE = Map.of(
