@@ -222,7 +222,7 @@ class PlacementRoutineBrowserTests extends BrowserTest {
         // PLC-9: the case officer's start page says when to close the person's other services: the working day before the move-in.
         login("handlaggare");
         Locator reminder = page.locator("section[aria-labelledby=inflyttningar] tbody tr").filter(new Locator.FilterOptions().setHasText(vera.caseNumber()));
-        assertThat(reminder.getByRole(AriaRole.CELL)).hasText(new String[] {vera.caseNumber(), HOME, "2026-11-18", "2026-11-18", "2026-11-17 (att göra nu)"});
+        assertThat(reminder.getByRole(AriaRole.CELL)).hasText(new String[] {vera.caseNumber(), HOME, "2026-11-18", "2026-11-18", "2026-11-17 (att göra nu) Övriga insatser avslutas arbetsdagen före inflyttningen (rutin 003)"});
         checked("seed003-start-case-officer-reminder");
         logout();
 

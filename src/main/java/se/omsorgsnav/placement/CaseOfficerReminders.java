@@ -45,9 +45,9 @@ public class CaseOfficerReminders {
     public List<MoveInReminder> mine() {
         CurrentUser me = users.current();
         LocalDate today = LocalDate.now(clock);
-        record Row(UUID personId, String caseNumber, String home, LocalDate answeredOn, LocalDate moveIn) {}
+        record Row(UUID personId, String caseNumber, String home, LocalDate answeredOn, LocalDate moveIn, LocalDate closeBy, String rule) {}
         List<Row> rows = jdbc.sql("""
-                        select d.person_id, c.case_number, u.name, l.answered_on, l.move_in_on
+                        select d.person_id, c.case_number, u.name, l.answered_on, l.move_in_on, l.close_services_by, l.close_services_rule
                         from placement_decision d
                           join care_case c on c.id = d.case_id
                           join allocation l on l.decision_id = d.id and l.status = 'ACCEPTED'
@@ -58,7 +58,7 @@ public class CaseOfficerReminders {
                         """)
                 .param(me.id())
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)))
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7)))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -66,8 +66,10 @@ public class CaseOfficerReminders {
         Set<UUID> masked = gate.list(rows.stream().map(Row::personId).distinct().toList(), Purpose.PLACEMENT_QUEUE).stream()
                 .filter(PersonView::masked).map(PersonView::id).collect(Collectors.toSet());
         return rows.stream().map(r -> {
-            LocalDate closeBy = calendar.previousWorkingDay(r.moveIn());
-            return new MoveInReminder(r.caseNumber(), masked.contains(r.personId()) ? null : r.home(), r.answeredOn(), r.moveIn(), closeBy,
+            // Stored with its rule at acceptance; computed the same way for a place accepted before the deadline was stored.
+            LocalDate closeBy = r.closeBy() != null ? r.closeBy() : calendar.previousWorkingDay(r.moveIn());
+            String rule = r.rule() != null ? r.rule() : Offers.CLOSE_SERVICES_RULE;
+            return new MoveInReminder(r.caseNumber(), masked.contains(r.personId()) ? null : r.home(), r.answeredOn(), r.moveIn(), closeBy, rule,
                     !today.isBefore(closeBy));
         }).toList();
     }

@@ -8,4 +8,4 @@ import java.time.LocalDate;
  * be closed (the working day before the execution date).
  */
 public record MoveInReminder(String caseNumber, String home, LocalDate answeredOn, LocalDate moveInOn, LocalDate closeOtherServicesBy,
-                             boolean due) {}
+                             String closeOtherServicesRule, boolean due) {}

@@ -43,6 +43,7 @@ public class Offers {
 
     static final String ANSWER_RULE = "Svar inom en arbetsdag efter erbjudandet (rutin 003)";
     static final int MOVE_IN_DAYS = 7;
+    static final String CLOSE_SERVICES_RULE = "Övriga insatser avslutas arbetsdagen före inflyttningen (rutin 003)";
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
@@ -131,7 +132,8 @@ public class Offers {
                     + "). Ange skälet till ett senare datum.");
         }
         update(a, "update allocation set status = 'ACCEPTED', answered_on = ?, move_in_on = ?, move_in_reason = ?, rent_from = ?, "
-                + "version = version + 1 where id = ? and version = ?", answeredOn, moveIn, reason, ready, a.id(), a.version());
+                + "close_services_by = ?, close_services_rule = ?, version = version + 1 where id = ? and version = ?", answeredOn, moveIn, reason,
+                ready, calendar.previousWorkingDay(moveIn), CLOSE_SERVICES_RULE, a.id(), a.version());
         jdbc.sql("update placement_decision set status = 'ACCEPTED', version = version + 1 where id = ?").param(a.decisionId()).update();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("facility", a.home());

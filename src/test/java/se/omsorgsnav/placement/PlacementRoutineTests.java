@@ -239,7 +239,10 @@ class PlacementRoutineTests {
 
         // Case officer 3-5 (PLC-9): the start page shows the move-in and the working day to close other services by, Friday 27th.
         String start = part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"");
-        assertThat(start).contains("Solgårdens vård- och omsorgsboende").contains("2026-11-30").contains("2026-11-27").doesNotContain("(att göra nu)");
+        assertThat(start).contains("Solgårdens vård- och omsorgsboende").contains("2026-11-30").contains("2026-11-27").doesNotContain("(att göra nu)")
+                .contains(Offers.CLOSE_SERVICES_RULE);
+        assertThat(jdbc.sql("select close_services_by from allocation where id = ?").param(allocation).query(LocalDate.class).single())
+                .as("stored with its rule at acceptance (UX-2)").isEqualTo(LocalDate.of(2026, 11, 27));
         clock.travelTo(LocalDate.of(2026, 11, 27));
         assertThat(part(body(as("handlaggare", get("/"))), applicant.number(), "id=\"inflyttningar\"")).contains("(att göra nu)");
 
