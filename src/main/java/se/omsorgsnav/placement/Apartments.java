@@ -107,23 +107,26 @@ public class Apartments {
     @Transactional(readOnly = true)
     public boolean managesAHome() {
         CurrentUser me = users.current();
-        return me.is(Role.UNIT_MANAGER) && me.unitId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        return me.is(Role.UNIT_MANAGER) && isNursingHome(me.unitId());
     }
 
     /** Whether my unit is a nursing home (an admin assistant's start page link). */
     @Transactional(readOnly = true)
     public boolean worksAtAHome() {
         CurrentUser me = users.current();
-        return me.unitId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        return isNursingHome(me.unitId());
+    }
+
+    /** Whether the unit is a nursing home: the one test of "a home" for every placement role check. */
+    boolean isNursingHome(UUID unitId) {
+        return unitId != null
+                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(unitId).query(Long.class).single() > 0;
     }
 
     /** The home (unit) I manage, if it is a nursing home; else "Behörighet saknas", recorded. */
     UUID requireHomeManager(String purpose) {
         CurrentUser me = users.current();
-        boolean home = me.is(Role.UNIT_MANAGER) && me.unitId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        boolean home = me.is(Role.UNIT_MANAGER) && isNursingHome(me.unitId());
         if (!home) {
             audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, purpose, AuditOutcome.DENIED));
             throw new AccessDenied();

@@ -50,18 +50,20 @@ public class Offers {
     private final CaseDirectory cases;
     private final Messages messages;
     private final CaseJournal journal;
+    private final Apartments apartments;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, CaseJournal journal, WorkingDayCalendar calendar,
-           AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Offers(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, CaseJournal journal, Apartments apartments,
+           WorkingDayCalendar calendar, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
         this.messages = messages;
         this.journal = journal;
+        this.apartments = apartments;
         this.calendar = calendar;
         this.audit = audit;
         this.events = events;
@@ -219,8 +221,7 @@ public class Offers {
     @Transactional(readOnly = true)
     public List<WorkedAllocation> mine() {
         CurrentUser me = users.current();
-        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && me.unitId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && apartments.isNursingHome(me.unitId());
         String where;
         List<Object> params;
         if (homeStaff) {

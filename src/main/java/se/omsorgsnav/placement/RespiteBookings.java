@@ -34,13 +34,15 @@ public class RespiteBookings {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final CaseDirectory cases;
+    private final Apartments apartments;
     private final AuditLog audit;
     private final Clock clock;
 
-    RespiteBookings(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuditLog audit, Clock clock) {
+    RespiteBookings(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Apartments apartments, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.cases = cases;
+        this.apartments = apartments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -54,9 +56,7 @@ public class RespiteBookings {
             audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "RESPITE_BOOKING", AuditOutcome.DENIED));
             throw new AccessDenied();
         }
-        boolean home = booking.homeId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(booking.homeId()).query(Long.class).single() > 0;
-        if (!home) {
+        if (!apartments.isNursingHome(booking.homeId())) {
             throw new InvalidInputException("homeId", "Välj boendet där avlösningsplatsen finns.");
         }
         if (booking.caseNumber() == null || booking.caseNumber().isBlank()) {
@@ -102,8 +102,7 @@ public class RespiteBookings {
     public List<RespiteBooking> coming() {
         CurrentUser me = users.current();
         boolean coordinator = me.is(Role.PLACEMENT_COORDINATOR);
-        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && me.unitId() != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(me.unitId()).query(Long.class).single() > 0;
+        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && apartments.isNursingHome(me.unitId());
         if (!coordinator && !homeStaff) {
             throw new AccessDenied();
         }
