@@ -118,6 +118,28 @@ class PlacementRoutineTests {
         return html.substring(from, to);
     }
 
+    private record Allocated(String number, UUID apartment, UUID decision, UUID allocation) {}
+
+    /**
+     * A somatic apartment of its own at Solgården, out for renovation until {@code readyOn}, and the
+     * case's signed decision, allocated to it by {@code coordinator}: the routine up to the offer.
+     */
+    private Allocated allocatedAfterRenovation(Case applicant, String readyOn, String decidedOn, String residence, String coordinator)
+            throws Exception {
+        String number = "V" + UUID.randomUUID().toString().substring(0, 5);
+        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
+                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\",\"monthlyRent\":\"6200\"}".formatted(number)));
+        id(postJson("chef-solgarden", "/api/v1/placement/vacancies", """
+                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"%s"}
+                """.formatted(apartment, readyOn)));
+        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
+                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"%s","currentResidence":"%s","coResident":false}
+                """.formatted(applicant.number(), decidedOn, residence)));
+        UUID allocation = id(postJson(coordinator, "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        return new Allocated(number, apartment, decision, allocation);
+    }
+
     private String decisionStatus(UUID decision) {
         return jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single();
     }
@@ -309,17 +331,11 @@ class PlacementRoutineTests {
     @DisplayName("PLC-7: a declined offer is recorded with its dates, BOSAM and the case officer are told, the person stays in the queue and the apartment is free again")
     void declined() throws Exception {
         Case applicant = personWithCase("Nils");
-        String number = "D" + UUID.randomUUID().toString().substring(0, 5);
-        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
-                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\",\"monthlyRent\":\"6200\"}".formatted(number)));
-        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
-                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-11-18"}
-                """.formatted(apartment));
-        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
-                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-10","currentResidence":"OWN_HOME","coResident":false}
-                """.formatted(applicant.number())));
-        UUID allocation = id(postJson("boendesamordnare2", "/api/v1/placement/allocations",
-                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        Allocated placed = allocatedAfterRenovation(applicant, "2026-11-18", "2026-11-10", "OWN_HOME", "boendesamordnare2");
+        String number = placed.number();
+        UUID apartment = placed.apartment();
+        UUID decision = placed.decision();
+        UUID allocation = placed.allocation();
         assertThat(body(as("boendesamordnare", get("/placement/matching")))).as("allocated: not offered twice").doesNotContain(number);
         assertThat(postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-11-17\"}")
                 .getStatus()).isEqualTo(204);
@@ -349,17 +365,10 @@ class PlacementRoutineTests {
     @DisplayName("REG-2: a death in the register takes the person's decision out of the queue and frees the apartment allocated to it, once")
     void deathWithdrawsTheDecision() throws Exception {
         Case applicant = personWithCase("Sigrid");
-        String number = "W" + UUID.randomUUID().toString().substring(0, 5);
-        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
-                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\"}".formatted(number)));
-        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
-                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-11-18"}
-                """.formatted(apartment));
-        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
-                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-10","currentResidence":"SHORT_STAY","coResident":false}
-                """.formatted(applicant.number())));
-        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
-                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        Allocated placed = allocatedAfterRenovation(applicant, "2026-11-18", "2026-11-10", "SHORT_STAY", "boendesamordnare");
+        String number = placed.number();
+        UUID decision = placed.decision();
+        UUID allocation = placed.allocation();
 
         assertThat(postJson("handlaggare", "/api/v1/persons/" + applicant.personId() + "/death", "{\"dateOfDeath\":\"2026-11-17\"}").getStatus())
                 .as("system support only").isEqualTo(403);
@@ -515,17 +524,10 @@ class PlacementRoutineTests {
     @DisplayName("PLC-5, PLC-8, PLC-13: over Christmas and New Year the answer is due after the holidays and the execution on the first working day of January")
     void deadlinesOverTheHolidays() throws Exception {
         Case applicant = personWithCase("Jul");
-        String number = "J" + UUID.randomUUID().toString().substring(0, 5);
-        UUID apartment = id(postJson("chef-solgarden", "/api/v1/placement/apartments",
-                "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\"}".formatted(number)));
-        postJson("chef-solgarden", "/api/v1/placement/vacancies", """
-                {"apartmentId":"%s","reason":"RENOVATION","eventDate":"2026-11-02","readyOn":"2026-12-01"}
-                """.formatted(apartment));
-        UUID decision = id(postJson("handlaggare", "/api/v1/placement/decisions", """
-                {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"2026-11-18","currentResidence":"OWN_HOME","coResident":false}
-                """.formatted(applicant.number())));
-        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
-                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment)));
+        Allocated placed = allocatedAfterRenovation(applicant, "2026-12-01", "2026-11-18", "OWN_HOME", "boendesamordnare");
+        String number = placed.number();
+        UUID decision = placed.decision();
+        UUID allocation = placed.allocation();
 
         clock.travelTo(LocalDate.of(2026, 12, 23));
         assertThat(postJson("chef-solgarden", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-12-23\"}")
