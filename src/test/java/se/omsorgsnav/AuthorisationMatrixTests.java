@@ -500,6 +500,26 @@ class AuthorisationMatrixTests {
     }
 
     @Test
+    @Order(1)
+    @DisplayName("PROT-3, PROT-4: every action of every module's access catalogue names the matrix rows that exercise it")
+    void everyCatalogueActionHasARow() throws ClassNotFoundException {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(se.omsorgsnav.access.Action.class));
+        Set<String> actions = new TreeSet<>();
+        for (var candidate : scanner.findCandidateComponents("se.omsorgsnav")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    actions.add(type.getSimpleName() + "." + ((Enum<?>) constant).name());
+                }
+            }
+        }
+        assertThat(CatalogueRows.ROWS.keySet()).as("catalogue actions with matrix rows").containsExactlyInAnyOrderElementsOf(actions);
+        CatalogueRows.ROWS.forEach((action, rows) -> assertThat(rows).as(action + ": its matrix rows").isNotEmpty()
+                .allSatisfy(row -> assertThat(ENDPOINTS).as(action + " names a row of the matrix").containsKey(row)));
+    }
+
+    @Test
     @Order(2)
     @DisplayName("PROT-3, PROT-4, PROT-5, PROT-9, PROT-13, AUD-1: each role × authorisation state × subject sees only what it may, and every access is audited")
     void matrix() throws Exception {

@@ -16,6 +16,22 @@ class ModularityTests {
     }
 
     @Test
+    @DisplayName("DESIGN: every module declares the modules it may use, so a new arrow fails the build")
+    void everyModuleDeclaresItsDependencies() throws ClassNotFoundException {
+        for (var module : modules) {
+            String base = module.getBasePackage().getName();
+            var declared = Class.forName(base + ".package-info").getAnnotation(org.springframework.modulith.ApplicationModule.class);
+            // shared is open and uses nothing; every other module names what it may use.
+            if (!base.endsWith(".shared")) {
+                org.assertj.core.api.Assertions.assertThat(declared)
+                        .as("module %s must declare allowedDependencies in its package-info", module.getIdentifier()).isNotNull();
+                org.assertj.core.api.Assertions.assertThat(declared.allowedDependencies())
+                        .as("module %s must declare allowedDependencies in its package-info", module.getIdentifier()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("DESIGN: the module documentation is generated from the code")
     void writesModuleDocumentation() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

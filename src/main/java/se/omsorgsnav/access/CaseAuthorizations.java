@@ -46,6 +46,23 @@ public class CaseAuthorizations {
                 .list());
     }
 
+    /** Of these cases, those the user holds a valid authorisation for today (PROT-26: a grant opens the case it names). One query. */
+    public Set<UUID> authorisedCasesAmong(CurrentUser user, Collection<UUID> caseIds) {
+        if (caseIds.isEmpty() || user.is(Role.FEE_OFFICER)) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct case_id from case_authorization
+                        where user_id = :user and case_id in (:cases)
+                          and revoked_at is null and valid_from <= :today and valid_to >= :today
+                        """)
+                .param("user", user.id())
+                .param("cases", caseIds)
+                .param("today", LocalDate.now(clock))
+                .query(UUID.class)
+                .list());
+    }
+
     /** The cases the user holds a valid authorisation for today, to offer them by number. Never any for a fee officer (PROT-9). */
     public List<UUID> authorisedCases(CurrentUser user) {
         if (user.is(Role.FEE_OFFICER)) {

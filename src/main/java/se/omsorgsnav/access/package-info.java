@@ -1,4 +1,12 @@
 /**
+ * <b>The access catalogue</b> ({@link se.omsorgsnav.access.AccessControl}): every action on personal
+ * data is a named {@link se.omsorgsnav.access.Action} of a module's catalogue enum, its rule built
+ * from {@link se.omsorgsnav.access.Rule}'s vocabulary (role, own unit, case officer, valid
+ * authorisation for the case, PIN confirmed, grant right, agreed offer maker, named user) and
+ * decided on a {@link se.omsorgsnav.access.Target}'s facts. {@code require} audits a denial in its
+ * own transaction and an allowed action in the caller's; {@code has}, {@code filter} and
+ * {@code permitted} shape answers. No module writes a role check or a denial of its own.
+ * <p>
  * Users, roles and units, and the decision whether a user may see a protected person:
  * {@link se.omsorgsnav.access.CaseAuthorizations} holds the personal, case-specific,
  * time-limited authorisations (PROT-3, PROT-6) and answers for a whole list in one query.
@@ -13,4 +21,5 @@
  * Must never: decide from anything but an authorisation that is valid today and not revoked;
  * depend on the modules it protects (they ask it, it never asks them).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "shared"})
 package se.omsorgsnav.access;

@@ -8,14 +8,22 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.omsorgsnav.shared.TimeOrderedIds;
 
 /**
  * Writes audit events (AUD-1). Allowed and masked accesses are written in the caller's
  * transaction, so that data is never shown without its event; denials in a transaction of their
  * own, so that the caller's rollback (the AccessDenied it is about to throw) cannot erase them.
+ * A masked view is a probe (PROT-24): written in the caller's transaction like any other, and
+ * written again in a new transaction should that one roll back, so a later failure in the same
+ * request cannot erase the trace of what was looked for.
  */
 @Component
 public class AuditLog {
@@ -29,10 +37,13 @@ public class AuditLog {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -46,6 +57,21 @@ public class AuditLog {
         if (entries.isEmpty()) {
             return;
         }
+        insert(actor, entries);
+        List<AuditEntry> probes = entries.stream().filter(e -> e.outcome() != AuditOutcome.ALLOWED).toList();
+        if (!probes.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_ROLLED_BACK) {
+                        separately.executeWithoutResult(tx -> insert(actor, probes));
+                    }
+                }
+            });
+        }
+    }
+
+    private void insert(AuditActor actor, List<AuditEntry> entries) {
         // Microseconds: the precision both databases keep, so the sealed hash can be recomputed.
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         List<Row> rows = entries.stream().map(e -> new Row(TimeOrderedIds.next(), e)).toList();

@@ -31,4 +31,5 @@
  * Must never: update or delete an audit event; write personal data other than ids into an event;
  * let a denial vanish with the caller's rollback (denials are written in their own transaction).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package se.omsorgsnav.audit;

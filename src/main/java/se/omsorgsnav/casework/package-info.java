@@ -15,4 +15,6 @@
  * Must never: read the person tables; put a personnummer into a case number, a case's subject or
  * a URL.
  */
+// messaging only for the intake form filled in from an INTAKE_REQUEST message, which is to move to messaging's side.
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"person", "access", "audit", "shared", "messaging"})
 package se.omsorgsnav.casework;

@@ -7,4 +7,5 @@
  * Only in the demo profile, and only on the embedded H2 database unless a test explicitly allows
  * another: demo users with known passwords must never reach a production database.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package se.omsorgsnav.demo;

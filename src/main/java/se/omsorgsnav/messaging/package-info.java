@@ -32,4 +32,5 @@
  * read a message whether it exists; serve an attachment as anything but a download of its sniffed
  * type ({@code nosniff}, {@code no-store}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"person", "access", "audit", "shared"})
 package se.omsorgsnav.messaging;

@@ -15,4 +15,5 @@
  * Must never: hand out an entity or a row; store anything about fingerade personuppgifter; put
  * a name or personnummer in a log line or an exception message.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "shared"})
 package se.omsorgsnav.person;

@@ -31,4 +31,5 @@
  * let a unit manager make a protected person's offer; put a name in a respite booking; report on
  * an apartment of another home; put a person or a case number in the statistics.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"casework", "messaging", "person", "access", "audit", "shared"})
 package se.omsorgsnav.placement;

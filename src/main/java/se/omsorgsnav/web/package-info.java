@@ -5,4 +5,5 @@
  * <p>
  * Must never: put personal data in a log line, an error text or a URL (AUD-5).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"placement", "messaging", "casework", "person", "access", "audit", "shared"})
 package se.omsorgsnav.web;

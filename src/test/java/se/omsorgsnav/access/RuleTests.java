@@ -1,0 +1,125 @@
+package se.omsorgsnav.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The rule vocabulary decided on facts alone (no database): what each term and combination says. */
+class RuleTests {
+
+    private static final UUID UNIT = UUID.randomUUID();
+    private static final UUID OTHER_UNIT = UUID.randomUUID();
+    private static final UUID CASE = UUID.randomUUID();
+    private static final UUID PERSON = UUID.randomUUID();
+
+    private final CaseAuthorizations authorizations = mock(CaseAuthorizations.class);
+    private final StepUp stepUp = mock(StepUp.class);
+
+    private static CurrentUser user(Role role) {
+        return new CurrentUser(UUID.randomUUID(), "u", "U", role, UNIT, "Enhet", "Äldreomsorg", false);
+    }
+
+    private Rule.Verdict decide(Rule rule, CurrentUser user, Target target) {
+        return rule.decide(new Facts(user, authorizations, stepUp), target);
+    }
+
+    private void authorisedFor(UUID caseId) {
+        when(authorizations.authorisedCasesAmong(any(), any())).thenReturn(Set.of(caseId));
+    }
+
+    @Test
+    @DisplayName("PROT-3: a rule without a logged-in user denies, whatever it says")
+    void noUserIsDenied() {
+        assertThat(decide(Rule.anyone(), null, Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-3: role and own unit must both hold for 'and', either for 'or'")
+    void andOr() {
+        Rule managerOfUnit = Rule.role(Role.UNIT_MANAGER).and(Rule.ownUnit());
+        assertThat(decide(managerOfUnit, user(Role.UNIT_MANAGER), Target.unit(UNIT))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(managerOfUnit, user(Role.UNIT_MANAGER), Target.unit(OTHER_UNIT))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(managerOfUnit, user(Role.CASE_OFFICER), Target.unit(UNIT))).isEqualTo(Rule.Verdict.DENIED);
+        Rule either = Rule.role(Role.PLACEMENT_COORDINATOR).or(managerOfUnit);
+        assertThat(decide(either, user(Role.PLACEMENT_COORDINATOR), Target.unit(OTHER_UNIT))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.ownUnit(), user(Role.UNIT_MANAGER), Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-26: an authorisation opens the case it names, not another case of the same person")
+    void authorisationIsForTheCase() {
+        authorisedFor(CASE);
+        CurrentUser officer = user(Role.CASE_OFFICER);
+        assertThat(decide(Rule.authorised(), officer, Target.ofCase(CASE, PERSON, UNIT, null, true))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.authorised(), officer, Target.ofCase(UUID.randomUUID(), PERSON, UNIT, null, true))).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-10: authorised but not confirmed with the PIN asks for the PIN; confirmed allows; unlocked needs neither")
+    void stepUp() {
+        authorisedFor(CASE);
+        Target locked = Target.ofCase(CASE, PERSON, UNIT, null, true);
+        when(stepUp.satisfied()).thenReturn(false);
+        assertThat(decide(Rule.authorisedIfLocked(), user(Role.CASE_OFFICER), locked)).isEqualTo(Rule.Verdict.STEP_UP);
+        assertThat(decide(Rule.authorisedIfLocked(), user(Role.CASE_OFFICER), locked.withLocked(false))).isEqualTo(Rule.Verdict.ALLOWED);
+        when(stepUp.satisfied()).thenReturn(true);
+        assertThat(decide(Rule.authorisedIfLocked(), user(Role.CASE_OFFICER), locked)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.authorisedIfLocked(), user(Role.CASE_OFFICER), Target.ofCase(UUID.randomUUID(), PERSON, UNIT, null, true)))
+                .isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-9: a fee officer's authorisation never counts, in the decision and in the SQL predicate")
+    void feeOfficerNever() {
+        CurrentUser fee = user(Role.FEE_OFFICER);
+        when(authorizations.authorisedCasesAmong(any(), any())).thenAnswer(i -> Set.of());
+        assertThat(decide(Rule.authorised(), fee, Target.ofCase(CASE, PERSON, UNIT, null, true))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(Rule.authorised().sql(RowFilter.Columns.of().caseId("c.id"), new Facts(fee, authorizations, stepUp))).isEqualTo("1 = 0");
+    }
+
+    @Test
+    @DisplayName("PLC-11: the agreed offer maker is the home's manager, a coordinator, or the case's own officer as agreed")
+    void agreedMaker() {
+        CurrentUser manager = user(Role.UNIT_MANAGER);
+        CurrentUser officer = user(Role.CASE_OFFICER);
+        Target byHome = Target.ofCase(CASE, PERSON, UNIT, officer.id(), false).withAgreedMaker(Role.UNIT_MANAGER);
+        assertThat(decide(Rule.agreedMaker(), manager, byHome)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.agreedMaker(), manager, byHome.withUnit(OTHER_UNIT))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.agreedMaker(), officer, byHome)).isEqualTo(Rule.Verdict.DENIED);
+        Target byOfficer = byHome.withAgreedMaker(Role.CASE_OFFICER);
+        assertThat(decide(Rule.agreedMaker(), officer, byOfficer)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.agreedMaker(), user(Role.CASE_OFFICER), byOfficer)).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.agreedMaker(), user(Role.PLACEMENT_COORDINATOR), byOfficer.withAgreedMaker(Role.PLACEMENT_COORDINATOR)))
+                .isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.agreedMaker(), manager, Target.unit(UNIT))).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-6: nobody acts on a thing that names themselves (a grant to oneself)")
+    void notNamedUser() {
+        CurrentUser lvs = user(Role.SYSTEM_SUPPORT);
+        assertThat(decide(Rule.notNamedUser(), lvs, Target.NONE.withUsers(Set.of(lvs.id())))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.notNamedUser(), lvs, Target.NONE.withUsers(Set.of(UUID.randomUUID())))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.namedUser(), lvs, Target.NONE.withUsers(Set.of(lvs.id())))).isEqualTo(Rule.Verdict.ALLOWED);
+    }
+
+    @Test
+    @DisplayName("PROT-3: the SQL form of a rule names the row's columns and binds the user; a term without SQL fails loudly")
+    void sqlForm() {
+        CurrentUser manager = user(Role.UNIT_MANAGER);
+        Facts facts = new Facts(manager, authorizations, stepUp);
+        when(stepUp.satisfied()).thenReturn(true);
+        Rule rule = Rule.role(Role.UNIT_MANAGER).and(Rule.ownUnit()).and(Rule.authorisedIfLocked());
+        String sql = rule.sql(RowFilter.Columns.of().unit("a.unit_id").caseId("d.case_id").locked("p.locked"), facts);
+        assertThat(sql).contains("a.unit_id = :ac_unit").contains("not (p.locked)").contains("ac_ca.case_id = d.case_id").startsWith("((1 = 1");
+        assertThatThrownBy(() -> Rule.namedUser().sql(RowFilter.Columns.of(), facts)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Rule.ownUnit().sql(RowFilter.Columns.of(), facts)).isInstanceOf(IllegalStateException.class);
+    }
+}
