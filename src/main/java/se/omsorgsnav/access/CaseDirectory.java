@@ -16,14 +16,22 @@ public interface CaseDirectory {
 
     Optional<CaseFacts> find(UUID caseId);
 
+    /** The facts of many cases at once, for a list: a constant number of queries, whatever its length. Unknown ids are left out. */
+    java.util.Map<UUID, CaseFacts> findAll(java.util.Collection<UUID> caseIds);
+
     /** Those of the given cases that are closed: LVS must remove their authorisations (PROT-15). One query. */
     List<CaseFacts> closedAmong(java.util.Collection<UUID> caseIds);
 
     /** What LVS must check before granting (PROT-7), as the current user may see it. */
     PreCheck preCheck(CaseFacts facts);
 
+    /**
+     * @param protectedPerson the person has a protection level of her own today
+     * @param locked          the person is protected or linked to a protected person today (PROT-5): what the rules decide on
+     * @param caseOfficerId   the case's responsible officer (the case relation)
+     */
     record CaseFacts(UUID caseId, CaseNumber number, UUID personId, boolean protectedPerson, boolean localProtection,
-                     UUID unitId, String unitName, boolean open) {}
+                     UUID unitId, String unitName, boolean open, boolean locked, UUID caseOfficerId) {}
 
     /**
      * @param otherAdministrations administrations other than the case's where the person has cases

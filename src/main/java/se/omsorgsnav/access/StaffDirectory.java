@@ -30,6 +30,25 @@ public class StaffDirectory {
         return jdbc.sql(STAFF + " where u.id = ?").param(userId).query(StaffDirectory::staff).optional();
     }
 
+    /** Staff by id, for a list that names who did what: one query for the whole list. */
+    public java.util.Map<UUID, StaffView> findAll(java.util.Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql(STAFF + " where u.id in (:ids)").param("ids", userIds).query(StaffDirectory::staff).list().stream()
+                .collect(java.util.stream.Collectors.toMap(StaffView::id, v -> v));
+    }
+
+    /** Units by id, for a list that names units: one query for the whole list. */
+    public java.util.Map<UUID, UnitView> unitsById(java.util.Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select id, name, administration from unit where id in (:ids)").param("ids", unitIds)
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .list().stream().collect(java.util.stream.Collectors.toMap(UnitView::id, v -> v));
+    }
+
     /** An enabled member of staff by user name, as colleagues name each other in orders and intakes. */
     public Optional<StaffView> findEnabled(String username) {
         return jdbc.sql(STAFF + " where u.username = ? and u.enabled").param(username == null ? "" : username.strip())

@@ -40,7 +40,7 @@ public record Target(UUID personId, UUID caseId, UUID unitId, UUID caseOfficer, 
 
     /** A case as access's own directory knows it. */
     public static Target ofCase(CaseDirectory.CaseFacts facts) {
-        return new Target(facts.personId(), facts.caseId(), facts.unitId(), null, facts.protectedPerson(), Set.of(), null);
+        return new Target(facts.personId(), facts.caseId(), facts.unitId(), facts.caseOfficerId(), facts.locked(), Set.of(), null);
     }
 
     /** Something a unit holds that names no person (an apartment, a unit's message group). */

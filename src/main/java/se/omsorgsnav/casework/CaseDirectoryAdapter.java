@@ -15,7 +15,7 @@ import se.omsorgsnav.shared.CaseNumber;
 class CaseDirectoryAdapter implements CaseDirectory {
 
     private static final String SELECT = """
-            select c.id, c.case_number, c.person_id, c.unit_id, un.name as unit_name, c.status
+            select c.id, c.case_number, c.person_id, c.unit_id, un.name as unit_name, c.status, c.case_officer_id
             from care_case c join unit un on un.id = c.unit_id
             """;
 
@@ -27,7 +27,7 @@ class CaseDirectoryAdapter implements CaseDirectory {
         this.gate = gate;
     }
 
-    private record Row(UUID id, String number, UUID personId, UUID unitId, String unitName, boolean open) {}
+    private record Row(UUID id, String number, UUID personId, UUID unitId, String unitName, boolean open, UUID caseOfficerId) {}
 
     @Override
     public Optional<CaseFacts> find(CaseNumber number) {
@@ -47,8 +47,28 @@ class CaseDirectoryAdapter implements CaseDirectory {
         // Protection is not needed here: the facts serve only to name the case on LVS's list.
         return jdbc.sql(SELECT + " where c.id in (:ids) and c.status = 'CLOSED' order by c.closed_on, c.case_number").param("ids", caseIds)
                 .query(CaseDirectoryAdapter::row).list().stream()
-                .map(r -> new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), true, false, r.unitId(), r.unitName(), false))
+                .map(r -> new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), true, false, r.unitId(), r.unitName(), false, true,
+                        r.caseOfficerId()))
                 .toList();
+    }
+
+    @Override
+    public java.util.Map<UUID, CaseFacts> findAll(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Row> rows = jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", caseIds).query(CaseDirectoryAdapter::row).list();
+        var protection = gate.protectionAmong(rows.stream().map(Row::personId).toList());
+        java.util.Map<UUID, CaseFacts> facts = new java.util.HashMap<>();
+        for (Row r : rows) {
+            var p = protection.get(r.personId());
+            // No person row is not possible for a case; should it happen, treat the case as locked (fail closed).
+            boolean isProtected = p == null || p.level().isProtected();
+            facts.put(r.id(), new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), isProtected,
+                    p != null && p.level() == ProtectionLevel.LOCAL_PROTECTION, r.unitId(), r.unitName(), r.open(), p == null || p.locked(),
+                    r.caseOfficerId()));
+        }
+        return facts;
     }
 
     @Override
@@ -69,13 +89,15 @@ class CaseDirectoryAdapter implements CaseDirectory {
     private Optional<CaseFacts> facts(Optional<Row> row) {
         return row.map(r -> {
             ProtectionLevel level = gate.protectionLevel(r.personId());
+            boolean locked = level.isProtected() || !gate.lockedAmong(List.of(r.personId())).isEmpty();
             return new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), level.isProtected(),
-                    level == ProtectionLevel.LOCAL_PROTECTION, r.unitId(), r.unitName(), r.open());
+                    level == ProtectionLevel.LOCAL_PROTECTION, r.unitId(), r.unitName(), r.open(), locked, r.caseOfficerId());
         });
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getObject("person_id", UUID.class),
-                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), "OPEN".equals(rs.getString("status")));
+                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), "OPEN".equals(rs.getString("status")),
+                rs.getObject("case_officer_id", UUID.class));
     }
 }

@@ -132,6 +132,29 @@ public class PersonDisclosure {
         return row.protectionLevel();
     }
 
+    /** What the access rules decide on for one person: her own protection level, and whether she is locked (PROT-3, PROT-5). */
+    public record ProtectionFacts(ProtectionLevel level, boolean locked) {}
+
+    /**
+     * The protection of many persons at once, as it is today (PROT-25), for the facts of a list's
+     * targets: ids in, levels and locks out, nothing of who they are. Like {@link #lockedAmong}, it
+     * is covered by the audit event of the list that shows them. Unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, ProtectionFacts> protectionAmong(Collection<UUID> personIds) {
+        Map<UUID, ProtectionFacts> facts = new java.util.HashMap<>();
+        List<UUID> all = List.copyOf(new HashSet<>(personIds));
+        for (int start = 0; start < all.size(); start += 1000) {
+            List<UUID> chunk = all.subList(start, Math.min(all.size(), start + 1000));
+            Map<UUID, PersonRow> found = rows.byIds(chunk);
+            Map<UUID, Set<UUID>> protectedLinks = rows.protectedLinks(found.keySet());
+            for (PersonRow row : found.values()) {
+                facts.put(row.id(), new ProtectionFacts(row.protectionLevel(), isLocked(row, protectedLinks)));
+            }
+        }
+        return facts;
+    }
+
     /**
      * Of these persons, those locked for users without an authorisation: protected, or linked to a
      * protected person. For the log review's rule (AUD-4), which flags accesses to them; it tells
