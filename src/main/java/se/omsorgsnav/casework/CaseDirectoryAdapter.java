@@ -87,11 +87,14 @@ class CaseDirectoryAdapter implements CaseDirectory {
     }
 
     private Optional<CaseFacts> facts(Optional<Row> row) {
+        // Today's protection (PROT-25), as ids and flags only: covered by the audit event of whatever the facts serve.
         return row.map(r -> {
-            ProtectionLevel level = gate.protectionLevel(r.personId());
-            boolean locked = level.isProtected() || !gate.lockedAmong(List.of(r.personId())).isEmpty();
-            return new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), level.isProtected(),
-                    level == ProtectionLevel.LOCAL_PROTECTION, r.unitId(), r.unitName(), r.open(), locked, r.caseOfficerId());
+            var p = gate.protectionAmong(List.of(r.personId())).get(r.personId());
+            // No person row is not possible for a case; should it happen, treat the case as locked (fail closed).
+            boolean isProtected = p == null || p.level().isProtected();
+            return new CaseFacts(r.id(), new CaseNumber(r.number()), r.personId(), isProtected,
+                    p != null && p.level() == ProtectionLevel.LOCAL_PROTECTION, r.unitId(), r.unitName(), r.open(), p == null || p.locked(),
+                    r.caseOfficerId());
         });
     }
 

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
@@ -19,7 +22,8 @@ import se.omsorgsnav.audit.AuditOutcome;
  * modules write to it inside their own transaction, after their own checks — placement documents
  * the offer, the answer and the planned move-in as seed 003 asks the unit manager to. It is read
  * only on the case page, after the gate has opened the person: entries may say where a protected
- * person lives.
+ * person lives. And only for a case the user may read in full: an authorisation opens the journal
+ * of the case it names, not of the person's other cases (PROT-26).
  */
 @Component
 public class CaseJournal {
@@ -28,9 +32,13 @@ public class CaseJournal {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final Clock clock;
+    private final CaseDirectory directory;
+    private final AccessControl access;
 
-    CaseJournal(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock) {
+    CaseJournal(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock, CaseDirectory directory, AccessControl access) {
         this.jdbc = jdbc;
+        this.directory = directory;
+        this.access = access;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -46,9 +54,16 @@ public class CaseJournal {
         audit.record(users.actor(), new AuditEntry(personId, caseId, AuditAction.CREATE, "JOURNAL", AuditOutcome.ALLOWED));
     }
 
-    /** A case's entries, newest first; for a caller that has opened the case through the gate. One statement. */
+    /**
+     * A case's entries, newest first; for a caller that has opened the case through the gate. None
+     * for a case the user may not read in full (PROT-26). A constant few statements.
+     */
     @Transactional(readOnly = true)
     public List<Entry> of(UUID caseId) {
+        boolean readable = directory.find(caseId).map(f -> access.has(CaseworkAction.READ_CASE, Target.ofCase(f))).orElse(false);
+        if (!readable) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select j.written_at, u.full_name, j.text from case_journal_entry j join app_user u on u.id = j.written_by
                         where j.case_id = ? order by j.written_at desc, j.id fetch first 200 rows only

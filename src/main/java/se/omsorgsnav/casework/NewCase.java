@@ -1,11 +1,17 @@
 package se.omsorgsnav.casework;
 
 import java.util.UUID;
-import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
+import se.omsorgsnav.shared.SubjectLine;
 
-/** A case to open: for whom, in which unit, with which responsible case officer, about what. */
+/**
+ * A case to open: for whom, in which unit, with which responsible case officer, about what. The
+ * subject is a {@link SubjectLine}: never a personnummer (fault 9).
+ */
 public record NewCase(UUID personId, UUID unitId, UUID caseOfficerId, String subject) {
+
+    /** The longest subject a case has (care_case.subject). */
+    static final int SUBJECT_LENGTH = 200;
 
     public NewCase {
         if (personId == null) {
@@ -17,6 +23,6 @@ public record NewCase(UUID personId, UUID unitId, UUID caseOfficerId, String sub
         if (caseOfficerId == null) {
             throw new InvalidInputException("caseOfficerId", "Välj ansvarig handläggare.");
         }
-        subject = FreeText.required("subject", "Vad ärendet gäller", subject, 200);
+        subject = SubjectLine.of("subject", "Vad ärendet gäller", subject, SUBJECT_LENGTH);
     }
 }

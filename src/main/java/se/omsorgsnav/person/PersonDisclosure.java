@@ -6,17 +6,20 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Action;
 import se.omsorgsnav.access.CaseAuthorizations;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
 import se.omsorgsnav.access.StepUp;
 import se.omsorgsnav.access.StepUpRequired;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditActor;
 import se.omsorgsnav.audit.AuditEntry;
@@ -28,7 +31,8 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 /**
  * The disclosure gate: the only way person data leaves this module (see package documentation).
  * Each method decides for the current user, writes the audit events in the caller's transaction
- * (denials in their own) and returns views, never rows.
+ * and returns views, never rows. A refusal goes through {@link AccessControl#require}, which audits
+ * it in a transaction of its own under the action's name.
  */
 @Component
 public class PersonDisclosure {
@@ -38,9 +42,14 @@ public class PersonDisclosure {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final StepUp stepUp;
+    private final AccessControl access;
+    private final ObjectProvider<ServingUnits> servingUnits;
 
-    PersonDisclosure(PersonRows rows, CaseAuthorizations authorizations, CurrentUsers users, AuditLog audit, StepUp stepUp) {
+    PersonDisclosure(PersonRows rows, CaseAuthorizations authorizations, CurrentUsers users, AuditLog audit, StepUp stepUp,
+                     AccessControl access, ObjectProvider<ServingUnits> servingUnits) {
         this.stepUp = stepUp;
+        this.access = access;
+        this.servingUnits = servingUnits;
         this.rows = rows;
         this.authorizations = authorizations;
         this.users = users;
@@ -59,6 +68,16 @@ public class PersonDisclosure {
     /** Opens the person of a case: as {@link #open(UUID, Purpose)}, with the case in the audit event. */
     @Transactional
     public PersonView open(UUID personId, UUID caseId, Purpose purpose) {
+        return open(personId, caseId, purpose, PersonAction.OPEN_PERSON);
+    }
+
+    /**
+     * As {@link #open(UUID, UUID, Purpose)}, with the caller's action named in the audit event of a
+     * refusal (its rule must refuse whom the gate refuses: a valid authorisation for the person or
+     * case, as {@code Rule.authorisedIfLocked()}).
+     */
+    @Transactional
+    public PersonView open(UUID personId, UUID caseId, Purpose purpose, Action refusal) {
         CurrentUser user = users.current();
         Decisions decisions = decide(user, List.of(personId), true);
         PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
@@ -67,8 +86,7 @@ public class PersonDisclosure {
             throw new StepUpRequired();
         }
         if (person == null || person.masked()) {
-            audit.recordDenial(actor(user), new AuditEntry(personId, caseId, AuditAction.VIEW, purpose.name(), AuditOutcome.DENIED));
-            throw new AccessDenied();
+            refuse(refusal, personId, caseId);
         }
         List<AuditEntry> entries = new ArrayList<>();
         for (PersonView view : decisions.disclosed) {
@@ -126,7 +144,8 @@ public class PersonDisclosure {
     public ProtectionLevel protectionLevel(UUID personId) {
         PersonRow row = rows.byIds(List.of(personId)).get(personId);
         if (row == null) {
-            throw new AccessDenied();
+            // An unknown person is refused like a forbidden one (PROT-24).
+            access.require(PersonAction.OPEN_PERSON, Optional.empty());
         }
         audit.record(users.actor(), new AuditEntry(personId, null, AuditAction.VIEW, "PROTECTION_LEVEL", AuditOutcome.MASKED));
         return row.protectionLevel();
@@ -211,20 +230,29 @@ public class PersonDisclosure {
         CurrentUser user = users.current();
         Decisions decisions = decide(user, List.of(personId), false);
         PersonView person = decisions.views.isEmpty() ? null : decisions.views.get(0);
-        boolean lvs = user.is(Role.SYSTEM_SUPPORT) && user.grantRight();
-        if (decisions.awaitingStepUp.contains(personId) && !lvs) {
-            throw new StepUpRequired();
+        if (person == null) {
+            access.require(PersonAction.NEW_CASE_UNSEEN, Optional.empty());
         }
-        if (person == null || (person.masked() && !lvs)) {
-            deny(user, personId, Purpose.NEW_CASE);
+        if (person.masked()) {
+            if (decisions.awaitingStepUp.contains(personId) && !access.has(PersonAction.NEW_CASE_UNSEEN, Target.NONE)) {
+                throw new StepUpRequired();
+            }
+            // Locked for this user: only LVS with the grant right goes on, without seeing her (audited); anyone else is refused.
+            access.require(PersonAction.NEW_CASE_UNSEEN, Target.person(personId, true));
         }
         recordAll(user, decisions, Purpose.NEW_CASE, AuditAction.VIEW);
         return person;
     }
 
-    private void deny(CurrentUser user, UUID personId, Purpose purpose) {
-        audit.recordDenial(actor(user), new AuditEntry(personId, null, AuditAction.VIEW, purpose.name(), AuditOutcome.DENIED));
-        throw new AccessDenied();
+    /**
+     * The gate has decided that the person is locked for this user, or does not exist: "Behörighet
+     * saknas", audited by access control under the action's name. The action's rule refuses too —
+     * the user holds no valid authorisation for the person or the case — so the second call, which
+     * refuses whatever the rule says, is never reached; it keeps the gate closed should they differ.
+     */
+    private void refuse(Action action, UUID personId, UUID caseId) {
+        access.require(action, Target.ofCase(caseId, personId, null, null, true));
+        access.require(action, Optional.empty());
     }
 
     private void recordAll(CurrentUser user, Decisions decisions, Purpose purpose, AuditAction action) {
@@ -259,15 +287,22 @@ public class PersonDisclosure {
         Map<UUID, PersonRow> found = rows.byIds(all);
         Map<UUID, Set<UUID>> protectedLinks = rows.protectedLinks(found.keySet());
         Set<UUID> candidates = new HashSet<>();
+        Set<UUID> withAlias = new HashSet<>();
         for (PersonRow row : found.values()) {
             if (isLocked(row, protectedLinks)) {
                 candidates.add(row.id());
-                candidates.addAll(protectedLinks.getOrDefault(row.id(), Set.of()));
+                if (!row.protectionLevel().isProtected()) {
+                    candidates.addAll(protectedLinks.getOrDefault(row.id(), Set.of()));
+                }
+                if (row.fictitiousName() != null) {
+                    withAlias.add(row.id());
+                }
             }
         }
         Set<UUID> authorised = authorizations.authorisedPersons(user, candidates);
         boolean confirmed = authorised.isEmpty() || stepUp.satisfied();
         Set<UUID> awaitingStepUp = new HashSet<>();
+        Set<UUID> aliasShown = servedByUsersUnit(user, withAlias);
 
         List<PersonView> views = new ArrayList<>();
         List<PersonView> disclosed = new ArrayList<>();
@@ -276,7 +311,7 @@ public class PersonDisclosure {
             if (row == null) {
                 continue;
             }
-            boolean authorisedForRow = isAuthorised(row.id(), protectedLinks, authorised);
+            boolean authorisedForRow = isAuthorised(row, protectedLinks, authorised);
             boolean masked = isLocked(row, protectedLinks) && !(authorisedForRow && confirmed);
             if (isLocked(row, protectedLinks) && authorisedForRow && !confirmed) {
                 awaitingStepUp.add(row.id());
@@ -287,14 +322,15 @@ public class PersonDisclosure {
                     PersonRow related = found.get(link.relatedPersonId());
                     if (link.personId().equals(id) && related != null) {
                         boolean relatedMasked = isLocked(related, protectedLinks)
-                                && !(isAuthorised(related.id(), protectedLinks, authorised) && confirmed);
-                        PersonView relatedView = view(related, relatedMasked, isLocked(related, protectedLinks), List.of());
+                                && !(isAuthorised(related, protectedLinks, authorised) && confirmed);
+                        PersonView relatedView = view(related, relatedMasked, isLocked(related, protectedLinks), aliasShown.contains(related.id()),
+                                List.of());
                         relations.add(new PersonView.RelationView(link.kind(), relatedView));
                         disclosed.add(relatedView);
                     }
                 }
             }
-            PersonView view = view(row, masked, isLocked(row, protectedLinks), relations);
+            PersonView view = view(row, masked, isLocked(row, protectedLinks), aliasShown.contains(row.id()), relations);
             views.add(view);
             disclosed.add(view);
         }
@@ -305,12 +341,19 @@ public class PersonDisclosure {
         return row.protectionLevel().isProtected() || !protectedLinks.getOrDefault(row.id(), Set.of()).isEmpty();
     }
 
-    /** Authorised for the person's own case, or for a case of a protected person it is linked to. */
-    private static boolean isAuthorised(UUID personId, Map<UUID, Set<UUID>> protectedLinks, Set<UUID> authorised) {
-        if (authorised.contains(personId)) {
+    /**
+     * Authorised for the person's own case; or, for a person locked only by a link, for a case of a
+     * protected person she is linked to (PROT-5). A person with protection of her own opens only
+     * through her own case: a linked protected person never unlocks her (PROT-25).
+     */
+    private static boolean isAuthorised(PersonRow row, Map<UUID, Set<UUID>> protectedLinks, Set<UUID> authorised) {
+        if (authorised.contains(row.id())) {
             return true;
         }
-        for (UUID linked : protectedLinks.getOrDefault(personId, Set.of())) {
+        if (row.protectionLevel().isProtected()) {
+            return false;
+        }
+        for (UUID linked : protectedLinks.getOrDefault(row.id(), Set.of())) {
             if (authorised.contains(linked)) {
                 return true;
             }
@@ -318,11 +361,29 @@ public class PersonDisclosure {
         return false;
     }
 
-    private static PersonView view(PersonRow row, boolean masked, boolean locked, List<PersonView.RelationView> relations) {
+    /**
+     * Of these locked persons with an agreed alias, those served by the user's own unit: the alias
+     * is shown, masked, to staff of the performing unit only (PROT-13). One batch per implementation
+     * of {@link ServingUnits}; none answering shows no alias.
+     */
+    private Set<UUID> servedByUsersUnit(CurrentUser user, Set<UUID> withAlias) {
+        if (withAlias.isEmpty() || user.unitId() == null) {
+            return Set.of();
+        }
+        Set<UUID> served = new HashSet<>();
+        servingUnits.orderedStream().forEach(units -> units.servingUnitsOf(withAlias).forEach((person, unitIds) -> {
+            if (withAlias.contains(person) && unitIds.contains(user.unitId())) {
+                served.add(person);
+            }
+        }));
+        return served;
+    }
+
+    private static PersonView view(PersonRow row, boolean masked, boolean locked, boolean aliasShown, List<PersonView.RelationView> relations) {
         PersonalIdentityNumber number = row.personalIdentityNumber();
         if (masked) {
             return new PersonView(row.id(), number.masked(), number.birthYear(), null, null, null, null, null, null,
-                    null, row.fictitiousName(), null, true, true, List.of());
+                    null, aliasShown ? row.fictitiousName() : null, null, true, true, List.of());
         }
         return new PersonView(row.id(), number.formatted(), number.birthYear(), row.firstName(), row.lastName(),
                 row.streetAddress(), row.postalCode(), row.city(), row.phone(), row.protectionLevel(),

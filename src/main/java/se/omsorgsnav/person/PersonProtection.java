@@ -3,16 +3,12 @@ package se.omsorgsnav.person;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -25,28 +21,21 @@ import se.omsorgsnav.shared.InvalidInputException;
 public class PersonProtection {
 
     private final PersonRows rows;
-    private final CurrentUsers users;
-    private final AuditLog audit;
+    private final AccessControl access;
     private final Clock clock;
 
-    PersonProtection(PersonRows rows, CurrentUsers users, AuditLog audit, Clock clock) {
+    PersonProtection(PersonRows rows, AccessControl access, Clock clock) {
         this.rows = rows;
-        this.users = users;
-        this.audit = audit;
+        this.access = access;
         this.clock = clock;
     }
 
     /** Decides, or renews, lokalt skydd through {@code until} (the last day it holds). */
     @Transactional
     public void decideLocalProtection(UUID personId, LocalDate until) {
-        if (!users.current().is(Role.UNIT_MANAGER)) {
-            audit.recordDenial(users.actor(), new AuditEntry(personId, null, AuditAction.UPDATE, "LOCAL_PROTECTION", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
         PersonRow person = rows.byIds(List.of(personId)).get(personId);
-        if (person == null) {
-            throw new AccessDenied();
-        }
+        // Allowed is audited with the person, in this transaction: all of it or nothing.
+        access.require(PersonAction.LOCAL_PROTECTION, Optional.ofNullable(person).map(p -> Target.person(p.id(), false)));
         if (person.protectionLevel() == ProtectionLevel.PROTECTED_REGISTRATION || person.protectionLevel() == ProtectionLevel.CONFIDENTIALITY_MARKING) {
             throw new InvalidInputException("until", "Personen har redan skyddade personuppgifter från Skatteverket. Lokalt skydd behövs inte.");
         }
@@ -58,6 +47,5 @@ public class PersonProtection {
             throw new InvalidInputException("until", "Lokalt skydd gäller högst tre månader.");
         }
         rows.setLocalProtection(personId, until);
-        audit.record(users.actor(), new AuditEntry(personId, null, AuditAction.UPDATE, "LOCAL_PROTECTION", AuditOutcome.ALLOWED));
     }
 }

@@ -9,10 +9,9 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
@@ -32,8 +31,10 @@ public class PersonRegister {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccessControl access;
 
-    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock, AccessControl access) {
+        this.access = access;
         this.rows = rows;
         this.users = users;
         this.audit = audit;
@@ -45,11 +46,7 @@ public class PersonRegister {
 
     @Transactional
     public Registered register(NewPerson person) {
-        CurrentUser user = users.current();
-        if (!user.is(Role.SYSTEM_SUPPORT)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, Purpose.REGISTRATION.name(), AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PersonAction.REGISTER_PERSON, Target.NONE);
         if (rows.idOf(person.personalIdentityNumber()).isPresent()) {
             throw new InvalidInputException("personalIdentityNumber", "Det finns redan en person med det personnumret i registret.");
         }
@@ -83,10 +80,8 @@ public class PersonRegister {
      */
     @Transactional
     public void recordDeath(UUID personId, LocalDate dateOfDeath) {
-        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, Purpose.REGISTRATION.name(), AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        // Asked before anything about the person, so that a refusal tells nothing of whether she exists.
+        access.require(PersonAction.RECORD_DEATH, Target.NONE);
         if (dateOfDeath == null) {
             throw new InvalidInputException("dateOfDeath", "Ange dödsdatum.");
         }

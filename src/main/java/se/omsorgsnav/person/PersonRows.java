@@ -20,9 +20,15 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 @Repository
 class PersonRows {
 
-    /** Lokalt skydd past its last day counts as none (PROT-2): the one place this is decided. */
+    /**
+     * The protection a person has today, the one place this is decided: lokalt skydd past its last
+     * day counts as none (PROT-2); and protection ends when the person dies (PROT-11, 002 §5.13,
+     * §8.10: "Skyddet av personuppgifter upphör att gälla om personen avlider") — from the date of
+     * death on, decided when read.
+     */
     static final String EFFECTIVE_LEVEL = """
-            case when %1$s.protection_level = 'LOCAL_PROTECTION' and %1$s.local_protection_until < :today then 'NONE'
+            case when %1$s.date_of_death is not null and %1$s.date_of_death <= :today then 'NONE'
+                 when %1$s.protection_level = 'LOCAL_PROTECTION' and %1$s.local_protection_until < :today then 'NONE'
                  else %1$s.protection_level end""";
 
     private static final String COLUMNS = """
@@ -65,14 +71,48 @@ class PersonRows {
     }
 
     /**
-     * Persons whose names start with every term, in name order; at most {@code limit}. The first
-     * term drives two index range scans, one on surnames and one on first names, each already cut to
-     * the limit: one condition "surname or first name" could use neither index, and a common surname
-     * then meant walking a million rows (bench/README.md).
+     * The person {@code p} is locked today: protected, or linked to a protected person (PROT-5), as
+     * a SQL predicate over the row, the same decision as the gate's.
      */
-    List<UUID> idsByName(List<String> terms, int limit) {
+    static final String LOCKED = """
+            (%1$s <> 'NONE'
+             or exists (select 1 from person_relation lr join person lq on lq.id = lr.related_person_id
+                        where lr.person_id = p.id and %2$s <> 'NONE')
+             or exists (select 1 from person_relation lr join person lq on lq.id = lr.person_id
+                        where lr.related_person_id = p.id and %2$s <> 'NONE'))""".formatted(EFFECTIVE_LEVEL.formatted("p"), EFFECTIVE_LEVEL.formatted("lq"));
+
+    /**
+     * The user may see person {@code p} in full through a protected person {@code lq} she is linked
+     * to: {@code p} has no protection of her own, and {@code authorisedForLinked} (over {@code lq.id})
+     * holds for a protected person linked to her (PROT-5, PROT-25).
+     */
+    private static String throughLink(String authorisedForLinked) {
+        return """
+                (%1$s = 'NONE'
+                 and (exists (select 1 from person_relation lr join person lq on lq.id = lr.related_person_id
+                              where lr.person_id = p.id and %2$s <> 'NONE' and %3$s)
+                      or exists (select 1 from person_relation lr join person lq on lq.id = lr.person_id
+                                 where lr.related_person_id = p.id and %2$s <> 'NONE' and %3$s)))"""
+                .formatted(EFFECTIVE_LEVEL.formatted("p"), EFFECTIVE_LEVEL.formatted("lq"), authorisedForLinked);
+    }
+
+    /** Who the user may see in full: the access rule over {@code p}, and over the protected persons linked to her. */
+    record Permitted(se.omsorgsnav.access.RowFilter own, se.omsorgsnav.access.RowFilter linked) {}
+
+    /**
+     * Persons whose names start with every term and whom the user may see in full, in name order; at
+     * most {@code limit}. The limit is applied to the permitted rows, so that a cut list never tells
+     * that locked persons carry the name (PROT-24). The first term drives two index range scans, one
+     * on surnames and one on first names, each already cut to the limit: one condition "surname or
+     * first name" could use neither index, and a common surname then meant walking a million rows
+     * (bench/README.md).
+     */
+    List<UUID> idsByName(List<String> terms, int limit, Permitted permitted) {
         StringBuilder others = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(permitted.own().params());
+        params.putAll(permitted.linked().params());
+        params.put("today", LocalDate.now(clock));
+        others.append(" and (").append(permitted.own().sql()).append(" or ").append(throughLink(permitted.linked().sql())).append(")");
         for (int i = 0; i < terms.size(); i++) {
             if (i > 0) {
                 others.append(" and (p.last_name_search like :t%1$d or p.first_name_search like :t%1$d)".formatted(i));

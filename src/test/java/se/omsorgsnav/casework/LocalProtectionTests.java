@@ -114,9 +114,18 @@ class LocalProtectionTests {
     }
 
     @Test
-    @DisplayName("PROT-2: a person already protected by Skatteverket gets no lokalt skydd on top")
+    @DisplayName("PROT-2, PROT-24: a person already protected by Skatteverket gets no lokalt skydd on top; only a manager authorised for her is told so")
     void notOnTopOfSkatteverket() {
         jdbc.sql("update person set protection_level = 'CONFIDENTIALITY_MARKING' where personal_identity_number = ?").param(pin).update();
+        try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
+            // Without an authorisation the answer must not tell that she is protected: as for a case that does not exist.
+            assertThatThrownBy(() -> decisions.decide(caseNumber, "Hot", TODAY.plusDays(30))).isInstanceOf(AccessDenied.class);
+        }
+        jdbc.sql("""
+                insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                select ?, (select id from app_user where username = ?), c.id, c.person_id, ?, ?, (select id from app_user where username = 'lvs'), current_timestamp
+                from care_case c where c.case_number = ?
+                """).params(UUID.randomUUID(), DemoUsers.UNIT_MANAGER, TODAY.minusDays(1), TODAY.plusDays(30), caseNumber.value()).update();
         try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
             assertThatThrownBy(() -> decisions.decide(caseNumber, "Hot", TODAY.plusDays(30))).hasMessageContaining("Skatteverket");
         }

@@ -34,6 +34,7 @@ class PersonDisclosureTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @Autowired MockMvc mvc;
+    @Autowired se.omsorgsnav.support.TestServingUnits servingUnits;
 
     @Test
     @DisplayName("PROT-1: a person carries exactly one of four protection levels, and nothing about fingerade personuppgifter can be stored")
@@ -49,17 +50,34 @@ class PersonDisclosureTests {
     }
 
     @Test
-    @DisplayName("PROT-3, PROT-13: without authorisation a protected person shows only the birth year and the agreed alias")
-    void maskedViewShowsBirthYearAndAlias() {
+    @DisplayName("PROT-3, PROT-13: without authorisation a protected person shows only the birth year; the agreed alias only to staff of the unit that performs her services")
+    void maskedViewShowsBirthYearAndAliasOnlyToThePerformer() {
+        UUID astrid = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.PROTECTED_PIN.replace("-", ""))
+                .query(UUID.class).single();
         try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
             PersonView view = gate.lookup(pin(DemoUsers.PROTECTED_PIN), Purpose.API_LOOKUP);
             assertThat(view.masked()).isTrue();
             assertThat(view.personalIdentityNumber()).isEqualTo("1942XXXX-XXXX");
-            assertThat(view.fictitiousName()).isEqualTo(DemoUsers.PROTECTED_ALIAS);
-            assertThat(view.displayName()).isEqualTo(DemoUsers.PROTECTED_ALIAS);
+            assertThat(view.fictitiousName()).as("personnummer → alias → door must not be possible").isNull();
+            assertThat(view.displayName()).isEqualTo("Skyddad person");
             assertThat(view).extracting(PersonView::firstName, PersonView::lastName, PersonView::streetAddress,
                     PersonView::postalCode, PersonView::city, PersonView::phone, PersonView::protectionLevel).containsOnlyNulls();
             assertThat(view.relations()).isEmpty();
+        }
+        UUID homeCare = jdbc.sql("select id from unit where name = 'Hemtjänst Centrum'").query(UUID.class).single();
+        try {
+            servingUnits.serve(astrid, homeCare);
+            try (var login = AsUser.login(users, "planerare")) {
+                PersonView view = gate.lookup(pin(DemoUsers.PROTECTED_PIN), Purpose.API_LOOKUP);
+                assertThat(view.masked()).isTrue();
+                assertThat(view.fictitiousName()).isEqualTo(DemoUsers.PROTECTED_ALIAS);
+                assertThat(view.displayName()).isEqualTo(DemoUsers.PROTECTED_ALIAS);
+            }
+            try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
+                assertThat(gate.lookup(pin(DemoUsers.PROTECTED_PIN), Purpose.API_LOOKUP).fictitiousName()).as("another unit").isNull();
+            }
+        } finally {
+            servingUnits.clear();
         }
     }
 
@@ -104,7 +122,11 @@ class PersonDisclosureTests {
             assertThatThrownBy(() -> cases.open(CaseNumber.parse(closed))).isInstanceOf(AccessDenied.class);
         }
         try (var login = AsUser.login(users, DemoUsers.AUTHORISED)) {
-            assertThat(cases.open(CaseNumber.parse(closed)).person().firstName()).isEqualTo(DemoUsers.PROTECTED_NAME);
+            // PROT-26: her authorisation names the open case; of the closed one, number, unit and status only.
+            var view = cases.open(CaseNumber.parse(closed));
+            assertThat(view.limited()).isTrue();
+            assertThat(view.status()).isEqualTo(se.omsorgsnav.casework.CaseStatus.CLOSED);
+            assertThat(view).extracting(v -> v.subject(), v -> v.caseOfficerName(), v -> v.person()).containsOnlyNulls();
         }
     }
 

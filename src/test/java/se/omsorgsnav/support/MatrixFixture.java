@@ -160,8 +160,12 @@ public final class MatrixFixture {
                                 """).params(caseId, caseNumber, id, f.unitId, officer, today.minusDays(3)).update();
             }
             String digits = pin.substring(4); // MMDDNNNN: what a full number has and a masked one never shows
-            List<String> canaries = List.of(s.canary("first"), s.canary("last"), s.canary("street"), s.canary("city"),
-                    s.canary("phone"), "XQ" + s.ordinal() + "01", digits, digits.substring(0, 4) + "-" + digits.substring(4), s.canary("apartment"));
+            List<String> canaries = new ArrayList<>(List.of(s.canary("first"), s.canary("last"), s.canary("street"), s.canary("city"),
+                    s.canary("phone"), "XQ" + s.ordinal() + "01", digits, digits.substring(0, 4) + "-" + digits.substring(4), s.canary("apartment")));
+            if (s.alias != null) {
+                // PROT-13: the alias only for staff of the unit that performs her services, which no matrix user is.
+                canaries.add(s.alias);
+            }
             f.persons.put(s, new Person(id, pin, pin.substring(2, 8) + "-" + pin.substring(8), caseNumber, canaries));
             if (s.locked() && s.hasCase) {
                 for (Role role : Role.values()) {

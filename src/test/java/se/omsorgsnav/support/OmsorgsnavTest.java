@@ -19,5 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestClock.class, StatementCounter.class, RecordingMailSender.class, RecordedEvents.class})
+@Import({TestClock.class, StatementCounter.class, RecordingMailSender.class, RecordedEvents.class, TestServingUnits.class})
 public @interface OmsorgsnavTest {}

@@ -8,11 +8,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.casework.CaseJournal;
 import se.omsorgsnav.casework.CaseView;
 import se.omsorgsnav.casework.Cases;
+import se.omsorgsnav.casework.CaseworkAction;
 import se.omsorgsnav.casework.LocalProtectionDecisions;
 import se.omsorgsnav.casework.NewCase;
 import se.omsorgsnav.person.PersonDisclosure;
@@ -29,10 +33,14 @@ class CaseController {
     private final StaffDirectory staff;
     private final CurrentUsers users;
     private final LocalProtectionDecisions localProtection;
+    private final AccessControl access;
+    private final CaseDirectory directory;
 
     CaseController(Cases cases, PersonDisclosure gate, StaffDirectory staff, CurrentUsers users, LocalProtectionDecisions localProtection,
-                   CaseJournal journal) {
+                   CaseJournal journal, AccessControl access, CaseDirectory directory) {
         this.localProtection = localProtection;
+        this.access = access;
+        this.directory = directory;
         this.journal = journal;
         this.cases = cases;
         this.gate = gate;
@@ -44,15 +52,18 @@ class CaseController {
     String casePage(@PathVariable String caseNumber, Model model) {
         CaseView opened = cases.open(CaseNumber.parse(caseNumber));
         model.addAttribute("case", opened);
-        model.addAttribute("journal", journal.of(opened.id()));
+        model.addAttribute("journal", opened.limited() ? java.util.List.of() : journal.of(opened.id()));
+        // The buttons the page may offer (the server asks again when one is pressed).
+        java.util.Set<CaseworkAction> permitted = directory.find(opened.id()).map(f -> access.permitted(CaseworkAction.class, Target.ofCase(f)))
+                .orElse(java.util.Set.of());
+        model.addAttribute("mayDecideLocalProtection", permitted.contains(CaseworkAction.LOCAL_PROTECTION));
+        model.addAttribute("mayClose", permitted.contains(CaseworkAction.CLOSE_CASE));
         return "casework/case";
     }
 
     @GetMapping("/cases/{caseNumber}/local-protection")
     String localProtectionForm(@PathVariable String caseNumber, Model model) {
-        if (!users.current().is(se.omsorgsnav.access.Role.UNIT_MANAGER)) {
-            throw new se.omsorgsnav.access.AccessDenied();
-        }
+        access.require(CaseworkAction.LOCAL_PROTECTION_FORM, Target.NONE);
         model.addAttribute("caseNumber", CaseNumber.parse(caseNumber).value());
         return "casework/local-protection";
     }

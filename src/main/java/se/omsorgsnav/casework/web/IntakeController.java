@@ -14,11 +14,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
+import se.omsorgsnav.casework.CaseworkAction;
 import se.omsorgsnav.casework.Intakes;
 import se.omsorgsnav.casework.NewIntake;
 import se.omsorgsnav.person.ProtectionLevel;
@@ -40,16 +39,16 @@ class IntakeController {
 
     private final Intakes intakes;
     private final StaffDirectory staff;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final Clock clock;
 
     private final Inbox inbox;
 
-    IntakeController(Intakes intakes, StaffDirectory staff, CurrentUsers users, Clock clock, Inbox inbox) {
+    IntakeController(Intakes intakes, StaffDirectory staff, AccessControl access, Clock clock, Inbox inbox) {
         this.inbox = inbox;
         this.intakes = intakes;
         this.staff = staff;
-        this.users = users;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -138,10 +137,7 @@ class IntakeController {
     }
 
     private void requireLvs() {
-        CurrentUser me = users.current();
-        if (!me.is(Role.SYSTEM_SUPPORT) || !me.grantRight()) {
-            throw new AccessDenied();
-        }
+        access.require(CaseworkAction.INTAKE, Target.NONE);
     }
 
     /** The unit to list receivers of; an unreadable one lists all, as none chosen does. */

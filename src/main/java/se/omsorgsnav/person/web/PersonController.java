@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
+import se.omsorgsnav.person.PersonAction;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonRegister;
 import se.omsorgsnav.person.PersonSearch;
@@ -37,11 +37,11 @@ class PersonController {
     private final PersonRegister register;
 
     private final Clock clock;
-    private final CurrentUsers users;
+    private final AccessControl access;
 
-    PersonController(PersonSearch search, PersonDisclosure gate, PersonRegister register, Clock clock, CurrentUsers users) {
+    PersonController(PersonSearch search, PersonDisclosure gate, PersonRegister register, Clock clock, AccessControl access) {
         this.clock = clock;
-        this.users = users;
+        this.access = access;
         this.search = search;
         this.gate = gate;
         this.register = register;
@@ -71,16 +71,18 @@ class PersonController {
 
     @GetMapping("/persons/{id}")
     String person(@PathVariable UUID id, Model model) {
-        model.addAttribute("person", gate.open(id, Purpose.PERSON_PAGE));
+        PersonView person = gate.open(id, Purpose.PERSON_PAGE);
+        model.addAttribute("person", person);
+        // The links the page may offer (the server asks again when one is followed).
+        model.addAttribute("offerAccessExtract", access.permitted(PersonAction.class, Target.person(person.id(), person.locked()))
+                .contains(PersonAction.ACCESS_EXTRACT));
         return "person/person";
     }
 
 
     @GetMapping("/persons/new")
     String newPerson(Model model) {
-        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
-            throw new AccessDenied();
-        }
+        access.require(PersonAction.REGISTER_PERSON, Target.NONE);
         model.addAttribute("form", PersonForm.empty());
         addChoices(model);
         return "person/new";
