@@ -245,6 +245,10 @@ class AuthorisationMatrixTests {
         // LVS's intake (002 §2.4): a new protected person per cell, received by a matrix case officer
         // who holds no authorisation on any subject, so that no cell changes what another may see.
         ENDPOINTS.put("GET /intakes/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/intakes/new"), Set.of(Role.SYSTEM_SUPPORT), 200));
+        // The intake form filled in from an intake request, its fields posted by the message page (never in a URL, AUD-5).
+        ENDPOINTS.put("POST /intakes/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> post("/intakes/new").with(csrf())
+                .param("messageId", UUID.randomUUID().toString()).param("subject", "Aktualisering").param("sender", "Matris Mottagare")
+                .param("f.concerns", "Ansökan om hemtjänst").param("f.receivingUnit", "Matrisenheten"), Set.of(Role.SYSTEM_SUPPORT), 200));
         ENDPOINTS.put("POST /intakes", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> post("/intakes").with(csrf())
                 .param("receivingUnitId", t.fixture.unitId().toString()).param("receiverUsername", MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE))
                 .param("receiverTitle", "Biståndshandläggare").param("operation", "ÄO").param("personalIdentityNumber", t.freshPin())

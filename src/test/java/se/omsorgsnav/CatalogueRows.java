@@ -55,7 +55,8 @@ final class CatalogueRows {
         row("CaseworkAction.DEVIATION", "POST /deviations", "POST /api/v1/deviations");
         row("CaseworkAction.DEVIATION_ATTACHED", "POST /deviations/{id}/attachment", "POST /api/v1/deviations/{id}/attachment");
         row("CaseworkAction.UNATTACHED_DEVIATIONS", "GET /deviations/unattached", "GET /api/v1/deviations/unattached");
-        row("CaseworkAction.INTAKE", "GET /intakes/new", "POST /intakes", "POST /api/v1/intakes");
+        row("CaseworkAction.FOLLOW_UPS", "GET /");
+        row("CaseworkAction.INTAKE", "GET /intakes/new", "POST /intakes/new", "POST /intakes", "POST /api/v1/intakes");
     }
 
     private static void messaging() {

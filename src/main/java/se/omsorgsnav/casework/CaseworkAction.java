@@ -45,6 +45,9 @@ public enum CaseworkAction implements Action {
     /** PROT-16: "ej person" deviations waiting for their person: SAS all, a unit manager those reported in the unit. */
     UNATTACHED_DEVIATIONS(AuditAction.LIST, Rule.role(Role.SOCIAL_SAFETY_COORDINATOR).or(Rule.role(Role.UNIT_MANAGER).and(Rule.ownUnit()))),
 
+    /** PROT-2: what the unit must follow up (lokalt skydd that ends): case numbers and dates, for the unit's managers. */
+    FOLLOW_UPS(AuditAction.LIST, Rule.role(Role.UNIT_MANAGER)),
+
     /** 002 §2.4: system support with the grant right registers the intake of a protected person without an earlier case. */
     INTAKE(AuditAction.CREATE, Rule.role(Role.SYSTEM_SUPPORT).and(Rule.grantRight()));
 

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Target;
 
 /** What the user's unit must follow up, soonest first: case numbers and dates, no person data. */
 @Component
@@ -14,16 +16,22 @@ public class FollowUps {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final Clock clock;
+    private final AccessControl access;
 
-    FollowUps(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+    FollowUps(JdbcClient jdbc, CurrentUsers users, Clock clock, AccessControl access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.users = users;
         this.clock = clock;
     }
 
     public record FollowUpView(String caseNumber, LocalDate dueOn, String kind, boolean overdue) {}
 
+    /** The unit's follow-ups for its managers; for anyone else none, so a page may ask whoever is logged in. */
     public List<FollowUpView> ofMyUnit() {
+        if (!access.has(CaseworkAction.FOLLOW_UPS, Target.NONE)) {
+            return List.of();
+        }
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                         select c.case_number, f.due_on, f.kind from follow_up f join care_case c on c.id = f.case_id

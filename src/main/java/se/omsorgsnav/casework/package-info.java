@@ -8,12 +8,15 @@
  * questions about cases ({@code CaseDirectoryAdapter}). Later: the ordinary intake, decisions,
  * orders, execution and the protection checklist.
  * <p>
- * The person on a case is shown only through the disclosure gate; opening a case of a person
- * locked for the user answers "Behörighet saknas" (PROT-4), also when the case is closed
- * (PROT-11), and alike when the case does not exist.
+ * Every action on a case is a {@link se.omsorgsnav.casework.CaseworkAction} decided by
+ * {@code AccessControl} on the case's facts as they are today. The person on a case is shown only
+ * through the disclosure gate; opening a case of a person locked for the user answers "Behörighet
+ * saknas" (PROT-4), also when the case is closed (PROT-11), and alike when the case does not exist
+ * (PROT-24). An authorisation opens the case it names: a locked person's other cases show number,
+ * unit and status only — no subject, officer, dates or journal (PROT-26).
  * <p>
- * Must never: read the person tables; put a personnummer into a case number, a case's subject or
- * a URL.
+ * Must never: read the person tables; put a personnummer, or a locked person's name, into a case
+ * number, a case's subject or a URL.
  */
 // messaging only for the intake form filled in from an INTAKE_REQUEST message, which is to move to messaging's side.
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"person", "access", "audit", "shared", "messaging"})

@@ -8,7 +8,8 @@ import java.util.UUID;
  * What may leave the person module about one person, for one user. A masked view has the same
  * shape with every identifying field null and {@code masked} true, so that a template or JSON
  * writer cannot print what it was not given. {@code personalIdentityNumber} is then the birth year
- * only ("1942XXXX-XXXX") and {@code fictitiousName} the agreed alias, if any (PROT-13).
+ * only ("1942XXXX-XXXX") and {@code fictitiousName} the agreed alias only for staff of a unit that
+ * performs her services, else null (PROT-13).
  */
 public record PersonView(
         UUID id,

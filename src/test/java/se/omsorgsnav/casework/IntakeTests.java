@@ -71,6 +71,23 @@ class IntakeTests {
     }
 
     @Test
+    @DisplayName("PROT-7, AUD-5: the message page posts an intake request's fields to the form, which LVS sees filled in; nothing is stored, nothing travels in a URL")
+    void formFilledInFromAPostedRequest() throws Exception {
+        UUID messageId = UUID.randomUUID();
+        long cases = jdbc.sql("select count(*) from care_case").query(Long.class).single();
+        var request = post("/intakes/new").with(csrf()).param("messageId", messageId.toString()).param("subject", "Aktualisering")
+                .param("sender", "Anna Lindqvist").param("f.concerns", "Ansökan om trygghetslarm").param("f.position", "Biståndshandläggare")
+                .param("f.receivingUnit", "Myndighet Centrum").param("f.intakeKind", "APPLICATION");
+        MockHttpServletResponse filled = mvc.perform(request.with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT)))).andReturn().getResponse();
+        assertThat(filled.getStatus()).isEqualTo(200);
+        assertThat(filled.getContentAsString(StandardCharsets.UTF_8)).contains("Ansökan om trygghetslarm").contains("Myndighet Centrum")
+                .contains("/messages/" + messageId).contains("Biståndshandläggare");
+        assertThat(mvc.perform(post("/intakes/new").with(csrf()).param("f.concerns", "Ansökan")
+                .with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from care_case").query(Long.class).single()).isEqualTo(cases);
+    }
+
+    @Test
     @DisplayName("PROT-9: a fee officer cannot be the intake's receiver; nothing is stored")
     void feeOfficerNeverReceives() throws Exception {
         String pin = freshPin();

@@ -61,8 +61,7 @@ class IntakeController {
     String form(@RequestParam(name = "receivingUnitId", required = false) String unit,
                 @RequestParam(name = "fromMessage", required = false) UUID fromMessage, Model model, HttpServletRequest request) {
         requireLvs();
-        Map<String, String> form = new HashMap<>(Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
-                "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()));
+        Map<String, String> form = defaults();
         if (fromMessage != null) {
             fromRequest(fromMessage, form, model);
         }
@@ -98,15 +97,44 @@ class IntakeController {
 
     /**
      * One model, not two (002 §2.4): the case officer's intake request, a message of type
-     * INTAKE_REQUEST, fills in what it holds. The person's identity was never in the message and is
-     * typed here; the free-text facts (unit, receiver, arrival) are shown beside the form to choose from.
+     * INTAKE_REQUEST, fills in what it holds, as the message page posts it — the request's fields in
+     * the body, never in a URL (AUD-5); nothing is stored. The person's identity was never in the
+     * message and is typed here; the free-text facts (unit, receiver, arrival) are shown beside the
+     * form to choose from. Casework reads no message itself: this is the door that lets the
+     * dependency on messaging go once the message page posts here.
      */
-    private void fromRequest(UUID messageId, Map<String, String> form, Model model) {
-        MessageView message = inbox.open(messageId);
-        if (message.type() != MessageType.INTAKE_REQUEST) {
-            return;
+    @PostMapping("/intakes/new")
+    String fromRequest(@RequestParam Map<String, String> posted, Model model) {
+        requireLvs();
+        Map<String, String> form = defaults();
+        Map<String, String> fields = new HashMap<>();
+        posted.forEach((name, value) -> {
+            if (name.startsWith("f.") && value != null && !value.isBlank()) {
+                fields.put(name.substring(2), value);
+            }
+        });
+        prefill(fields, form, model);
+        UUID messageId = chosenUnit(posted.get("messageId"));
+        if (messageId != null) {
+            model.addAttribute("request", new RequestShown(messageId, posted.get("subject"), posted.get("sender")));
         }
-        Map<String, String> f = message.fields();
+        return page(model, form, null);
+    }
+
+    /** The request a form was filled in from, for the link back to it. */
+    record RequestShown(UUID id, String subject, String sender) {}
+
+    /** The facts of the request as written, labelled as in the routine's list (002 §2.4: 1, 2, 10, 11). */
+    private static final Map<String, String> AS_WRITTEN = new java.util.LinkedHashMap<>();
+
+    static {
+        AS_WRITTEN.put("receivingUnit", "Mottagande enhet");
+        AS_WRITTEN.put("recipient", "Mottagare");
+        AS_WRITTEN.put("arrivalMethod", "Ankomstsätt");
+        AS_WRITTEN.put("arrivedFrom", "Ankom ifrån");
+    }
+
+    private static void prefill(Map<String, String> f, Map<String, String> form, Model model) {
         Map.of("receiverTitle", "position", "operation", "operation", "concerns", "concerns", "preliminaryCaseType", "preliminaryCaseType",
                 "kind", "intakeKind", "receivedOn", "receivedOn").forEach((to, from) -> {
                     if (f.get(from) != null) {
@@ -114,13 +142,27 @@ class IntakeController {
                     }
                 });
         Map<String, String> asWritten = new java.util.LinkedHashMap<>();
-        for (String name : List.of("receivingUnit", "recipient", "arrivalMethod", "arrivedFrom")) {
+        AS_WRITTEN.forEach((name, label) -> {
             if (f.get(name) != null) {
-                asWritten.put(MessageType.INTAKE_REQUEST.field(name).orElseThrow().label(), f.get(name));
+                asWritten.put(label, f.get(name));
             }
-        }
-        model.addAttribute("request", message);
+        });
         model.addAttribute("requestFacts", asWritten);
+    }
+
+    /** The message, read here until the message page posts its fields to {@link #fromRequest}: then this and messaging go. */
+    private void fromRequest(UUID messageId, Map<String, String> form, Model model) {
+        MessageView message = inbox.open(messageId);
+        if (message.type() != MessageType.INTAKE_REQUEST) {
+            return;
+        }
+        prefill(message.fields(), form, model);
+        model.addAttribute("request", new RequestShown(message.id(), message.subject(), message.sender()));
+    }
+
+    private Map<String, String> defaults() {
+        return new HashMap<>(Map.of("receivedOn", LocalDate.now(clock).toString(), "operation", "ÄO",
+                "authorizedUntil", LocalDate.now(clock).plusMonths(6).toString()));
     }
 
     private String page(Model model, Map<String, String> form, String error) {
