@@ -57,6 +57,17 @@ class CaseAccessTests {
     }
 
     @Test
+    @DisplayName("PROT-3, PROT-26: the start page lists a locked person's case to a colleague without authorisation — even its own officer — by number and status only, without its subject")
+    void startPageListsLockedCasesWithoutSubject() throws Exception {
+        UUID person = person("Lova", "Startskyddsson", "PROTECTED_REGISTRATION");
+        Case listed = caseOf(person, "Xqcsubjectstart", "OPEN");
+        String start = body(get("/"), "forste", 200);
+        assertThat(start).contains(listed.number()).doesNotContain("Xqcsubjectstart").doesNotContain("Startskyddsson");
+        authorise("forste", listed, person);
+        assertThat(body(get("/"), "forste", 200)).contains("Xqcsubjectstart");
+    }
+
+    @Test
     @DisplayName("PROT-24: a unit manager cannot tell a protected person's case by the answer to lokalt skydd: denied and non-existent answer alike, and the denial is audited")
     void localProtectionAnswersAlike() throws Exception {
         UUID person = person("Hedda", "Skatteskyddsson", "PROTECTED_REGISTRATION");
