@@ -34,8 +34,9 @@ public class PersonProtection {
     @Transactional
     public void decideLocalProtection(UUID personId, LocalDate until) {
         PersonRow person = rows.byIds(List.of(personId)).get(personId);
-        // Allowed is audited with the person, in this transaction: all of it or nothing.
-        access.require(PersonAction.LOCAL_PROTECTION, Optional.ofNullable(person).map(p -> Target.person(p.id(), false)));
+        // The rule is the role alone (the case's own rule is casework's); the person is named so that the
+        // allowed event records her in this transaction, and no such person is refused like a forbidden one.
+        access.require(PersonAction.LOCAL_PROTECTION, Optional.ofNullable(person).map(p -> Target.person(p.id(), true)));
         if (person.protectionLevel() == ProtectionLevel.PROTECTED_REGISTRATION || person.protectionLevel() == ProtectionLevel.CONFIDENTIALITY_MARKING) {
             throw new InvalidInputException("until", "Personen har redan skyddade personuppgifter från Skatteverket. Lokalt skydd behövs inte.");
         }
