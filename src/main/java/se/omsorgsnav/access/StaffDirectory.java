@@ -120,4 +120,17 @@ public class StaffDirectory {
                 .param("role", role == null ? null : role.name())
                 .query(Long.class).single() > 0;
     }
+
+    /** Whether the unit is a nursing home (placement's homes are units of that kind). One query. */
+    public boolean isNursingHome(UUID unitId) {
+        return unitId != null
+                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(unitId).query(Long.class).single() > 0;
+    }
+
+    /** The nursing homes by name, for placement's forms and statistics. One query. */
+    public List<UnitView> nursingHomes() {
+        return jdbc.sql("select id, name, administration from unit where kind = 'NURSING_HOME' order by name, id")
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .list();
+    }
 }

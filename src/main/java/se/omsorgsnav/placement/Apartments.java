@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -28,11 +29,13 @@ public class Apartments {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final AccessControl access;
+    private final StaffDirectory staff;
 
-    Apartments(JdbcClient jdbc, CurrentUsers users, AccessControl access) {
+    Apartments(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff) {
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
+        this.staff = staff;
     }
 
     public record ApartmentForm(String number, String careProfile, String remarks, String monthlyRent) {}
@@ -113,8 +116,7 @@ public class Apartments {
 
     /** Whether the unit is a nursing home: the one test of "a home" for every placement role check. */
     boolean isNursingHome(UUID unitId) {
-        return unitId != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(unitId).query(Long.class).single() > 0;
+        return staff.isNursingHome(unitId);
     }
 
     /** My unit, if it is a nursing home; else null, which no "own unit" rule lets through. */

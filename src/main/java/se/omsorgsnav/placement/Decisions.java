@@ -276,7 +276,8 @@ public class Decisions {
             boolean masked = p == null || p.masked();
             return new QueueEntry(r.id(), facts.get(r.caseId()).number().value(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
                     r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), r.residence(), r.coResident(),
-                    masked ? null : r.wishes(), r.reasons(), masked ? null : r.relative(), masked && (r.wishes() != null || r.relative() != null));
+                    masked ? null : r.wishes(), masked ? null : r.reasons(), masked ? null : r.relative(),
+                    masked && (r.wishes() != null || r.reasons() != null || r.relative() != null));
         }).toList();
     }
 

@@ -140,7 +140,6 @@ public class RespiteBookings {
 
     @Transactional(readOnly = true)
     public List<Home> homes() {
-        return jdbc.sql("select id, name from unit where kind = 'NURSING_HOME' order by name").query((rs, n) -> new Home(rs.getObject(1, UUID.class),
-                rs.getString(2))).list();
+        return staff.nursingHomes().stream().map(u -> new Home(u.id(), u.name())).toList();
     }
 }

@@ -73,7 +73,7 @@ public class Tenancies {
         return rows.stream().filter(r -> shown.number(r.caseId()) != null).map(r -> {
             boolean open = shown.shows(r.caseId());
             return new Tenant(r.id(), r.apartmentId(), r.number(), shown.number(r.caseId()), open ? r.movedInOn() : null, r.diedOn(), r.dueOn(),
-                    r.rule(), r.dueOn() != null && today.isAfter(r.dueOn()), open ? r.talkOn() : null, open ? r.talkWith() : null);
+                    r.rule(), r.dueOn() != null && today.isAfter(r.dueOn()), open ? r.talkOn() : null, open ? r.talkWith() : null, !open);
         }).toList();
     }
 

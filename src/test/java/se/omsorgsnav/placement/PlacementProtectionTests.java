@@ -279,4 +279,20 @@ class PlacementProtectionTests {
         assertThat(jdbc.sql("select status from allocation where id = ?").param(placed.allocationId()).query(String.class).single())
                 .isEqualTo("ALLOCATED");
     }
+
+    @Test
+    @DisplayName("PROT-3: the housing queue withholds a protected person's special reasons, like her wishes and relative, from a masked reader")
+    void queueWithholdsSpecialReasons() throws Exception {
+        Locked locked = lockedCase();
+        String canary = "Skäl" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                        signed_by, signed_at, status, special_reasons, version)
+                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', ?, 0 from app_user where username = 'handlaggare'
+                        """).params(UUID.randomUUID(), locked.caseId(), locked.personId(), LocalDate.of(2026, 10, 2), canary).update();
+        for (String path : List.of("/api/v1/placement/queue", "/placement/queue")) {
+            String text = body(as("boendesamordnare", get(path)));
+            assertThat(text).as(path).contains(locked.caseNumber()).doesNotContain(canary);
+        }
+    }
 }
