@@ -44,13 +44,15 @@ public class Vacancies {
     private final Tenancies tenancies;
     private final CaseDirectory cases;
     private final StaffDirectory staff;
+    private final ListedCases listed;
     private final Messages messages;
     private final WorkingDayCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Vacancies(JdbcClient jdbc, CurrentUsers users, AccessControl access, Apartments apartments, Tenancies tenancies, CaseDirectory cases,
-              StaffDirectory staff, Messages messages, WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+              StaffDirectory staff, ListedCases listed, Messages messages, WorkingDayCalendar calendar, ApplicationEventPublisher events,
+              Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
@@ -58,6 +60,7 @@ public class Vacancies {
         this.tenancies = tenancies;
         this.cases = cases;
         this.staff = staff;
+        this.listed = listed;
         this.messages = messages;
         this.calendar = calendar;
         this.events = events;
@@ -156,8 +159,8 @@ public class Vacancies {
                 List.of(BOSAM), fields, null, false)).id();
     }
 
-    /** My home's reports, newest first; one statement. */
-    @Transactional(readOnly = true)
+    /** My home's reports, newest first; one statement, and the constant few of the case directory, the reporters and the audit. */
+    @Transactional
     public List<VacancyView> ofMyHome() {
         UUID home = apartments.requireHomeManager(PlacementAction.MANAGE_HOME);
         record Row(UUID id, String apartment, VacancyReason reason, LocalDate eventDate, LocalDate readyOn, UUID caseId, LocalDate dueOn,
@@ -176,8 +179,9 @@ public class Vacancies {
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class),
                         rs.getString(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class), rs.getObject(11, UUID.class), rs.getObject(12, UUID.class)))
                 .list();
-        // The case numbers and the reporters, one batch each (placement reads neither cases nor users itself).
-        Map<UUID, CaseDirectory.CaseFacts> tenants = cases.findAll(rows.stream().map(Row::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+        // The case numbers and the reporters, one batch each (placement reads neither cases nor users itself); each tenant's row audited.
+        Map<UUID, CaseDirectory.CaseFacts> tenants = listed.list(rows.stream().map(Row::caseId).filter(java.util.Objects::nonNull).distinct().toList(),
+                PlacementAction.MANAGE_HOME).facts();
         Map<UUID, StaffDirectory.StaffView> reporters = staff.findAll(rows.stream().map(Row::reportedBy).distinct().toList());
         return rows.stream().map(r -> new VacancyView(r.id(), r.apartment(), r.reason(), r.eventDate(), r.readyOn(),
                 r.caseId() == null || !tenants.containsKey(r.caseId()) ? null : tenants.get(r.caseId()).number().value(), r.dueOn(), r.dueRule(),
