@@ -62,41 +62,46 @@ public class Allocations {
 
     private record Decision(CareProfile profile, String residence, boolean coResident, String relative) {}
 
-    private record Apartment(UUID homeId, String number, CareProfile profile, boolean vacant) {}
+    private record Apartment(UUID homeId, String number, CareProfile profile, boolean vacant, boolean taken) {}
 
     @Transactional
     public UUID allocate(NewAllocation request) {
-        CurrentUser me = users.current();
+        // The role first (no person yet); the case's own rule below, once the decision is known.
+        CurrentUser me = access.require(PlacementAction.ALLOCATE, Target.NONE);
         Optional<PlacementDecisions.Current> found = decisions.find(request.decisionId());
-        Optional<CaseDirectory.CaseFacts> facts = found.flatMap(d -> cases.find(d.caseId()));
-        if (found.isEmpty() || facts.isEmpty()) {
-            // Not the queue's: a coordinator is asked to choose one, anyone else "Behörighet saknas" (audited).
-            access.require(PlacementAction.ALLOCATE, Target.NONE);
+        if (found.isEmpty()) {
             throw new InvalidInputException("decisionId", "Välj ett beslut i bostadskön.");
         }
         PlacementDecisions.Current decision = found.get();
+        Apartment apartment = request.apartmentId() == null ? null : jdbc.sql("""
+                        select a.unit_id, a.number, a.care_profile,
+                               exists (select 1 from vacancy v where v.apartment_id = a.id
+                                       and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
+                                                       and l.allocated_at > v.reported_at)) as vacant,
+                               exists (select 1 from allocation l where l.active_apartment_id = a.id) as taken
+                        from apartment a where a.id = ?
+                        """)
+                .param(request.apartmentId())
+                .query((rs, n) -> new Apartment(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)), rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .optional().orElse(null);
+        if (apartment != null && apartment.taken()) {
+            // Someone allocated it a moment ago: told at once, without waiting on their transaction (PLC-4).
+            throw new ConflictException(TAKEN);
+        }
+        Optional<CaseDirectory.CaseFacts> facts = cases.find(decision.caseId());
         // A protected person's allocation names her home and apartment: the coordinator needs an authorisation for the case.
-        access.require(PlacementAction.ALLOCATE, Target.ofCase(facts.get()));
+        access.require(PlacementAction.ALLOCATE, facts.map(Target::ofCase));
         if (!decision.status().canMoveTo(DecisionStatus.ALLOCATED)) {
             throw new ConflictException(TAKEN);
+        }
+        if (apartment == null || !apartment.vacant()) {
+            throw new InvalidInputException("apartmentId", "Välj en lägenhet som är rapporterad ledig.");
         }
         Decision wanted = jdbc.sql("select care_profile, current_residence, co_resident, relative_contact from placement_decision where id = ?")
                 .param(decision.id())
                 .query((rs, n) -> new Decision(CareProfile.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
                 .single();
-        Apartment apartment = request.apartmentId() == null ? null : jdbc.sql("""
-                        select a.unit_id, a.number, a.care_profile,
-                               exists (select 1 from vacancy v where v.apartment_id = a.id
-                                       and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
-                                                       and l.allocated_at > v.reported_at)) as vacant
-                        from apartment a where a.id = ?
-                        """)
-                .param(request.apartmentId())
-                .query((rs, n) -> new Apartment(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)), rs.getBoolean(4)))
-                .optional().orElse(null);
-        if (apartment == null || !apartment.vacant()) {
-            throw new InvalidInputException("apartmentId", "Välj en lägenhet som är rapporterad ledig.");
-        }
         if (apartment.profile() != wanted.profile()) {
             throw new InvalidInputException("apartmentId", "Lägenhetens inriktning stämmer inte med beslutet (" + wanted.profile().label().toLowerCase()
                     + ").");
