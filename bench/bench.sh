@@ -278,7 +278,8 @@ links as (select r.person_id as a, r.related_person_id as b from person_relation
           where r.related_person_id in (select id from p) and q.protection_level <> 'NONE'),
 locked as (select id from person where id in (select id from p) and protection_level <> 'NONE' union select a from links union select b from links)
 select (select count(*) from p), '{' || coalesce((select string_agg(id::text, ',') from p), '') || '}',
-       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}';
+       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}',
+       '{' || coalesce((select string_agg(distinct d.case_id::text, ',') from placement_decision d where d.id in (select id from shown)), '') || '}';
 SQL
 }
 
@@ -422,7 +423,7 @@ login_users() {
 }
 
 # placement_gate_facts page.html: what the first matching page the application served sends to the database,
-# as pgbench variables: "nconsidered considered shown npids pids nlocked locked"
+# as pgbench variables: "nconsidered considered shown npids pids nlocked locked cases"
 placement_gate_facts() {
   local shown
   shown=$(grep -o 'name="decisionId" value="[0-9a-f-]*"' "$1" | sed 's/.*value="\(.*\)"/\1/' | sort -u | paste -sd, -)
@@ -440,7 +441,8 @@ locked as (select id from person where id in (select id from p) and protection_l
 select (select count(*) from considered), '{' || coalesce((select string_agg(id::text, ',') from considered), '') || '}',
        '{' || coalesce((select string_agg(id::text, ',') from shown), '') || '}',
        (select count(*) from p), '{' || coalesce((select string_agg(id::text, ',') from p), '') || '}',
-       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}';
+       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}',
+       '{' || coalesce((select string_agg(distinct d.case_id::text, ',') from placement_decision d where d.id in (select id from shown)), '') || '}';
 SQL
 }
 
@@ -528,7 +530,7 @@ placement() {
     rm -f "$out"/pgbench-log.*
     PGPASSWORD=$app_password pgbench -h 127.0.0.1 -U omsorgsnav_app -n -M prepared -c "$clients" -j 2 -T "$seconds" -r -l --log-prefix="$out/pgbench-log" \
       -D me="$me" -D unit="$unit" -D nconsidered="$(f 1)" -D considered="$(f 2)" -D shown="$(f 3)" \
-      -D npids="$(f 4)" -D pids="$(f 5)" -D nlocked="$(f 6)" -D locked="$(f 7)" \
+      -D npids="$(f 4)" -D pids="$(f 5)" -D nlocked="$(f 6)" -D locked="$(f 7)" -D cases="$(f 8)" \
       -f bench/placement-ceiling.sql "$db" > "$out/pgbench-placement-$r.txt" 2>&1 || { cat "$out/pgbench-placement-$r.txt"; exit 1; }
     local pcts
     pcts=$(cat "$out"/pgbench-log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.2fms p95=%.2fms p99=%.2fms", a[int(NR*0.5)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000}')

@@ -7,6 +7,7 @@
 --   :shown                the decisions shown as candidates, as '{…}'
 --   :npids, :pids         their persons, which the gate lists, as '{…}'
 --   :nlocked, :locked     the gate's candidates (locked persons and their protected links), as '{…}'
+--   :cases                the shown decisions' cases, whose numbers the case directory gives (issue 14: placement reads no case table), as '{…}'
 -- The session holds the user (form login), so no staff row is read. IN lists are one array parameter; the two JDBC batches of audit rows are one statement (same rows, one
 -- round trip).
 
@@ -52,9 +53,9 @@ select r.related_person_id, r.person_id from person_relation r join person q on 
    and case when q.protection_level = 'LOCAL_PROTECTION' and q.local_protection_until < current_date then 'NONE' else q.protection_level end <> 'NONE';
 \endif
 \if :npids > 0
-select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+select d.id, d.case_id, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
        d.special_reasons, d.relative_contact
-  from placement_decision d join care_case c on c.id = d.case_id
+  from placement_decision d
  where d.id = any(:shown::uuid[])
  order by d.decided_on, d.id;
 select p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city, p.phone,
@@ -81,6 +82,21 @@ with e as (
     from unnest(:pids::uuid[]) p
   returning id)
 insert into audit_pending (event_id) select id from e;
+-- CaseDirectory.findAll(): the shown rows' case numbers, and today's protection of their persons (the gate's two reads).
+select c.id, c.case_number, c.person_id, c.unit_id, un.name as unit_name, c.status, c.case_officer_id
+  from care_case c join unit un on un.id = c.unit_id
+ where c.id = any(:cases::uuid[]);
+select p.id, p.personal_identity_number, p.first_name, p.last_name, p.street_address, p.postal_code, p.city, p.phone,
+       case when p.protection_level = 'LOCAL_PROTECTION' and p.local_protection_until < current_date then 'NONE'
+            else p.protection_level end as protection_level, p.fictitious_name, p.date_of_death, p.local_protection_until
+  from person p where p.id = any(:pids::uuid[]);
+select r.person_id, r.related_person_id from person_relation r join person q on q.id = r.related_person_id
+ where r.person_id = any(:pids::uuid[])
+   and case when q.protection_level = 'LOCAL_PROTECTION' and q.local_protection_until < current_date then 'NONE' else q.protection_level end <> 'NONE'
+union all
+select r.related_person_id, r.person_id from person_relation r join person q on q.id = r.person_id
+ where r.related_person_id = any(:pids::uuid[])
+   and case when q.protection_level = 'LOCAL_PROTECTION' and q.local_protection_until < current_date then 'NONE' else q.protection_level end <> 'NONE';
 \endif
 END;
 -- Decisions.queued(): how many wait.

@@ -63,5 +63,39 @@ final class CatalogueRows {
     }
 
     private static void placement() {
+        row("PlacementAction.SIGN_DECISION", "POST /api/v1/placement/decisions", "POST /placement/decisions");
+        row("PlacementAction.VIEW_QUEUE", "GET /api/v1/placement/queue", "GET /placement/queue", "GET /api/v1/placement/relocation-wishes",
+                "GET /placement/matching");
+        row("PlacementAction.RECORD_RELOCATION_WISH", "POST /api/v1/placement/decisions/{id}/relocation-wish", "POST /placement/relocation-wishes");
+        row("PlacementAction.VIEW_VACANT_APARTMENTS", "GET /placement/matching");
+        row("PlacementAction.ALLOCATE", "POST /api/v1/placement/allocations", "POST /placement/allocations");
+        row("PlacementAction.RECORD_OFFER", "POST /api/v1/placement/allocations/{id}/offer", "POST /placement/allocations/{id}/offer",
+                "GET /placement/offers");
+        row("PlacementAction.RECORD_ANSWER", "POST /api/v1/placement/allocations/{id}/answer", "POST /placement/allocations/{id}/answer");
+        row("PlacementAction.RECORD_HOME_VISIT", "POST /api/v1/placement/allocations/{id}/home-visit", "POST /placement/allocations/{id}/home-visit",
+                "GET /placement/offers");
+        row("PlacementAction.EXECUTE_DECISION", "POST /api/v1/placement/allocations/{id}/execution", "POST /placement/allocations/{id}/execution",
+                "GET /placement/offers");
+        row("PlacementAction.VIEW_LANDLORD_NOTICE", "GET /placement/allocations/{id}/landlord-notice");
+        row("PlacementAction.VIEW_OVERDUE_OFFERS", "GET /api/v1/placement/offers/overdue", "GET /placement/queue");
+        row("PlacementAction.FOLLOW_UP_OVERDUE_OFFERS", "GET /");
+        row("PlacementAction.WORK_HOME_ALLOCATIONS", "GET /placement/offers", "GET /");
+        row("PlacementAction.WORK_AGREED_OFFERS", "GET /placement/offers", "GET /");
+        row("PlacementAction.AGREED_OFFER", "GET /placement/offers");
+        row("PlacementAction.SEE_PLACEMENT", "GET /api/v1/placement/offers/overdue", "GET /placement/offers", "GET /api/v1/placement/respite-bookings",
+                "GET /placement/respite", "GET /api/v1/placement/tenants", "GET /");
+        row("PlacementAction.VIEW_UNEXECUTED", "GET /api/v1/placement/unexecuted", "GET /placement/unexecuted", "GET /placement/unexecuted.csv");
+        row("PlacementAction.MANAGE_HOME", "GET /placement/home", "POST /placement/apartments", "GET /api/v1/placement/apartments",
+                "POST /api/v1/placement/apartments", "PUT /api/v1/placement/apartments/{id}", "GET /api/v1/placement/vacancies",
+                "GET /api/v1/placement/tenants");
+        row("PlacementAction.REPORT_VACANCY", "POST /placement/vacancies", "POST /api/v1/placement/vacancies");
+        row("PlacementAction.RECORD_WELCOME_TALK", "POST /placement/tenancies/{id}/welcome-talk", "POST /api/v1/placement/tenancies/{id}/welcome-talk");
+        row("PlacementAction.VIEW_STATISTICS", "GET /placement/statistics", "GET /api/v1/placement/statistics");
+        row("PlacementAction.VIEW_HOME_STATISTICS", "GET /placement/statistics", "GET /api/v1/placement/statistics");
+        row("PlacementAction.BOOK_RESPITE", "POST /placement/respite", "POST /api/v1/placement/respite-bookings");
+        row("PlacementAction.CANCEL_RESPITE", "POST /placement/respite/{id}/cancel", "DELETE /api/v1/placement/respite-bookings/{id}");
+        row("PlacementAction.VIEW_RESPITE_BOOKINGS", "GET /placement/respite", "GET /api/v1/placement/respite-bookings");
+        row("PlacementAction.VIEW_HOME_RESPITE_BOOKINGS", "GET /placement/respite", "GET /api/v1/placement/respite-bookings");
+        row("PlacementAction.VIEW_MOVE_IN_REMINDERS", "GET /");
     }
 }

@@ -112,7 +112,7 @@ class ListStatementTests {
         jdbc.sql("update app_user set unit_id = ? where id = ?").params(home, homeManager).update();
         for (IntConsumer more : List.<IntConsumer>of(this::cases, this::events, this::deviations, this::requests, this::authorizations,
                 this::messages, this::groupMembers, this::apartmentsAndVacancies, this::decisions, this::oldDecisions,
-                this::homeAllocations, this::relocationWishes, this::placements)) {
+                this::homeAllocations, this::relocationWishes, this::placements, this::respiteBookings)) {
             more.accept(2);
         }
         smallReview = review(2);

@@ -101,4 +101,36 @@ public class StaffDirectory {
         return new StaffView(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
                 rs.getObject("unit_id", UUID.class), rs.getString("unit_name"));
     }
+
+    // ---- placement (issue 14 §2): is the agreed offer maker authorised? ---------------------------
+
+    /**
+     * Whether an enabled member of staff — this user, or anyone of this role in this unit — holds a
+     * valid, unrevoked authorisation for the case today; never a fee officer (PROT-9). Placement asks
+     * it when an allocation names someone else as a protected person's offer maker. One query.
+     */
+    public boolean authorisedFor(UUID caseId, UUID userId, UUID unitId, Role role, java.time.LocalDate today) {
+        return jdbc.sql("""
+                        select count(*) from case_authorization ca join app_user u on u.id = ca.user_id
+                        where ca.case_id = :case and ca.revoked_at is null and ca.valid_from <= :today and ca.valid_to >= :today
+                          and u.enabled and u.role <> 'FEE_OFFICER'
+                          and (u.id = :user or (u.unit_id = :unit and u.role = :role))
+                        """)
+                .param("case", caseId).param("today", today).param("user", userId).param("unit", unitId)
+                .param("role", role == null ? null : role.name())
+                .query(Long.class).single() > 0;
+    }
+
+    /** Whether the unit is a nursing home (placement's homes are units of that kind). One query. */
+    public boolean isNursingHome(UUID unitId) {
+        return unitId != null
+                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(unitId).query(Long.class).single() > 0;
+    }
+
+    /** The nursing homes by name, for placement's forms and statistics. One query. */
+    public List<UnitView> nursingHomes() {
+        return jdbc.sql("select id, name, administration from unit where kind = 'NURSING_HOME' order by name, id")
+                .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
+                .list();
+    }
 }

@@ -1,7 +1,9 @@
 package se.omsorgsnav.placement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +13,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.ConflictException;
@@ -40,66 +39,76 @@ public class Allocations {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final AccessControl access;
     private final CaseDirectory cases;
+    private final StaffDirectory staff;
+    private final PlacementDecisions decisions;
     private final Messages messages;
-    private final AuditLog audit;
     private final Clock clock;
 
-    Allocations(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Messages messages, AuditLog audit, Clock clock) {
+    Allocations(JdbcClient jdbc, CurrentUsers users, AccessControl access, CaseDirectory cases, StaffDirectory staff, PlacementDecisions decisions,
+                Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.access = access;
         this.cases = cases;
+        this.staff = staff;
+        this.decisions = decisions;
         this.messages = messages;
-        this.audit = audit;
         this.clock = clock;
     }
 
     public record NewAllocation(UUID decisionId, UUID apartmentId, String offerMaker) {}
 
-    private record Decision(UUID caseId, String status, CareProfile profile, String residence, boolean coResident, String relative) {}
+    private record Decision(CareProfile profile, String residence, boolean coResident, String relative) {}
 
-    private record Apartment(UUID homeId, String home, String number, CareProfile profile, boolean vacant) {}
+    private record Apartment(UUID homeId, String number, CareProfile profile, boolean vacant, boolean taken) {}
 
     @Transactional
     public UUID allocate(NewAllocation request) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.PLACEMENT_COORDINATOR)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "ALLOCATION", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        Decision decision = request.decisionId() == null ? null : jdbc.sql("""
-                        select case_id, status, care_profile, current_residence, co_resident, relative_contact from placement_decision where id = ?
-                        """)
-                .param(request.decisionId())
-                .query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getBoolean(5), rs.getString(6)))
-                .optional().orElse(null);
-        if (decision == null) {
+        // The role first (no person yet); the case's own rule below, once the decision is known.
+        CurrentUser me = access.require(PlacementAction.ALLOCATE, Target.NONE);
+        Optional<PlacementDecisions.Current> found = decisions.find(request.decisionId());
+        if (found.isEmpty()) {
             throw new InvalidInputException("decisionId", "Välj ett beslut i bostadskön.");
         }
-        if (!"QUEUED".equals(decision.status())) {
-            throw new ConflictException(TAKEN);
-        }
+        PlacementDecisions.Current decision = found.get();
         Apartment apartment = request.apartmentId() == null ? null : jdbc.sql("""
-                        select a.unit_id, u.name, a.number, a.care_profile,
+                        select a.unit_id, a.number, a.care_profile,
                                exists (select 1 from vacancy v where v.apartment_id = a.id
                                        and not exists (select 1 from allocation l where l.apartment_id = a.id and l.status = 'ACCEPTED'
-                                                       and l.allocated_at > v.reported_at)) as vacant
-                        from apartment a join unit u on u.id = a.unit_id where a.id = ?
+                                                       and l.allocated_at > v.reported_at)) as vacant,
+                               exists (select 1 from allocation l where l.active_apartment_id = a.id) as taken
+                        from apartment a where a.id = ?
                         """)
                 .param(request.apartmentId())
-                .query((rs, n) -> new Apartment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), CareProfile.valueOf(rs.getString(4)),
+                .query((rs, n) -> new Apartment(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)), rs.getBoolean(4),
                         rs.getBoolean(5)))
                 .optional().orElse(null);
+        if (apartment != null && apartment.taken()) {
+            // Someone allocated it a moment ago: told at once, without waiting on their transaction (PLC-4).
+            throw new ConflictException(TAKEN);
+        }
+        Optional<CaseDirectory.CaseFacts> facts = cases.find(decision.caseId());
+        // A protected person's allocation names her home and apartment: the coordinator needs an authorisation for the case.
+        access.require(PlacementAction.ALLOCATE, facts.map(Target::ofCase));
+        if (!decision.status().canMoveTo(DecisionStatus.ALLOCATED)) {
+            throw new ConflictException(TAKEN);
+        }
         if (apartment == null || !apartment.vacant()) {
             throw new InvalidInputException("apartmentId", "Välj en lägenhet som är rapporterad ledig.");
         }
-        if (apartment.profile() != decision.profile()) {
-            throw new InvalidInputException("apartmentId", "Lägenhetens inriktning stämmer inte med beslutet (" + decision.profile().label().toLowerCase()
+        Decision wanted = jdbc.sql("select care_profile, current_residence, co_resident, relative_contact from placement_decision where id = ?")
+                .param(decision.id())
+                .query((rs, n) -> new Decision(CareProfile.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
+                .single();
+        if (apartment.profile() != wanted.profile()) {
+            throw new InvalidInputException("apartmentId", "Lägenhetens inriktning stämmer inte med beslutet (" + wanted.profile().label().toLowerCase()
                     + ").");
         }
-        CaseDirectory.CaseFacts facts = cases.find(decision.caseId()).orElseThrow();
-        String offerMaker = offerMaker(request.offerMaker(), facts.protectedPerson());
+        OfferMaker offerMaker = offerMaker(request.offerMaker(), facts.get().locked());
+        requireAuthorisedMaker(offerMaker, facts.get(), apartment.homeId());
+        String home = staff.unitsById(List.of(apartment.homeId())).get(apartment.homeId()).name();
 
         UUID id = UUID.randomUUID();
         try {
@@ -109,30 +118,50 @@ public class Allocations {
                                                     offer_maker, status)
                             values (?, ?, ?, ?, ?, ?, ?, ?, 'ALLOCATED')
                             """)
-                    .params(id, request.decisionId(), request.apartmentId(), request.decisionId(), request.apartmentId(), me.id(),
-                            OffsetDateTime.now(clock), offerMaker)
+                    .params(id, decision.id(), request.apartmentId(), decision.id(), request.apartmentId(), me.id(),
+                            OffsetDateTime.now(clock), offerMaker.name())
                     .update();
         } catch (DuplicateKeyException | ConcurrencyFailureException e) {
             throw new ConflictException(TAKEN);
         }
-        int moved = jdbc.sql("update placement_decision set status = 'ALLOCATED', version = version + 1 where id = ? and status = 'QUEUED'")
-                .param(request.decisionId()).update();
-        if (moved != 1) {
+        try {
+            decisions.move(decision, DecisionStatus.ALLOCATED);
+        } catch (ConflictException e) {
             throw new ConflictException(TAKEN);
         }
+        // Field names as messaging knows them: it withholds the place and the relative from recipients to whom the person is masked.
+        String caseNumber = facts.get().number().value();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("facility", apartment.home());
+        fields.put("facility", home);
         fields.put("apartment", apartment.number());
-        fields.put("relativeContact", decision.relative() == null ? "Ingen angiven" : decision.relative());
-        fields.put("currentResidence", decision.residence());
-        fields.put("coResident", decision.coResident() ? "YES" : "NO");
-        UUID message = messages.send(new NewMessage("allocation-" + id, "PLACE_OFFER", facts.number().value(),
-                "Erbjud lägenheten. Personen har en dag på sig att svara." + ("UNIT_MANAGER".equals(offerMaker) ? ""
-                        : " Erbjudandet lämnas av " + ("COORDINATOR".equals(offerMaker) ? "boendesamordnaren" : "biståndshandläggaren") + "."),
-                facts.number().value(), List.of(), List.of(apartment.homeId()), fields, null, false)).id();
+        fields.put("relativeContact", wanted.relative() == null ? "Ingen angiven" : wanted.relative());
+        fields.put("currentResidence", wanted.residence());
+        fields.put("coResident", wanted.coResident() ? "YES" : "NO");
+        UUID message = messages.send(new NewMessage("allocation-" + id, "PLACE_OFFER", caseNumber,
+                "Erbjud lägenheten. Personen har en dag på sig att svara." + (offerMaker == OfferMaker.UNIT_MANAGER ? ""
+                        : " Erbjudandet lämnas av " + (offerMaker == OfferMaker.COORDINATOR ? "boendesamordnaren" : "biståndshandläggaren") + "."),
+                caseNumber, List.of(), List.of(apartment.homeId()), fields, null, false)).id();
         jdbc.sql("update allocation set message_id = ? where id = ?").params(message, id).update();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "ALLOCATION", AuditOutcome.ALLOWED));
         return id;
+    }
+
+    /**
+     * Issue 14 §2, seed 002 §2.1: for a protected person the agreed offer maker must hold a valid
+     * authorisation for the case when the allocation is recorded — the allocating coordinator has
+     * just been asked; the case's officer, or a unit manager of the receiving home, is looked up.
+     */
+    private void requireAuthorisedMaker(OfferMaker maker, CaseDirectory.CaseFacts facts, UUID homeId) {
+        if (!facts.locked() || maker == OfferMaker.COORDINATOR) {
+            return;
+        }
+        boolean authorised = maker == OfferMaker.CASE_OFFICER
+                ? facts.caseOfficerId() != null && staff.authorisedFor(facts.caseId(), facts.caseOfficerId(), null, null, LocalDate.now(clock))
+                : staff.authorisedFor(facts.caseId(), null, homeId, se.omsorgsnav.access.Role.UNIT_MANAGER, LocalDate.now(clock));
+        if (!authorised) {
+            throw new InvalidInputException("offerMaker", maker == OfferMaker.CASE_OFFICER
+                    ? "Biståndshandläggaren har ingen giltig behörighet till ärendet. Välj någon som har det, eller beställ behörighet först."
+                    : "Ingen enhetschef på boendet har giltig behörighet till ärendet. Välj någon som har det, eller beställ behörighet först.");
+        }
     }
 
     /** One page of the vacant apartments, how many there are in all, and the cursor of the next page (null on the last). */
@@ -151,9 +180,7 @@ public class Allocations {
      */
     @Transactional(readOnly = true)
     public VacantPage vacant(String after, int size) {
-        if (!users.current().is(Role.PLACEMENT_COORDINATOR)) {
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.VIEW_VACANT_APARTMENTS, Target.NONE);
         Cursor cursor = Cursor.parse(after);
         String sql = """
                 with vacant as (
@@ -213,15 +240,24 @@ public class Allocations {
         }
     }
 
-    /** PLC-11: a protected person's offer is made by the agreed coordinator or case officer, never by a unit manager who cannot see them. */
-    private static String offerMaker(String requested, boolean protectedPerson) {
-        String maker = requested == null || requested.isBlank() ? (protectedPerson ? null : "UNIT_MANAGER") : requested.strip();
-        if (maker == null || !List.of("UNIT_MANAGER", "COORDINATOR", "CASE_OFFICER").contains(maker)
-                || (protectedPerson && maker.equals("UNIT_MANAGER"))) {
-            throw new InvalidInputException("offerMaker", protectedPerson
-                    ? "Ange vem som lämnar erbjudandet: boendesamordnaren eller biståndshandläggaren (skyddade personuppgifter)."
-                    : "Ange vem som lämnar erbjudandet: enhetschefen, boendesamordnaren eller biståndshandläggaren.");
+    /**
+     * PLC-11: who makes the offer. For a protected person it is agreed and named: a coordinator, the
+     * case officer, or the home's unit manager — each only with an authorisation for the case.
+     */
+    private static OfferMaker offerMaker(String requested, boolean locked) {
+        if (requested == null || requested.isBlank()) {
+            if (!locked) {
+                return OfferMaker.UNIT_MANAGER;
+            }
+        } else {
+            try {
+                return OfferMaker.valueOf(requested.strip());
+            } catch (IllegalArgumentException e) {
+                // told below
+            }
         }
-        return maker;
+        throw new InvalidInputException("offerMaker", locked
+                ? "Ange vem som lämnar erbjudandet: boendesamordnaren, biståndshandläggaren eller enhetschefen med behörighet (skyddade personuppgifter)."
+                : "Ange vem som lämnar erbjudandet: enhetschefen, boendesamordnaren eller biståndshandläggaren.");
     }
 }

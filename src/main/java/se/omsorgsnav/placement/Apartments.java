@@ -8,14 +8,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
 
@@ -31,12 +28,14 @@ public class Apartments {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
-    private final AuditLog audit;
+    private final AccessControl access;
+    private final StaffDirectory staff;
 
-    Apartments(JdbcClient jdbc, CurrentUsers users, AuditLog audit) {
+    Apartments(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff) {
         this.jdbc = jdbc;
         this.users = users;
-        this.audit = audit;
+        this.access = access;
+        this.staff = staff;
     }
 
     public record ApartmentForm(String number, String careProfile, String remarks, String monthlyRent) {}
@@ -44,7 +43,7 @@ public class Apartments {
     /** My home's apartments by number, each with its coming or open vacancy (not one already filled); one statement. */
     @Transactional(readOnly = true)
     public List<ApartmentView> ofMyHome() {
-        UUID home = requireHomeManager("APARTMENTS");
+        UUID home = requireHomeManager(PlacementAction.MANAGE_HOME);
         return jdbc.sql("""
                         select a.id, a.number, a.care_profile, a.remarks, a.monthly_rent, a.version, v.ready_on, v.reason
                         from apartment a
@@ -65,7 +64,7 @@ public class Apartments {
     /** Adds an apartment to my home; a number the home already has is refused. */
     @Transactional
     public UUID add(ApartmentForm form) {
-        UUID home = requireHomeManager("APARTMENT_ADDED");
+        UUID home = requireHomeManager(PlacementAction.MANAGE_HOME);
         Valid v = validate(form);
         UUID id = UUID.randomUUID();
         try {
@@ -74,14 +73,13 @@ public class Apartments {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("number", "Boendet har redan en lägenhet med det numret.");
         }
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "APARTMENT", AuditOutcome.ALLOWED));
         return id;
     }
 
     /** Changes an apartment of my home, from the version the manager saw. */
     @Transactional
     public void change(UUID id, int version, ApartmentForm form) {
-        UUID home = requireHomeManager("APARTMENT_CHANGED");
+        UUID home = requireHomeManager(PlacementAction.MANAGE_HOME);
         Valid v = validate(form);
         int changed;
         try {
@@ -96,18 +94,17 @@ public class Apartments {
         if (changed == 0) {
             boolean mine = jdbc.sql("select count(*) from apartment where id = ? and unit_id = ?").params(id, home).query(Long.class).single() > 0;
             if (!mine) {
-                throw new AccessDenied();
+                // Another home's apartment answers as one that does not exist, and is audited alike (PROT-24).
+                access.require(PlacementAction.MANAGE_HOME, java.util.Optional.empty());
             }
             throw new InvalidInputException("version", "Lägenheten har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.");
         }
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "APARTMENT", AuditOutcome.ALLOWED));
     }
 
     /** Whether I am the unit manager of a nursing home (for the start page's link; nothing is recorded). */
     @Transactional(readOnly = true)
     public boolean managesAHome() {
-        CurrentUser me = users.current();
-        return me.is(Role.UNIT_MANAGER) && isNursingHome(me.unitId());
+        return access.has(PlacementAction.MANAGE_HOME, Target.unit(myHome()));
     }
 
     /** Whether my unit is a nursing home (an admin assistant's start page link). */
@@ -119,19 +116,20 @@ public class Apartments {
 
     /** Whether the unit is a nursing home: the one test of "a home" for every placement role check. */
     boolean isNursingHome(UUID unitId) {
-        return unitId != null
-                && jdbc.sql("select count(*) from unit where id = ? and kind = 'NURSING_HOME'").param(unitId).query(Long.class).single() > 0;
+        return staff.isNursingHome(unitId);
     }
 
-    /** The home (unit) I manage, if it is a nursing home; else "Behörighet saknas", recorded. */
-    UUID requireHomeManager(String purpose) {
+    /** My unit, if it is a nursing home; else null, which no "own unit" rule lets through. */
+    UUID myHome() {
         CurrentUser me = users.current();
-        boolean home = me.is(Role.UNIT_MANAGER) && isNursingHome(me.unitId());
-        if (!home) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, purpose, AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        return me.unitId();
+        return isNursingHome(me.unitId()) ? me.unitId() : null;
+    }
+
+    /** The home (unit) I work at, if the action is mine to do there; else "Behörighet saknas", recorded under the action. */
+    UUID requireHomeManager(PlacementAction action) {
+        UUID home = myHome();
+        access.require(action, Target.unit(home));
+        return home;
     }
 
     private record Valid(String number, CareProfile profile, String remarks, BigDecimal rent) {}

@@ -9,21 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.person.PersonDisclosure;
@@ -44,26 +40,23 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
 @Component
 public class Decisions {
 
-    static final Set<Role> SIGNERS = Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER);
-    static final Set<Role> QUEUE_READERS = Set.of(Role.PLACEMENT_COORDINATOR, Role.ADMIN_ASSISTANT, Role.OPERATIONS_LEAD);
-
     private final JdbcClient jdbc;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final CaseDirectory cases;
     private final PersonDisclosure gate;
+    private final PlacementDecisions decisions;
     private final Messages messages;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, Messages messages, AuditLog audit,
+    Decisions(JdbcClient jdbc, AccessControl access, CaseDirectory cases, PersonDisclosure gate, PlacementDecisions decisions, Messages messages,
               ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.access = access;
         this.cases = cases;
         this.gate = gate;
+        this.decisions = decisions;
         this.messages = messages;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -73,18 +66,14 @@ public class Decisions {
 
     @Transactional
     public UUID sign(NewDecision d) {
-        CurrentUser me = users.current();
-        if (!SIGNERS.contains(me.role())) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "PLACEMENT_DECISION", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.SIGN_DECISION, Target.NONE);
         if (d.caseNumber() == null || d.caseNumber().isBlank()) {
             throw new InvalidInputException("caseNumber", "Ange ärendenumret.");
         }
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(d.caseNumber()))
-                .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det numret."));
-        // The officer must be able to open the person: a locked one answers "Behörighet saknas" (or asks for the PIN).
-        gate.open(facts.personId(), facts.caseId(), Purpose.PLACEMENT_DECISION);
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(d.caseNumber()));
+        // A locked person needs the officer's authorisation for the case (or asks for the PIN); no such case answers alike (PROT-24).
+        CurrentUser me = access.require(PlacementAction.SIGN_DECISION, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.get();
         if (!facts.open()) {
             throw new InvalidInputException("caseNumber", "Ärendet är avslutat.");
         }
@@ -101,7 +90,7 @@ public class Decisions {
         String reasons = text("specialReasons", "Särskilda skäl", d.specialReasons(), 500);
         String relative = text("relativeContact", "Kontaktperson anhörig", d.relativeContact(), 200);
         boolean coResident = Boolean.TRUE.equals(d.coResident());
-        long open = jdbc.sql("select count(*) from placement_decision where case_id = ? and status not in ('EXECUTED', 'WITHDRAWN')")
+        long open = jdbc.sql("select count(*) from placement_decision where case_id = ? and status in " + DecisionStatus.in(DecisionStatus.OPEN))
                 .param(facts.caseId()).query(Long.class).single();
         if (open > 0) {
             throw new InvalidInputException("caseNumber", "Ärendet har redan ett beslut om vård- och omsorgsboende som inte är verkställt.");
@@ -127,31 +116,26 @@ public class Decisions {
         jdbc.sql("""
                         insert into placement_decision (id, case_id, person_id, care_profile, wishes, special_reasons, co_resident, current_residence,
                                                         relative_contact, decided_on, signed_by, signed_at, status, message_id, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                         """)
                 .params(id, facts.caseId(), facts.personId(), profile.name(), wishes, reasons, coResident, residence, relative, decidedOn, me.id(),
-                        OffsetDateTime.now(clock), message)
+                        OffsetDateTime.now(clock), DecisionStatus.QUEUED.name(), message)
                 .update();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "PLACEMENT_DECISION", AuditOutcome.ALLOWED));
         events.publishEvent(new DecisionSigned(id, facts.caseId(), facts.number().value(), profile, decidedOn));
         return id;
     }
 
-    private record Row(UUID id, String caseNumber, UUID personId, CareProfile profile, LocalDate decidedOn, String residence, boolean coResident,
+    private record Row(UUID id, UUID caseId, UUID personId, CareProfile profile, LocalDate decidedOn, String residence, boolean coResident,
                        String wishes, String reasons, String relative) {}
 
     /** The queue, oldest decision first: one statement, and the gate's fixed few for its persons. */
     @Transactional
     public List<QueueEntry> queue() {
-        CurrentUser me = users.current();
-        if (!QUEUE_READERS.contains(me.role())) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_QUEUE", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.VIEW_QUEUE, Target.NONE);
         List<Row> rows = jdbc.sql("""
-                        select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+                        select d.id, d.case_id, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
                                d.special_reasons, d.relative_contact
-                        from placement_decision d join care_case c on c.id = d.case_id
+                        from placement_decision d
                         where d.status = 'QUEUED'
                         order by d.decided_on, d.id
                         fetch first 500 rows only
@@ -164,9 +148,7 @@ public class Decisions {
     /** How many decisions wait in the queue: the matching page's count (one statement). */
     @Transactional(readOnly = true)
     public long queued() {
-        if (!QUEUE_READERS.contains(users.current().role())) {
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.VIEW_QUEUE, Target.NONE);
         return jdbc.sql("select count(*) from placement_decision where status = 'QUEUED'").query(Long.class).single();
     }
 
@@ -184,11 +166,7 @@ public class Decisions {
      */
     @Transactional
     public Map<UUID, List<QueueEntry>> candidates(List<VacantApartment> apartments, int perApartment) {
-        CurrentUser me = users.current();
-        if (!QUEUE_READERS.contains(me.role())) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_QUEUE", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.VIEW_QUEUE, Target.NONE);
         Map<UUID, List<QueueEntry>> result = new LinkedHashMap<>();
         if (apartments.isEmpty()) {
             return result;
@@ -262,9 +240,9 @@ public class Decisions {
             return result;
         }
         List<Row> rows = jdbc.sql("""
-                        select d.id, c.case_number, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
+                        select d.id, d.case_id, d.person_id, d.care_profile, d.decided_on, d.current_residence, d.co_resident, d.wishes,
                                d.special_reasons, d.relative_contact
-                        from placement_decision d join care_case c on c.id = d.case_id
+                        from placement_decision d
                         where d.id in (:ids)
                         order by d.decided_on, d.id
                         """)
@@ -280,7 +258,7 @@ public class Decisions {
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), CareProfile.valueOf(rs.getString(4)),
+        return new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), CareProfile.valueOf(rs.getString(4)),
                 rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
@@ -291,13 +269,15 @@ public class Decisions {
         if (!ids.isEmpty()) {
             gate.list(ids, Purpose.PLACEMENT_QUEUE).forEach(v -> persons.put(v.id(), v));
         }
+        Map<UUID, CaseDirectory.CaseFacts> facts = cases.findAll(rows.stream().map(Row::caseId).distinct().toList());
         LocalDate today = LocalDate.now(clock);
-        return rows.stream().map(r -> {
+        return rows.stream().filter(r -> facts.containsKey(r.caseId())).map(r -> {
             PersonView p = persons.get(r.personId());
             boolean masked = p == null || p.masked();
-            return new QueueEntry(r.id(), r.caseNumber(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
+            return new QueueEntry(r.id(), facts.get(r.caseId()).number().value(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
                     r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), r.residence(), r.coResident(),
-                    masked ? null : r.wishes(), r.reasons(), masked ? null : r.relative(), masked && (r.wishes() != null || r.relative() != null));
+                    masked ? null : r.wishes(), masked ? null : r.reasons(), masked ? null : r.relative(),
+                    masked && (r.wishes() != null || r.reasons() != null || r.relative() != null));
         }).toList();
     }
 
@@ -307,43 +287,36 @@ public class Decisions {
      */
     @Transactional
     public void relocationWish(UUID decisionId, String wish) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        record Placed(UUID caseId, UUID personId, String status) {}
-        Placed placed = decisionId == null ? null : jdbc.sql("select case_id, person_id, status from placement_decision where id = ?").param(decisionId)
-                .query((rs, n) -> new Placed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).optional().orElse(null);
-        if (placed == null) {
-            throw new InvalidInputException("decisionId", "Det finns inget sådant beslut.");
-        }
-        if (!List.of("ACCEPTED", "EXECUTED").contains(placed.status())) {
+        access.require(PlacementAction.RECORD_RELOCATION_WISH, Target.NONE);
+        PlacementDecisions.Current placed = decisions.find(decisionId)
+                .orElseThrow(() -> new InvalidInputException("decisionId", "Det finns inget sådant beslut."));
+        CaseDirectory.CaseFacts facts = cases.find(placed.caseId())
+                .orElseThrow(() -> new InvalidInputException("decisionId", "Det finns inget sådant beslut."));
+        if (!DecisionStatus.PLACED.contains(placed.status())) {
             throw new InvalidInputException("decisionId", "Önskemål om omplacering registreras efter inflyttningen.");
         }
         String text = text("wish", "Önskemål om omplacering", wish, 500);
-        jdbc.sql("update placement_decision set relocation_wish = ?, relocation_wish_on = ?, version = version + 1 where id = ?")
-                .params(text, text == null ? null : LocalDate.now(clock), decisionId).update();
-        audit.record(users.actor(), new AuditEntry(placed.personId(), placed.caseId(), AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.ALLOWED));
+        // Audited with the person and the case under the action's name.
+        access.require(PlacementAction.RECORD_RELOCATION_WISH, Target.ofCase(facts));
+        decisions.change(placed, "relocation_wish = ?, relocation_wish_on = ?", text, text == null ? null : LocalDate.now(clock));
     }
 
     /** PLC-10 from the queue page: the wish for the placed person of this case. */
     @Transactional
     public void relocationWishForCase(String caseNumber, String wish) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.PLACEMENT_COORDINATOR) && !me.is(Role.ADMIN_ASSISTANT)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "RELOCATION_WISH", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.RECORD_RELOCATION_WISH, Target.NONE);
         if (caseNumber == null || caseNumber.isBlank()) {
             throw new InvalidInputException("caseNumber", "Ange ärendenumret.");
         }
-        UUID decision = jdbc.sql("""
-                        select d.id from placement_decision d join care_case c on c.id = d.case_id
-                        where c.case_number = ? and d.status in ('ACCEPTED', 'EXECUTED') order by d.decided_on desc fetch first 1 rows only
-                        """)
-                .param(CaseNumber.parse(caseNumber).value()).query(UUID.class).optional()
-                .orElseThrow(() -> new InvalidInputException("caseNumber", "Ärendet har ingen inflyttning att registrera önskemål för."));
+        Optional<CaseDirectory.CaseFacts> facts = cases.find(CaseNumber.parse(caseNumber));
+        UUID decision = facts.isEmpty() ? null : jdbc.sql("""
+                        select d.id from placement_decision d
+                        where d.case_id = ? and d.status in %s order by d.decided_on desc fetch first 1 rows only
+                        """.formatted(DecisionStatus.in(DecisionStatus.PLACED)))
+                .param(facts.get().caseId()).query(UUID.class).optional().orElse(null);
+        if (decision == null) {
+            throw new InvalidInputException("caseNumber", "Ärendet har ingen inflyttning att registrera önskemål för.");
+        }
         relocationWish(decision, wish);
     }
 
@@ -353,19 +326,16 @@ public class Decisions {
     /** The recorded relocation wishes, oldest first: one statement and the gate's few. */
     @Transactional
     public List<RelocationWish> relocationWishes() {
-        CurrentUser me = users.current();
-        if (!QUEUE_READERS.contains(me.role())) {
-            throw new AccessDenied();
-        }
-        record Row(UUID id, String caseNumber, UUID personId, String wish, LocalDate since) {}
+        access.require(PlacementAction.VIEW_QUEUE, Target.NONE);
+        record Row(UUID id, UUID caseId, UUID personId, String wish, LocalDate since) {}
         List<Row> rows = jdbc.sql("""
-                        select d.id, c.case_number, d.person_id, d.relocation_wish, d.relocation_wish_on
-                        from placement_decision d join care_case c on c.id = d.case_id
+                        select d.id, d.case_id, d.person_id, d.relocation_wish, d.relocation_wish_on
+                        from placement_decision d
                         where d.relocation_wish_on is not null
                         order by d.relocation_wish_on, d.id
                         fetch first 500 rows only
                         """)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getObject(5, LocalDate.class)))
                 .list();
         Map<UUID, PersonView> persons = new HashMap<>();
@@ -373,10 +343,11 @@ public class Decisions {
         if (!ids.isEmpty()) {
             gate.list(ids, Purpose.PLACEMENT_QUEUE).forEach(v -> persons.put(v.id(), v));
         }
-        return rows.stream().map(r -> {
+        Map<UUID, CaseDirectory.CaseFacts> facts = cases.findAll(rows.stream().map(Row::caseId).distinct().toList());
+        return rows.stream().filter(r -> facts.containsKey(r.caseId())).map(r -> {
             PersonView p = persons.get(r.personId());
             boolean masked = p == null || p.masked();
-            return new RelocationWish(r.id(), r.caseNumber(), p == null ? null : p.displayName(), masked, masked ? null : r.wish(), r.since());
+            return new RelocationWish(r.id(), facts.get(r.caseId()).number().value(), p == null ? null : p.displayName(), masked, masked ? null : r.wish(), r.since());
         }).toList();
     }
 

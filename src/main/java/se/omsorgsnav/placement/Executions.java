@@ -6,20 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
@@ -36,23 +32,26 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
 public class Executions {
 
     static final String EXECUTION_RULE = "Verkställs senast nästkommande arbetsdag efter inflyttningen (rutin 003)";
-    static final Set<Role> IVO_READERS = Set.of(Role.OPERATIONS_LEAD, Role.PLACEMENT_COORDINATOR, Role.UNIT_MANAGER);
 
     private final JdbcClient jdbc;
-    private final CurrentUsers users;
+    private final AccessControl access;
+    private final CaseDirectory cases;
+    private final StaffDirectory staff;
+    private final PlacementDecisions decisions;
     private final PersonDisclosure gate;
     private final WorkingDayCalendar calendar;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Executions(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, WorkingDayCalendar calendar, AuditLog audit,
-               ApplicationEventPublisher events, Clock clock) {
+    Executions(JdbcClient jdbc, AccessControl access, CaseDirectory cases, StaffDirectory staff, PlacementDecisions decisions, PersonDisclosure gate,
+               WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.access = access;
+        this.cases = cases;
+        this.staff = staff;
+        this.decisions = decisions;
         this.gate = gate;
         this.calendar = calendar;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -62,25 +61,22 @@ public class Executions {
     /** The home's admin assistant (or the operations lead) executes an accepted allocation's decision. */
     @Transactional
     public void execute(UUID allocationId, Execution execution) {
-        CurrentUser me = users.current();
-        record Accepted(UUID decisionId, UUID caseId, UUID personId, UUID homeId, LocalDate moveIn, String status, UUID apartmentId,
+        record Accepted(UUID decisionId, UUID caseId, UUID personId, UUID homeId, LocalDate moveIn, AllocationStatus status, UUID apartmentId,
                         LocalDate rentFrom) {}
-        Accepted a = jdbc.sql("""
+        Optional<Accepted> found = allocationId == null ? Optional.empty() : jdbc.sql("""
                         select l.decision_id, d.case_id, d.person_id, p.unit_id, l.move_in_on, l.status, l.apartment_id, l.rent_from
                         from allocation l join placement_decision d on d.id = l.decision_id join apartment p on p.id = l.apartment_id
                         where l.id = ?
                         """)
                 .param(allocationId)
                 .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, UUID.class),
-                        rs.getObject(8, LocalDate.class)))
-                .optional().orElse(null);
-        boolean allowed = a != null && ((me.is(Role.ADMIN_ASSISTANT) && a.homeId().equals(me.unitId())) || me.is(Role.OPERATIONS_LEAD));
-        if (!allowed) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, a == null ? null : a.caseId(), AuditAction.UPDATE, "EXECUTION", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        if (!"ACCEPTED".equals(a.status())) {
+                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class), AllocationStatus.valueOf(rs.getString(6)),
+                        rs.getObject(7, UUID.class), rs.getObject(8, LocalDate.class)))
+                .optional();
+        access.require(PlacementAction.EXECUTE_DECISION, found.flatMap(a -> cases.find(a.caseId()).map(f -> Target.ofCase(f).withUnit(a.homeId()))));
+        Accepted a = found.get();
+        PlacementDecisions.Current decision = decisions.find(a.decisionId()).orElseThrow();
+        if (a.status() != AllocationStatus.ACCEPTED || !decision.status().canMoveTo(DecisionStatus.EXECUTED)) {
             throw new ConflictException("Beslutet kan verkställas först när erbjudandet är accepterat, och bara en gång.");
         }
         LocalDate executedOn = DateInput.required("executedOn", "Verkställighetsdatum", execution.executedOn());
@@ -93,15 +89,9 @@ public class Executions {
         LocalDate landlord = execution.landlordNotifiedOn() == null || execution.landlordNotifiedOn().isBlank() ? null
                 : DateInput.required("landlordNotifiedOn", "Datum då fastighetsägaren meddelades", execution.landlordNotifiedOn());
         LocalDate due = calendar.nextWorkingDay(a.moveIn());
-        int updated = jdbc.sql("""
-                        update placement_decision set status = 'EXECUTED', executed_on = ?, execution_due_on = ?, execution_due_rule = ?,
-                               execution_late = ?, landlord_notified_on = ?, version = version + 1
-                        where id = ? and status = 'ACCEPTED'
-                        """)
-                .params(executedOn, due, EXECUTION_RULE, executedOn.isAfter(due), landlord, a.decisionId()).update();
-        if (updated != 1) {
-            throw new ConflictException("Beslutet är redan verkställt.");
-        }
+        decisions.move(decision, DecisionStatus.EXECUTED,
+                "executed_on = ?, execution_due_on = ?, execution_due_rule = ?, execution_late = ?, landlord_notified_on = ?",
+                executedOn, due, EXECUTION_RULE, executedOn.isAfter(due), landlord);
         // The apartment is lived in now: its next vacancy report makes it allocatable again.
         jdbc.sql("update allocation set active_apartment_id = null, active_decision_id = null where id = ?").param(allocationId).update();
         // Seed 003 "Boendesamordning assistent" 8: placed at the home once executed; the system does it, nobody has to remember.
@@ -110,7 +100,6 @@ public class Executions {
                         values (?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(UUID.randomUUID(), a.apartmentId(), a.decisionId(), a.caseId(), a.personId(), a.moveIn(), a.rentFrom()).update();
-        audit.record(users.actor(), new AuditEntry(a.personId(), a.caseId(), AuditAction.UPDATE, "EXECUTION", AuditOutcome.ALLOWED));
         events.publishEvent(new DecisionExecuted(a.decisionId(), a.caseId(), a.apartmentId(), a.moveIn(), executedOn, executedOn.isAfter(due)));
     }
 
@@ -125,67 +114,62 @@ public class Executions {
      */
     @Transactional
     public LandlordNotice landlordNotice(UUID allocationId) {
-        CurrentUser me = users.current();
-        record Accepted(UUID caseId, UUID personId, UUID homeId, String home, String apartment, LocalDate moveIn, LocalDate rentFrom,
-                        java.math.BigDecimal rent, String status) {}
-        Accepted a = jdbc.sql("""
-                        select d.case_id, d.person_id, p.unit_id, u.name, p.number, l.move_in_on, l.rent_from, p.monthly_rent, l.status
+        record Accepted(UUID caseId, UUID personId, UUID homeId, String apartment, LocalDate moveIn, LocalDate rentFrom,
+                        java.math.BigDecimal rent, AllocationStatus status) {}
+        Optional<Accepted> found = allocationId == null ? Optional.empty() : jdbc.sql("""
+                        select d.case_id, d.person_id, p.unit_id, p.number, l.move_in_on, l.rent_from, p.monthly_rent, l.status
                         from allocation l join placement_decision d on d.id = l.decision_id join apartment p on p.id = l.apartment_id
-                          join unit u on u.id = p.unit_id
                         where l.id = ?
                         """)
                 .param(allocationId)
-                .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getString(9)))
-                .optional().orElse(null);
-        boolean allowed = a != null && "ACCEPTED".equals(a.status())
-                && ((me.is(Role.ADMIN_ASSISTANT) && a.homeId().equals(me.unitId())) || me.is(Role.OPERATIONS_LEAD));
-        if (!allowed) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, a == null ? null : a.caseId(), AuditAction.VIEW, "LANDLORD_NOTICE",
-                    AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+                .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
+                        AllocationStatus.valueOf(rs.getString(8))))
+                .optional()
+                // Only an accepted place has a notice; any other answers as one that does not exist (PROT-24).
+                .filter(a -> a.status() == AllocationStatus.ACCEPTED);
+        access.require(PlacementAction.VIEW_LANDLORD_NOTICE,
+                found.flatMap(a -> cases.find(a.caseId()).map(f -> Target.ofCase(f).withUnit(a.homeId()))));
+        Accepted a = found.get();
         PersonView person = gate.open(a.personId(), a.caseId(), Purpose.LANDLORD_NOTICE);
-        return new LandlordNotice(allocationId, a.home(), a.apartment(), person.displayName(), person.personalIdentityNumber(), a.moveIn(),
+        String home = staff.unitsById(List.of(a.homeId())).get(a.homeId()).name();
+        return new LandlordNotice(allocationId, home, a.apartment(), person.displayName(), person.personalIdentityNumber(), a.moveIn(),
                 a.rentFrom(), a.rent());
     }
 
     /** A decision not executed three months after it was made, with what the IVO report asks (PLC-12). */
     public record Unexecuted(String caseNumber, String personName, String personalIdentityNumber, boolean masked, int birthYear,
-                             CareProfile careProfile, LocalDate decidedOn, long daysSinceDecision, String status, LocalDate offeredOn,
+                             CareProfile careProfile, LocalDate decidedOn, long daysSinceDecision, DecisionStatus status, LocalDate offeredOn,
                              String lastAnswer) {}
 
     /** Decisions made on or before the day three months before today and not executed; oldest first; one statement and the gate's few. */
     @Transactional
     public List<Unexecuted> unexecuted() {
-        CurrentUser me = users.current();
-        if (!IVO_READERS.contains(me.role())) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "IVO_UNEXECUTED", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.VIEW_UNEXECUTED, Target.NONE);
         LocalDate today = LocalDate.now(clock);
         LocalDate boundary = today.minusMonths(3);
-        record Row(UUID personId, String caseNumber, CareProfile profile, LocalDate decidedOn, String status, LocalDate offeredOn, String answer) {}
+        record Row(UUID personId, UUID caseId, CareProfile profile, LocalDate decidedOn, DecisionStatus status, LocalDate offeredOn, String answer) {}
         List<Row> rows = jdbc.sql("""
-                        select d.person_id, c.case_number, d.care_profile, d.decided_on, d.status,
+                        select d.person_id, d.case_id, d.care_profile, d.decided_on, d.status,
                                (select max(l.offered_on) from allocation l where l.decision_id = d.id) as offered_on,
                                (select max(l.status) from allocation l where l.decision_id = d.id and l.answered_on is not null) as answer
-                        from placement_decision d join care_case c on c.id = d.case_id
-                        where d.decided_on <= ? and d.status not in ('EXECUTED', 'WITHDRAWN')
+                        from placement_decision d
+                        where d.decided_on <= ? and d.status in """ + DecisionStatus.in(DecisionStatus.OPEN) + """
                         order by d.decided_on, d.id
                         """)
                 .param(boundary)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), CareProfile.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), CareProfile.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), DecisionStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getString(7)))
                 .list();
         Map<UUID, PersonView> persons = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
             gate.list(ids, Purpose.PLACEMENT_QUEUE).forEach(v -> persons.put(v.id(), v));
         }
-        return rows.stream().map(r -> {
+        Map<UUID, CaseDirectory.CaseFacts> facts = cases.findAll(rows.stream().map(Row::caseId).distinct().toList());
+        return rows.stream().filter(r -> facts.containsKey(r.caseId())).map(r -> {
             PersonView p = persons.get(r.personId());
-            return new Unexecuted(r.caseNumber(), p.displayName(), p.personalIdentityNumber(), p.masked(), p.birthYear(), r.profile(), r.decidedOn(),
+            return new Unexecuted(facts.get(r.caseId()).number().value(), p.displayName(), p.personalIdentityNumber(), p.masked(), p.birthYear(), r.profile(), r.decidedOn(),
                     java.time.temporal.ChronoUnit.DAYS.between(r.decidedOn(), today), r.status(), r.offeredOn(), r.answer());
         }).toList();
     }

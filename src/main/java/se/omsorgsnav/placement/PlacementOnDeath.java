@@ -19,7 +19,10 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
  * durably (Modulith's event registry republishes it after a restart): the person's open decision
  * leaves the queue and lets go of any apartment allocated to it, and a current tenancy becomes
  * the home's task to report the apartment vacant by the next working day after the death.
- * Idempotent, so a republished event changes nothing twice.
+ * Idempotent, so a republished event changes nothing twice. A system action, with no user: not
+ * decided by the access catalogue, audited as the system job. Every open status may move to
+ * WITHDRAWN ({@link DecisionStatus}), so the bulk update needs no per-row transition check; it
+ * bumps the version, so a user's change read before it is refused.
  */
 @Component
 class PlacementOnDeath {
@@ -40,8 +43,8 @@ class PlacementOnDeath {
     void on(PersonDied died) {
         List<AuditEntry> entries = new ArrayList<>();
         List<UUID> cases = jdbc.sql("""
-                        select case_id from placement_decision where person_id = ? and status in ('QUEUED', 'ALLOCATED', 'OFFERED', 'ACCEPTED')
-                        """)
+                        select case_id from placement_decision where person_id = ? and status in %s
+                        """.formatted(DecisionStatus.in(DecisionStatus.OPEN)))
                 .param(died.personId()).query(UUID.class).list();
         if (!cases.isEmpty()) {
             jdbc.sql("""
@@ -52,8 +55,8 @@ class PlacementOnDeath {
                     .param(died.personId()).update();
             jdbc.sql("""
                             update placement_decision set status = 'WITHDRAWN', version = version + 1
-                            where person_id = ? and status in ('QUEUED', 'ALLOCATED', 'OFFERED', 'ACCEPTED')
-                            """)
+                            where person_id = ? and status in %s
+                            """.formatted(DecisionStatus.in(DecisionStatus.OPEN)))
                     .param(died.personId()).update();
             cases.forEach(c -> entries.add(new AuditEntry(died.personId(), c, AuditAction.UPDATE, "PLACEMENT_WITHDRAWN_DEATH", AuditOutcome.ALLOWED)));
         }

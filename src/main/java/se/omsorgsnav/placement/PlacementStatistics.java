@@ -11,19 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -44,23 +37,20 @@ public class PlacementStatistics {
 
     /** The periods a manager can choose, in months: one year, two, five and ten. */
     public static final List<Integer> PERIODS = List.of(12, 24, 60, 120);
-    static final Set<Role> MUNICIPALITY_READERS = Set.of(Role.PLACEMENT_COORDINATOR, Role.OPERATIONS_LEAD);
 
     private final StatisticsQueries queries;
     private final Apartments apartments;
-    private final CurrentUsers users;
-    private final AuditLog audit;
+    private final AccessControl access;
     private final Clock clock;
     private final Cache<Key, PlacementStatisticsView> computed;
 
     private record Key(int months, UUID shown, UUID ownHome, LocalDate today) {}
 
-    PlacementStatistics(StatisticsQueries queries, Apartments apartments, CurrentUsers users, AuditLog audit, Clock clock,
+    PlacementStatistics(StatisticsQueries queries, Apartments apartments, AccessControl access, Clock clock,
                         @Value("${omsorgsnav.placement.statistics-refresh:5m}") Duration refresh) {
         this.queries = queries;
         this.apartments = apartments;
-        this.users = users;
-        this.audit = audit;
+        this.access = access;
         this.clock = clock;
         this.computed = Caffeine.newBuilder().expireAfterWrite(refresh).maximumSize(1_000).build();
     }
@@ -71,13 +61,10 @@ public class PlacementStatistics {
      */
     @Transactional(readOnly = true)
     public PlacementStatisticsView over(int months, UUID home) {
-        CurrentUser me = users.current();
         UUID ownHome = null;
-        if (me.is(Role.UNIT_MANAGER)) {
-            ownHome = apartments.requireHomeManager("PLACEMENT_STATISTICS");
-        } else if (!MUNICIPALITY_READERS.contains(me.role())) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "PLACEMENT_STATISTICS", AuditOutcome.DENIED));
-            throw new AccessDenied();
+        if (!access.has(PlacementAction.VIEW_STATISTICS, Target.NONE)) {
+            // A home's unit manager sees their own home; anyone else is refused, the refusal recorded.
+            ownHome = apartments.requireHomeManager(PlacementAction.VIEW_HOME_STATISTICS);
         }
         if (!PERIODS.contains(months)) {
             throw new InvalidInputException("months", "Välj period: 12, 24, 60 eller 120 månader.");

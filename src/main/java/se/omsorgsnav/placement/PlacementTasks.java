@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import java.util.UUID;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
 /**
@@ -27,36 +27,40 @@ public class PlacementTasks {
     private final Offers offers;
     private final Tenancies tenancies;
     private final Apartments apartments;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    PlacementTasks(Offers offers, Tenancies tenancies, Apartments apartments, CurrentUsers users, WorkingDayCalendar calendar, Clock clock) {
+    PlacementTasks(Offers offers, Tenancies tenancies, Apartments apartments, AccessControl access, WorkingDayCalendar calendar, Clock clock) {
         this.offers = offers;
         this.tenancies = tenancies;
         this.apartments = apartments;
-        this.users = users;
+        this.access = access;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    /** Mine, the most urgent first; an empty list for roles outside the routine. */
+    /**
+     * Mine, the most urgent first; an empty list for roles outside the routine. Built from the
+     * placement lists, which already withhold a protected person's apartment and dates from whoever
+     * lacks an authorisation for her case and audit every row they show (issue 14, fault 4).
+     */
     @Transactional
     public List<PlacementTask> mine() {
-        CurrentUser me = users.current();
         LocalDate today = LocalDate.now(clock);
         List<PlacementTask> tasks = new ArrayList<>();
-        boolean homeManager = me.is(Role.UNIT_MANAGER) && apartments.managesAHome();
-        boolean homeAssistant = me.is(Role.ADMIN_ASSISTANT) && apartments.worksAtAHome();
-        boolean offerMaker = homeManager || homeAssistant || me.is(Role.PLACEMENT_COORDINATOR) || me.is(Role.CASE_OFFICER)
-                || me.is(Role.SENIOR_CASE_OFFICER);
+        UUID myHome = apartments.myHome();
+        boolean homeManager = access.has(PlacementAction.MANAGE_HOME, Target.unit(myHome));
+        boolean offerMaker = access.has(PlacementAction.WORK_HOME_ALLOCATIONS, Target.unit(myHome))
+                || access.has(PlacementAction.WORK_AGREED_OFFERS, Target.NONE);
         if (offerMaker) {
             for (Offers.WorkedAllocation a : offers.mine()) {
-                if (a.mayOffer() && "ALLOCATED".equals(a.status())) {
-                    tasks.add(new PlacementTask(a.caseNumber(), "Erbjud lägenhet " + a.apartment() + " och registrera erbjudandet", null, false,
+                String apartment = a.apartment() == null ? "lägenheten" : "lägenhet " + a.apartment();
+                if (a.mayOffer() && a.status() == AllocationStatus.ALLOCATED) {
+                    tasks.add(new PlacementTask(a.caseNumber(), "Erbjud " + apartment + " och registrera erbjudandet", null, false,
                             "/placement/offers"));
-                } else if (a.mayOffer() && "OFFERED".equals(a.status())) {
-                    tasks.add(new PlacementTask(a.caseNumber(), "Registrera svaret på erbjudandet om lägenhet " + a.apartment(), a.answerDueOn(),
+                } else if (a.mayOffer() && a.status() == AllocationStatus.OFFERED) {
+                    tasks.add(new PlacementTask(a.caseNumber(), "Registrera svaret på erbjudandet om " + apartment, a.answerDueOn(),
                             a.overdue(), "/placement/offers"));
                 } else if (a.mayExecute() && a.moveInOn() != null) {
                     LocalDate due = calendar.nextWorkingDay(a.moveInOn());
@@ -73,7 +77,7 @@ public class PlacementTasks {
                 }
             }
         }
-        if (me.is(Role.PLACEMENT_COORDINATOR)) {
+        if (access.has(PlacementAction.FOLLOW_UP_OVERDUE_OFFERS, Target.NONE)) {
             for (Offers.OverdueOffer o : offers.overdue()) {
                 tasks.add(new PlacementTask(o.caseNumber(), "Erbjudandet är inte besvarat: följ upp med boendet", o.answerDueOn(), true,
                         "/placement/queue"));

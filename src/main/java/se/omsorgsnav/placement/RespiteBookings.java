@@ -4,19 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -32,30 +29,34 @@ import se.omsorgsnav.shared.InvalidInputException;
 public class RespiteBookings {
 
     private final JdbcClient jdbc;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final CaseDirectory cases;
+    private final ListedCases listed;
+    private final StaffDirectory staff;
     private final Apartments apartments;
-    private final AuditLog audit;
     private final Clock clock;
 
-    RespiteBookings(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, Apartments apartments, AuditLog audit, Clock clock) {
+    RespiteBookings(JdbcClient jdbc, AccessControl access, CaseDirectory cases, ListedCases listed, StaffDirectory staff, Apartments apartments,
+                    Clock clock) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.access = access;
         this.cases = cases;
+        this.listed = listed;
+        this.staff = staff;
         this.apartments = apartments;
-        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Whether the user books and cancels (the page's form and buttons). */
+    public boolean maySchedule() {
+        return access.has(PlacementAction.BOOK_RESPITE, Target.NONE);
     }
 
     public record NewBooking(UUID homeId, String caseNumber, String fromDate, String toDate) {}
 
     @Transactional
     public UUID book(NewBooking booking) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.PLACEMENT_COORDINATOR)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "RESPITE_BOOKING", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        CurrentUser me = access.require(PlacementAction.BOOK_RESPITE, Target.NONE);
         if (!apartments.isNursingHome(booking.homeId())) {
             throw new InvalidInputException("homeId", "Välj boendet där avlösningsplatsen finns.");
         }
@@ -81,46 +82,57 @@ public class RespiteBookings {
                         values (?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(id, booking.homeId(), facts.caseId(), from, to, me.id(), OffsetDateTime.now(clock)).update();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "RESPITE_BOOKING", AuditOutcome.ALLOWED));
+        access.require(PlacementAction.BOOK_RESPITE, Target.ofCase(facts));
         return id;
     }
 
     @Transactional
     public void cancel(UUID id) {
-        if (!users.current().is(Role.PLACEMENT_COORDINATOR)) {
-            throw new AccessDenied();
-        }
+        access.require(PlacementAction.CANCEL_RESPITE, Target.NONE);
         UUID caseId = jdbc.sql("select case_id from respite_booking where id = ? and cancelled_at is null").param(id).query(UUID.class).optional()
                 .orElseThrow(() -> new InvalidInputException("id", "Bokningen finns inte, eller är redan avbokad."));
         jdbc.sql("update respite_booking set cancelled_at = ? where id = ?").params(OffsetDateTime.now(clock), id).update();
-        CaseDirectory.CaseFacts facts = cases.find(caseId).orElseThrow();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), caseId, AuditAction.UPDATE, "RESPITE_CANCELLED", AuditOutcome.ALLOWED));
+        access.require(PlacementAction.CANCEL_RESPITE, Target.ofCase(cases.find(caseId).orElseThrow()));
     }
 
-    /** Bookings not yet over: all homes for the coordinators, my home for its staff; by first day. One statement. */
-    @Transactional(readOnly = true)
+    /**
+     * Bookings not yet over: all homes for the coordinators, my home for its staff; by first day.
+     * One statement, and the constant few of the case directory, the homes, the bookers, the
+     * authorisations and the audit. A protected person's booking, to a reader without an
+     * authorisation for her case, is its case number only: no home, dates or booker (issue 14 §2),
+     * and it is still counted (PROT-24).
+     */
+    @Transactional
     public List<RespiteBooking> coming() {
-        CurrentUser me = users.current();
-        boolean coordinator = me.is(Role.PLACEMENT_COORDINATOR);
-        boolean homeStaff = (me.is(Role.UNIT_MANAGER) || me.is(Role.ADMIN_ASSISTANT)) && apartments.isNursingHome(me.unitId());
-        if (!coordinator && !homeStaff) {
-            throw new AccessDenied();
+        UUID myHome = apartments.myHome();
+        boolean all = access.has(PlacementAction.VIEW_RESPITE_BOOKINGS, Target.NONE);
+        if (!all) {
+            access.require(PlacementAction.VIEW_HOME_RESPITE_BOOKINGS, Target.unit(myHome));
         }
-        return jdbc.sql("""
-                        select b.id, u.name, c.case_number, b.from_date, b.to_date, s.full_name
+        record Row(UUID id, UUID homeId, UUID caseId, LocalDate from, LocalDate to, UUID bookedBy) {}
+        var statement = jdbc.sql("""
+                        select b.id, b.unit_id, b.case_id, b.from_date, b.to_date, b.booked_by
                         from respite_booking b
-                          join unit u on u.id = b.unit_id
-                          join care_case c on c.id = b.case_id
-                          join app_user s on s.id = b.booked_by
-                        where b.to_date >= ? and b.cancelled_at is null
-                        """ + (coordinator ? "" : " and b.unit_id = ?\n") + """
-                        order by b.from_date, u.name, b.id
+                        where b.to_date >= :today and b.cancelled_at is null
+                        """ + (all ? "" : " and b.unit_id = :home\n") + """
+                        order by b.from_date, b.id
                         fetch first 500 rows only
-                        """)
-                .params(coordinator ? List.of(LocalDate.now(clock)) : List.of(LocalDate.now(clock), me.unitId()))
-                .query((rs, n) -> new RespiteBooking(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class), rs.getString(6)))
-                .list();
+                        """).param("today", LocalDate.now(clock));
+        if (!all) {
+            statement = statement.param("home", myHome);
+        }
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, UUID.class))).list();
+        ListedCases.Listed shown = listed.list(rows.stream().map(Row::caseId).toList(),
+                all ? PlacementAction.VIEW_RESPITE_BOOKINGS : PlacementAction.VIEW_HOME_RESPITE_BOOKINGS);
+        Map<UUID, StaffDirectory.UnitView> homes = staff.unitsById(rows.stream().map(Row::homeId).distinct().toList());
+        Map<UUID, StaffDirectory.StaffView> bookers = staff.findAll(rows.stream().map(Row::bookedBy).distinct().toList());
+        return rows.stream().filter(r -> shown.number(r.caseId()) != null).map(r -> {
+            boolean open = shown.shows(r.caseId());
+            return new RespiteBooking(r.id(), open && homes.containsKey(r.homeId()) ? homes.get(r.homeId()).name() : null, shown.number(r.caseId()),
+                    open ? r.from() : null, open ? r.to() : null, open && bookers.containsKey(r.bookedBy()) ? bookers.get(r.bookedBy()).fullName() : null,
+                    !open);
+        }).toList();
     }
 
     /** The homes a respite place can be booked at, for the form. */
@@ -128,7 +140,6 @@ public class RespiteBookings {
 
     @Transactional(readOnly = true)
     public List<Home> homes() {
-        return jdbc.sql("select id, name from unit where kind = 'NURSING_HOME' order by name").query((rs, n) -> new Home(rs.getObject(1, UUID.class),
-                rs.getString(2))).list();
+        return staff.nursingHomes().stream().map(u -> new Home(u.id(), u.name())).toList();
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class StatisticsQueries {
 
     private final JdbcClient jdbc;
+    private final se.omsorgsnav.access.StaffDirectory staff;
 
-    StatisticsQueries(JdbcClient jdbc) {
+    StatisticsQueries(JdbcClient jdbc, se.omsorgsnav.access.StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
     }
 
     /** How many decisions entered the queue in one month and moved in in another (null: not yet by {@code today}). */
@@ -118,14 +120,9 @@ class StatisticsQueries {
 
     record Home(UUID id, String name) {}
 
-    /** The nursing homes by name; {@code home} null for all. */
+    /** The nursing homes by name, as the staff directory knows them (placement reads no unit table); {@code home} null for all. */
     List<Home> homes(UUID home) {
-        return jdbc.sql("""
-                        select id, name from unit where kind = 'NURSING_HOME'%s order by name, id
-                        """.formatted(home == null ? "" : " and id = ?"))
-                .params(home == null ? List.of() : List.of(home))
-                .query((rs, n) -> new Home(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
+        return staff.nursingHomes().stream().filter(u -> home == null || u.id().equals(home)).map(u -> new Home(u.id(), u.name())).toList();
     }
 
 }

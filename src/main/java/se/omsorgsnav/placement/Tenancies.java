@@ -7,11 +7,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.CaseDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.casework.CaseJournal;
 import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.FreeText;
@@ -29,42 +27,54 @@ public class Tenancies {
 
     private final JdbcClient jdbc;
     private final Apartments apartments;
-    private final CurrentUsers users;
+    private final AccessControl access;
+    private final CaseDirectory cases;
+    private final ListedCases listed;
     private final CaseJournal journal;
-    private final AuditLog audit;
     private final Clock clock;
 
-    Tenancies(JdbcClient jdbc, Apartments apartments, CurrentUsers users, CaseJournal journal, AuditLog audit, Clock clock) {
+    Tenancies(JdbcClient jdbc, Apartments apartments, AccessControl access, CaseDirectory cases, ListedCases listed, CaseJournal journal,
+              Clock clock) {
         this.jdbc = jdbc;
         this.apartments = apartments;
-        this.users = users;
+        this.access = access;
+        this.cases = cases;
+        this.listed = listed;
         this.journal = journal;
-        this.audit = audit;
         this.clock = clock;
     }
 
-    /** My home's current tenants, by apartment; the deceased first. One statement. */
-    @Transactional(readOnly = true)
+    /**
+     * My home's current tenants, by apartment; the deceased first. One statement, and the constant
+     * few of the case directory, the authorisations and the audit. A protected tenant, to staff
+     * without an authorisation for her case, is her apartment and case number (and the report the
+     * home owes after her death) — no move-in date, no welcome conversation (issue 14 §2).
+     */
+    @Transactional
     public List<Tenant> ofMyHome() {
-        UUID home = apartments.requireHomeManager("TENANTS");
+        UUID home = apartments.requireHomeManager(PlacementAction.MANAGE_HOME);
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql("""
-                        select t.id, t.apartment_id, a.number, c.case_number, t.moved_in_on, t.died_on, t.report_due_on, t.report_due_rule,
+        record Row(UUID id, UUID apartmentId, String number, UUID caseId, LocalDate movedInOn, LocalDate diedOn, LocalDate dueOn, String rule,
+                   LocalDate talkOn, String talkWith) {}
+        List<Row> rows = jdbc.sql("""
+                        select t.id, t.apartment_id, a.number, t.case_id, t.moved_in_on, t.died_on, t.report_due_on, t.report_due_rule,
                                t.welcome_talk_on, t.welcome_talk_with
                         from tenancy t
                           join apartment a on a.id = t.apartment_id
-                          join care_case c on c.id = t.case_id
                         where a.unit_id = ? and t.ended_on is null
                         order by case when t.died_on is null then 1 else 0 end, length(a.number), a.number
                         """)
                 .param(home)
-                .query((rs, n) -> {
-                    LocalDate due = rs.getObject(7, LocalDate.class);
-                    return new Tenant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), due, rs.getString(8), due != null && today.isAfter(due),
-                            rs.getObject(9, LocalDate.class), rs.getString(10));
-                })
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getObject(9, LocalDate.class), rs.getString(10)))
                 .list();
+        ListedCases.Listed shown = listed.list(rows.stream().map(Row::caseId).toList(), PlacementAction.MANAGE_HOME);
+        return rows.stream().filter(r -> shown.number(r.caseId()) != null).map(r -> {
+            boolean open = shown.shows(r.caseId());
+            return new Tenant(r.id(), r.apartmentId(), r.number(), shown.number(r.caseId()), open ? r.movedInOn() : null, r.diedOn(), r.dueOn(),
+                    r.rule(), r.dueOn() != null && today.isAfter(r.dueOn()), open ? r.talkOn() : null, open ? r.talkWith() : null, !open);
+        }).toList();
     }
 
     /**
@@ -74,7 +84,7 @@ public class Tenancies {
      */
     @Transactional
     public void welcomeTalk(UUID tenancyId, String heldOn, String with) {
-        UUID home = apartments.requireHomeManager("WELCOME_TALK");
+        UUID home = apartments.requireHomeManager(PlacementAction.MANAGE_HOME);
         record Current(UUID caseId, UUID personId, LocalDate movedInOn) {}
         Current t = tenancyId == null ? null : jdbc.sql("""
                         select t.case_id, t.person_id, t.moved_in_on from tenancy t join apartment a on a.id = t.apartment_id
@@ -86,6 +96,8 @@ public class Tenancies {
         if (t == null) {
             throw new InvalidInputException("tenancyId", "Välj en av boendets hyresgäster.");
         }
+        // A protected tenant's conversation is written about her: only with an authorisation for her case (audited either way).
+        access.require(PlacementAction.RECORD_WELCOME_TALK, cases.find(t.caseId()).map(f -> Target.ofCase(f).withUnit(home)));
         LocalDate on = DateInput.required("welcomeTalkOn", "Datum för välkomstsamtalet", heldOn);
         if (on.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("welcomeTalkOn", "Välkomstsamtalet registreras när det är hållet.");
@@ -98,7 +110,6 @@ public class Tenancies {
             throw new InvalidInputException("welcomeTalkWith", "Skriv aldrig personnummer här: personen visas genom ärendet.");
         }
         jdbc.sql("update tenancy set welcome_talk_on = ?, welcome_talk_with = ? where id = ?").params(on, participants, tenancyId).update();
-        audit.record(users.actor(), new AuditEntry(t.personId(), t.caseId(), AuditAction.UPDATE, "WELCOME_TALK", AuditOutcome.ALLOWED));
         journal.write(t.caseId(), t.personId(), "Välkomstsamtal hållet " + on + (participants == null ? "" : " med " + participants) + ".");
     }
 

@@ -11,12 +11,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.CaseNumber;
@@ -40,25 +39,30 @@ public class Vacancies {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final AccessControl access;
     private final Apartments apartments;
     private final Tenancies tenancies;
     private final CaseDirectory cases;
+    private final StaffDirectory staff;
+    private final ListedCases listed;
     private final Messages messages;
     private final WorkingDayCalendar calendar;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Vacancies(JdbcClient jdbc, CurrentUsers users, Apartments apartments, Tenancies tenancies, CaseDirectory cases, Messages messages,
-              WorkingDayCalendar calendar, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Vacancies(JdbcClient jdbc, CurrentUsers users, AccessControl access, Apartments apartments, Tenancies tenancies, CaseDirectory cases,
+              StaffDirectory staff, ListedCases listed, Messages messages, WorkingDayCalendar calendar, ApplicationEventPublisher events,
+              Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.access = access;
         this.apartments = apartments;
         this.tenancies = tenancies;
         this.cases = cases;
+        this.staff = staff;
+        this.listed = listed;
         this.messages = messages;
         this.calendar = calendar;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -67,14 +71,15 @@ public class Vacancies {
 
     @Transactional
     public UUID report(Report report) {
-        UUID home = apartments.requireHomeManager("VACANCY_REPORTED");
+        UUID home = apartments.requireHomeManager(PlacementAction.REPORT_VACANCY);
+        String homeName = staff.unitsById(List.of(home)).get(home).name();
         record Apartment(String number, CareProfile profile, String remarks, String home) {}
         Apartment apartment = report.apartmentId() == null ? null : jdbc.sql("""
-                        select a.number, a.care_profile, a.remarks, u.name from apartment a join unit u on u.id = a.unit_id
+                        select a.number, a.care_profile, a.remarks from apartment a
                         where a.id = ? and a.unit_id = ?
                         """)
                 .params(report.apartmentId(), home)
-                .query((rs, n) -> new Apartment(rs.getString(1), CareProfile.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Apartment(rs.getString(1), CareProfile.valueOf(rs.getString(2)), rs.getString(3), homeName))
                 .optional().orElse(null);
         if (apartment == null) {
             throw new InvalidInputException("apartmentId", "Välj en av boendets lägenheter.");
@@ -121,8 +126,10 @@ public class Vacancies {
         if (tenant != null) {
             tenancies.end(report.apartmentId(), tenant.caseId(), eventDate, id);
         }
-        audit.record(users.actor(), new AuditEntry(tenant == null ? null : tenant.personId(), tenant == null ? null : tenant.caseId(),
-                AuditAction.CREATE, "VACANCY", AuditOutcome.ALLOWED));
+        if (tenant != null) {
+            // The report names the tenant's case: audited with the person and the case.
+            access.require(PlacementAction.REPORT_VACANCY, Target.ofCase(tenant).withUnit(home));
+        }
         events.publishEvent(new VacancyReported(id, report.apartmentId(), home, reason, eventDate, readyOn, tenant == null ? null : tenant.caseId(),
                 late));
         return id;
@@ -152,26 +159,34 @@ public class Vacancies {
                 List.of(BOSAM), fields, null, false)).id();
     }
 
-    /** My home's reports, newest first; one statement. */
-    @Transactional(readOnly = true)
+    /** My home's reports, newest first; one statement, and the constant few of the case directory, the reporters and the audit. */
+    @Transactional
     public List<VacancyView> ofMyHome() {
-        UUID home = apartments.requireHomeManager("VACANCIES");
-        return jdbc.sql("""
-                        select v.id, a.number, v.reason, v.event_date, v.ready_on, c.case_number, v.due_on, v.due_rule, v.late, v.reported_at,
-                               u.full_name, v.message_id
+        UUID home = apartments.requireHomeManager(PlacementAction.MANAGE_HOME);
+        record Row(UUID id, String apartment, VacancyReason reason, LocalDate eventDate, LocalDate readyOn, UUID caseId, LocalDate dueOn,
+                   String dueRule, boolean late, OffsetDateTime reportedAt, UUID reportedBy, UUID messageId) {}
+        List<Row> rows = jdbc.sql("""
+                        select v.id, a.number, v.reason, v.event_date, v.ready_on, v.case_id, v.due_on, v.due_rule, v.late, v.reported_at,
+                               v.reported_by, v.message_id
                         from vacancy v
                           join apartment a on a.id = v.apartment_id
-                          join app_user u on u.id = v.reported_by
-                          left join care_case c on c.id = v.case_id
                         where a.unit_id = ?
                         order by v.reported_at desc, v.id
                         fetch first 100 rows only
                         """)
                 .param(home)
-                .query((rs, n) -> new VacancyView(rs.getObject(1, UUID.class), rs.getString(2), VacancyReason.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class),
-                        rs.getString(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getObject(12, UUID.class)))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), VacancyReason.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, UUID.class), rs.getObject(7, LocalDate.class),
+                        rs.getString(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class), rs.getObject(11, UUID.class), rs.getObject(12, UUID.class)))
                 .list();
+        // The case numbers and the reporters, one batch each (placement reads neither cases nor users itself); each tenant's row audited.
+        Map<UUID, CaseDirectory.CaseFacts> tenants = listed.list(rows.stream().map(Row::caseId).filter(java.util.Objects::nonNull).distinct().toList(),
+                PlacementAction.MANAGE_HOME).facts();
+        Map<UUID, StaffDirectory.StaffView> reporters = staff.findAll(rows.stream().map(Row::reportedBy).distinct().toList());
+        return rows.stream().map(r -> new VacancyView(r.id(), r.apartment(), r.reason(), r.eventDate(), r.readyOn(),
+                r.caseId() == null || !tenants.containsKey(r.caseId()) ? null : tenants.get(r.caseId()).number().value(), r.dueOn(), r.dueRule(),
+                r.late(), r.reportedAt(), reporters.containsKey(r.reportedBy()) ? reporters.get(r.reportedBy()).fullName() : null, r.messageId()))
+                .toList();
     }
 
     private static String joined(String a, String b) {

@@ -26,10 +26,24 @@
  * {@link se.omsorgsnav.person.PersonDied} after commit (the decision leaves the queue, a tenant's
  * death becomes the home's task to report the apartment by the next working day).
  * <p>
+ * Access is the catalogue {@link se.omsorgsnav.placement.PlacementAction}, decided by
+ * {@code access.AccessControl} on targets built from today's case facts (the case directory) —
+ * no role check of its own. A decision and an allocation move only as
+ * {@link se.omsorgsnav.placement.DecisionStatus} and {@link se.omsorgsnav.placement.AllocationStatus}
+ * allow, over the version they were read at. Cases, users and units are asked of
+ * {@code access.CaseDirectory} and {@code access.StaffDirectory} in one batch per list; the case
+ * table is still joined where it is a list's filter (the case officer's move-in reminders), the
+ * unit table where a list sorts by the home's name (the vacant apartments) or asks which units
+ * are nursing homes. Depends on audit for the rows its lists show (one batch per list) and the
+ * death listener's system events.
+ * <p>
  * Must never: show a person other than through the disclosure gate (lists and messages carry the
- * case number; the home of a protected person is withheld from whoever sees the person masked);
- * let a unit manager make a protected person's offer; put a name in a respite booking; report on
- * an apartment of another home; put a person or a case number in the statistics.
+ * case number); show a protected person's placement — home, apartment, rent, ready, offer and
+ * move-in dates, who booked or handled it — to anyone without a valid authorisation for her case
+ * (the home's own staff see their apartment taken under a case number; issue 14 §2); let anyone
+ * make or record a protected person's offer, allocation or execution without one; put a name in a
+ * respite booking; report on an apartment of another home; put a person or a case number in the
+ * statistics.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"casework", "messaging", "person", "access", "audit", "shared"})
 package se.omsorgsnav.placement;

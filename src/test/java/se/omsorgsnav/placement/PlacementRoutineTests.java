@@ -407,7 +407,7 @@ class PlacementRoutineTests {
             assertThat(page).as(reader).contains(guest.number()).doesNotContain("Avlöst").doesNotContain("Rutinsson");
         }
         assertThat(jdbc.sql("select count(*) from audit_event where case_id = (select case_id from respite_booking where id = ?) "
-                + "and purpose = 'RESPITE_BOOKING'").param(booking).query(Long.class).single()).isEqualTo(1);
+                + "and purpose = 'BOOK_RESPITE'").param(booking).query(Long.class).single()).isEqualTo(1);
         MockHttpServletResponse cancelled = as("boendesamordnare", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .delete("/api/v1/placement/respite-bookings/" + booking));
         assertThat(cancelled.getStatus()).isEqualTo(204);
@@ -433,10 +433,14 @@ class PlacementRoutineTests {
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
                         select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
                         """).params(careCase, caseNumber, person, TestClock.TODAY.minusDays(60)).update();
-        jdbc.sql("""
-                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                        select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = 'handlaggare' and l.username = 'lvs'
-                        """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60)).update();
+        // The officer, the allocating coordinator and the operations lead who executes hold authorisations (issue 14 §2); the other
+        // coordinator, the home and the fee officer do not.
+        for (String holder : List.of("handlaggare", "boendesamordnare2", "verksamhetsledare")) {
+            jdbc.sql("""
+                            insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
+                            select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = ? and l.username = 'lvs'
+                            """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60), holder).update();
+        }
         List<String> canaries = List.of(lastName, pin, pin.substring(0, 8), "Gömdavägen", "Nära Gömdavägen", "Brodern Kanarie");
 
         String number = "S" + UUID.randomUUID().toString().substring(0, 5);
@@ -459,12 +463,18 @@ class PlacementRoutineTests {
         canaries.forEach(c -> assertThat(queue).doesNotContain(c));
 
         // The coordinators work it by case number; they agree with the officer that the officer makes the offer.
-        UUID allocation = id(postJson("boendesamordnare", "/api/v1/placement/allocations",
+        assertThat(postJson("boendesamordnare", "/api/v1/placement/allocations",
+                "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\",\"offerMaker\":\"CASE_OFFICER\"}".formatted(decision, apartment)).getStatus())
+                .as("the allocation names her home: not without an authorisation").isEqualTo(403);
+        UUID allocation = id(postJson("boendesamordnare2", "/api/v1/placement/allocations",
                 "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\",\"offerMaker\":\"CASE_OFFICER\"}".formatted(decision, apartment)));
-        assertThat(body(as("chef-solgarden", get("/placement/offers")))).contains(caseNumber).contains("biståndshandläggaren");
+        // The home sees its apartment taken under the case number, nothing more.
+        assertThat(part(body(as("chef-solgarden", get("/placement/offers"))), caseNumber)).contains(number).contains("skyddade personuppgifter")
+                .doesNotContain("Erbjudandet är lämnat");
         assertThat(as("chef-solgarden", post("/api/v1/placement/allocations/" + allocation + "/offer").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"offeredOn\":\"2026-11-18\"}")).getStatus()).as("not the agreed offer-maker").isEqualTo(403);
-        assertThat(part(body(as("handlaggare", get("/placement/offers"))), caseNumber)).contains("Erbjudandet är lämnat");
+        assertThat(part(body(as("handlaggare", get("/placement/offers").sessionAttr(se.omsorgsnav.access.StepUp.SESSION_ATTRIBUTE,
+                TestClock.NOW))), caseNumber)).contains("Erbjudandet är lämnat");
         assertThat(postJson("handlaggare", "/api/v1/placement/allocations/" + allocation + "/offer", "{\"offeredOn\":\"2026-11-18\"}")
                 .getStatus()).isEqualTo(204);
         MockHttpServletResponse yes = postJson("handlaggare", "/api/v1/placement/allocations/" + allocation + "/answer",
@@ -480,6 +490,8 @@ class PlacementRoutineTests {
             }
         });
         assertThat(postJson("assistent", "/api/v1/placement/allocations/" + allocation + "/execution", "{\"executedOn\":\"2026-11-18\"}")
+                .getStatus()).as("executing opens her case: the assistant has no authorisation").isEqualTo(403);
+        assertThat(postJson("verksamhetsledare", "/api/v1/placement/allocations/" + allocation + "/execution", "{\"executedOn\":\"2026-11-18\"}")
                 .getStatus()).isEqualTo(204);
 
         // Nothing identifying reaches those without the authorisation: pages, API lists, and every message they received.
@@ -514,7 +526,7 @@ class PlacementRoutineTests {
         // Every step that touched the person is in the audit log with the person and case, and so is every masked listing of them.
         List<String> purposes = jdbc.sql("select purpose from audit_event where person_id = ? and outcome = 'ALLOWED'").param(person)
                 .query(String.class).list();
-        assertThat(purposes).contains("PLACEMENT_DECISION", "ALLOCATION", "OFFER", "OFFER_ACCEPTED", "EXECUTION");
+        assertThat(purposes).contains("SIGN_DECISION", "ALLOCATE", "RECORD_OFFER", "RECORD_ANSWER", "EXECUTE_DECISION");
         assertThat(jdbc.sql("select count(*) from audit_event where person_id = ? and purpose = 'PLACEMENT_QUEUE' "
                         + "and actor_username = 'boendesamordnare'")
                 .param(person).query(Long.class).single()).as("the coordinator's masked queue rows").isPositive();

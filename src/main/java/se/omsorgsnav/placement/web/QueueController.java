@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.placement.Decisions;
+import se.omsorgsnav.placement.PlacementAction;
 import se.omsorgsnav.placement.Executions;
 import se.omsorgsnav.placement.Offers;
 import se.omsorgsnav.shared.CsvFile;
@@ -21,9 +24,11 @@ class QueueController {
     private final Decisions decisions;
     private final Executions executions;
     private final Offers offers;
+    private final AccessControl access;
     private final java.time.Clock clock;
 
-    QueueController(Decisions decisions, Executions executions, Offers offers, java.time.Clock clock) {
+    QueueController(Decisions decisions, Executions executions, Offers offers, AccessControl access, java.time.Clock clock) {
+        this.access = access;
         this.decisions = decisions;
         this.executions = executions;
         this.offers = offers;
@@ -44,7 +49,7 @@ class QueueController {
                 "Erbjuden", "Senaste svar"));
         for (Executions.Unexecuted u : executions.unexecuted()) {
             csv.line(List.of(u.caseNumber(), u.personName(), String.valueOf(u.birthYear()), u.careProfile().label(), u.decidedOn().toString(),
-                    String.valueOf(u.daysSinceDecision()), u.status(), u.offeredOn() == null ? "" : u.offeredOn().toString(),
+                    String.valueOf(u.daysSinceDecision()), u.status().name(), u.offeredOn() == null ? "" : u.offeredOn().toString(),
                     u.lastAnswer() == null ? "" : u.lastAnswer()));
         }
         return CsvFile.download("ej-verkstallda-beslut-" + java.time.LocalDate.now(clock) + ".csv", csv.bytes());
@@ -74,6 +79,9 @@ class QueueController {
         model.addAttribute("overdue", offers.overdue());
         model.addAttribute("error", error);
         model.addAttribute("form", form);
+        // The page offers only what the catalogue permits (the server asks again when a form is sent).
+        model.addAttribute("permitted", access.permitted(PlacementAction.class, Target.NONE).stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet()));
         return "placement/queue";
     }
 }

@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
 import se.omsorgsnav.placement.RespiteBookings;
 import se.omsorgsnav.shared.InvalidInputException;
 
@@ -19,11 +17,9 @@ import se.omsorgsnav.shared.InvalidInputException;
 class RespiteController {
 
     private final RespiteBookings bookings;
-    private final CurrentUsers users;
 
-    RespiteController(RespiteBookings bookings, CurrentUsers users) {
+    RespiteController(RespiteBookings bookings) {
         this.bookings = bookings;
-        this.users = users;
     }
 
     @GetMapping("/placement/respite")
@@ -59,7 +55,7 @@ class RespiteController {
 
     private String page(Model model, Map<String, String> form, String error) {
         model.addAttribute("bookings", bookings.coming());
-        boolean coordinator = users.current().is(Role.PLACEMENT_COORDINATOR);
+        boolean coordinator = bookings.maySchedule();
         model.addAttribute("coordinator", coordinator);
         model.addAttribute("homes", coordinator ? bookings.homes() : java.util.List.of());
         model.addAttribute("form", form);
