@@ -17,10 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
@@ -41,17 +37,14 @@ public class Inbox {
     private final PersonDisclosure gate;
     private final MessageAccess access;
     private final MessageAttachments attachments;
-    private final AuditLog audit;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, MessageAttachments attachments, AuditLog audit,
-          Clock clock) {
+    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, MessageAttachments attachments, Clock clock) {
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.users = users;
         this.gate = gate;
         this.access = access;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -94,44 +87,50 @@ public class Inbox {
         long unread = jdbc.sql("select count(*) from message_delivery where user_id = ? and archived = false and read_at is null")
                 .param(me.id()).query(Long.class).single();
         Map<UUID, PersonView> persons = persons(rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList(), Purpose.MESSAGE_INBOX);
-        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(), r.subject(), r.sender(),
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(),
+                subject(r.subject(), r.caseNumber(), r.personId() == null ? null : persons.get(r.personId())), r.sender(),
                 r.sentAt(), r.read(), r.caseNumber(), r.personId() == null ? null : MessagePerson.of(persons.get(r.personId())))).toList();
         return new InboxPage(items, unread, next);
     }
 
-    /** Opens a message: its sender and recipients only (else "Behörighet saknas", alike for no such message); audited. */
+    /**
+     * Opens a message: its sender and recipients only (else "Behörighet saknas", alike for no such
+     * message); audited. What it says about its person — the subject beyond the case number, the
+     * text, every field but the neutral ones, the attachments' names — is shown only to a reader
+     * who may see the person in full, decided now from today's protection (PROT-3, PROT-25), so that
+     * protection that began after the message was written masks it too. The sender is no exception:
+     * a message composed by the system from a record shows its sender what the gate lets them see.
+     */
     @Transactional
     public MessageView open(UUID id) {
-        CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
+        MessageAccess.Readable readable = access.require(MessageAction.READ_MESSAGE, id);
         Message m = jdbc.sql("""
-                        select m.id, m.thread_id, m.reply_to, m.type, m.subject, m.body, m.case_number, m.body_withheld_when_masked, m.sent_at,
-                               s.full_name
+                        select m.id, m.thread_id, m.reply_to, m.type, m.subject, m.body, m.case_number, m.sent_at, s.full_name
                         from message m join app_user s on s.id = m.sender_id where m.id = ?
                         """)
                 .param(id)
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        MessageType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
+                        MessageType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
                 .single();
         PersonView person = readable.personId() == null ? null : persons(List.of(readable.personId()), Purpose.MESSAGE).get(readable.personId());
-        boolean sender = readable.senderId().equals(me.id());
-        boolean masked = person != null && person.masked();
-        boolean hide = masked && !sender;
+        boolean hide = readable.personId() != null && (person == null || person.masked() || !access.inFull(readable));
 
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> withheld = new ArrayList<>();
         jdbc.sql("select name, field_value from message_field where message_id = ? order by name").param(id)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(f -> {
-                    boolean locating = m.type().field(f.getKey()).map(MessageField::locating).orElse(true);
-                    if (hide && locating) {
+                    // A field the type no longer knows is treated as the most sensitive kind.
+                    boolean sensitive = m.type().field(f.getKey()).map(MessageField::withheldWhenMasked).orElse(true);
+                    if (hide && sensitive) {
                         withheld.add(f.getKey());
                     } else {
                         fields.put(f.getKey(), f.getValue());
                     }
                 });
-        boolean bodyWithheld = hide && m.bodyWithheldWhenMasked();
+        boolean bodyWithheld = hide && m.body() != null && !m.body().isBlank();
+        String subject = hide && m.caseNumber() != null ? m.caseNumber() : m.subject();
         List<String> recipientUsers = new ArrayList<>();
         List<String> recipientGroups = new ArrayList<>();
         jdbc.sql("""
@@ -153,11 +152,9 @@ public class Inbox {
                         where d.message_id = ? order by g.name, u.full_name
                         """).param(id)
                 .query((rs, n) -> new MessageView.ReadReceipt(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).list();
-        audit.record(users.actor(), new AuditEntry(readable.personId(), readable.caseId(), AuditAction.VIEW, "MESSAGE",
-                masked ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
-        return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), m.subject(), bodyWithheld ? null : m.body(),
+        return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), subject, bodyWithheld ? null : m.body(),
                 bodyWithheld, fields, withheld, m.caseNumber(), MessagePerson.of(person), m.sender(), m.sentAt(), recipientUsers,
-                recipientGroups, receipts, attachments.list(id, hide));
+                recipientGroups, receipts, attachments.list(id, hide), readable.delivered() && readable.readAt() == null);
     }
 
     /**
@@ -169,7 +166,9 @@ public class Inbox {
     @Transactional(readOnly = true)
     public List<ThreadItem> thread(UUID id) {
         CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
+        MessageAccess.Readable readable = access.require(MessageAction.READ_MESSAGE, id);
+        // A thread stays on its case: a reader who may not see its person in full sees its subjects as the case number.
+        boolean inFull = readable.caseNumber() == null || access.inFull(readable);
         return jdbc.sql("""
                         select m.id, m.subject, s.full_name, m.sent_at from message m join app_user s on s.id = m.sender_id
                         where m.thread_id = :thread
@@ -177,19 +176,19 @@ public class Inbox {
                         order by m.sent_at, m.id
                         """)
                 .param("thread", readable.threadId()).param("me", me.id())
-                .query((rs, n) -> new ThreadItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new ThreadItem(rs.getObject(1, UUID.class), inFull ? rs.getString(2) : readable.caseNumber(), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getObject(1, UUID.class).equals(id)))
                 .list();
     }
 
     private record Message(UUID id, UUID threadId, UUID replyTo, MessageType type, String subject, String body, String caseNumber,
-                           boolean bodyWithheldWhenMasked, OffsetDateTime sentAt, String sender) {}
+                           OffsetDateTime sentAt, String sender) {}
 
     /** Marks the message read for this reader (the first time counts); the sender may call it too, to no effect. */
     @Transactional
     public void markRead(UUID id) {
         CurrentUser me = users.current();
-        access.require(me, id);
+        access.require(MessageAction.MARK_READ, id);
         jdbc.sql("update message_delivery set read_at = ? where message_id = ? and user_id = ? and read_at is null")
                 .params(OffsetDateTime.now(clock), id, me.id()).update();
     }
@@ -198,7 +197,7 @@ public class Inbox {
     @Transactional
     public void archive(UUID id) {
         CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
+        MessageAccess.Readable readable = access.require(MessageAction.ARCHIVE_MESSAGE, id);
         if (!readable.delivered()) {
             throw new InvalidInputException("id", "Meddelandet finns inte i din inkorg.");
         }
@@ -211,6 +210,14 @@ public class Inbox {
             gate.list(ids, purpose).forEach(v -> views.put(v.id(), v));
         }
         return views;
+    }
+
+    /**
+     * A subject as a list shows it: for a person masked to the reader, the case number only,
+     * decided now (PROT-25): a subject written before her protection began may name more.
+     */
+    static String subject(String subject, String caseNumber, PersonView person) {
+        return person != null && person.masked() && caseNumber != null ? caseNumber : subject;
     }
 
     /** Where a page ended: the last row's time and id, opaque to the client. */

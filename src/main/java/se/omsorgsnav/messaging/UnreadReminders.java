@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
 /**
@@ -32,12 +33,14 @@ public class UnreadReminders {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final AccessControl access;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    UnreadReminders(JdbcClient jdbc, CurrentUsers users, WorkingDayCalendar calendar, Clock clock) {
+    UnreadReminders(JdbcClient jdbc, CurrentUsers users, AccessControl access, WorkingDayCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.access = access;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -50,7 +53,8 @@ public class UnreadReminders {
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime cutoff = calendar.previousWorkingDay(today).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime horizon = today.minusDays(HORIZON_DAYS).atStartOfDay(zone).toOffsetDateTime();
-        boolean unitManager = me.is(Role.UNIT_MANAGER) && me.unitId() != null;
+        // A unit's group answers to the managers who keep it (MSG-6).
+        boolean unitManager = me.unitId() != null && access.has(MessageAction.KEEP_UNIT_GROUP, Target.unit(me.unitId()));
         return jdbc.sql("""
                         select d.message_id, g.name, m.subject, m.case_number, m.sent_at, count(*) as members
                         from message_group g
