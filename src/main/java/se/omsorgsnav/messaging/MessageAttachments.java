@@ -88,8 +88,10 @@ public class MessageAttachments {
                         .params(attachmentId, messageId)
                         .query((rs, n) -> new AttachmentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                         .optional();
-        // One decision for all: not named, no such message or file, and the person masked today answer alike.
-        control.require(MessageAction.DOWNLOAD_ATTACHMENT, file.flatMap(f -> message.map(MessageAccess.Readable::target)));
+        // One decision for all: not named, no such message or file, and the person masked today answer alike. A file
+        // that is not there names no user, so asking for it is denied like a stranger's request, with the message's person.
+        control.require(MessageAction.DOWNLOAD_ATTACHMENT,
+                message.map(m -> file.isPresent() ? m.target() : m.target().withUsers(java.util.Set.of())));
         return file.orElseThrow();
     }
 }

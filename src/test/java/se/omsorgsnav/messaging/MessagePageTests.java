@@ -38,6 +38,7 @@ class MessagePageTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @Autowired CurrentUsers currentUsers;
+    @Autowired se.omsorgsnav.access.AccessControl access;
     @Autowired WorkingDayCalendar calendar;
 
     // --- MSG-6 ----------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ class MessagePageTests {
     private List<String> remindersAt(LocalDateTime now, String username) {
         Clock clock = Clock.fixed(now.atZone(TestClock.ZONE).toInstant(), TestClock.ZONE);
         try (AsUser ignored = AsUser.login(users, username)) {
-            return new UnreadReminders(jdbc, currentUsers, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
+            return new UnreadReminders(jdbc, currentUsers, access, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
         }
     }
 
@@ -220,9 +221,9 @@ class MessagePageTests {
     @Test
     @DisplayName("MSG-3: choosing a type gives its fields with Swedish labels and choices in words")
     void typeFieldsFragment() throws Exception {
-        String fragment = page("assistent", get("/messages/new/fields").param("type", "DEATH_OR_MOVE_OUT"));
-        assertThat(fragment).contains("Datum då lägenheten kan erbjudas ny kund").contains(">Avliden<").contains(">Utflyttning<")
-                .contains("name=\"type\" value=\"DEATH_OR_MOVE_OUT\"").doesNotContain("<html");
+        String fragment = page("assistent", get("/messages/new/fields").param("type", "INTAKE_REQUEST"));
+        assertThat(fragment).contains("Vad aktualiseringen avser").contains(">Anmälan<").contains(">Ansökan<")
+                .contains("name=\"type\" value=\"INTAKE_REQUEST\"").doesNotContain("<html");
     }
 
     @Test
