@@ -187,7 +187,9 @@ class MessageController {
                     attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
                 }
             }
-            Messages.Sent message = messages.compose(new NewMessage(form.idempotencyKey(), form.type().name(), form.subject(), form.body(),
+            // The type as asked, not as the form shows it: a record's type asked for by hand is refused, never turned into another.
+            String type = params.getFirst("type") == null || params.getFirst("type").isBlank() ? MessageType.FREE_TEXT.name() : params.getFirst("type");
+            Messages.Sent message = messages.compose(new NewMessage(form.idempotencyKey(), type, form.subject(), form.body(),
                     form.caseNumber(), usernames(form.users()), form.groups(), fields, null, form.confirmBodyWarning(), attached));
             return "redirect:/messages/" + message.id() + "?skickat";
         } catch (InvalidInputException e) {
