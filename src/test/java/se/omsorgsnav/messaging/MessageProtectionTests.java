@@ -165,6 +165,28 @@ class MessageProtectionTests {
         assertThat(JsonPath.<List<String>>read(own, "$.withheldFields")).contains("relativeContact", "facility", "apartment");
         String sentPage = body(as(MASKED_READER, get("/messages/" + id)));
         assertThat(sentPage).doesNotContain("KANARIE");
+        String home = jdbc.sql("select full_name from app_user where username = 'chef-solgarden'").query(String.class).single();
+        assertThat(own).as("the home's manager it went to").doesNotContain(home);
+    }
+
+    @Test
+    @DisplayName("PROT-3: to a masked reader, who sent and who received a protected person's message (a home's manager, a unit's group) is withheld: only the system's groups show")
+    void staffWhoServeHerAreWithheld() throws Exception {
+        String manager = jdbc.sql("select full_name from app_user where username = 'chef-solgarden'").query(String.class).single();
+        UUID home = jdbc.sql("select id from message_group where name like 'Solgården%'").query(UUID.class).single();
+        UUID id;
+        try (AsUser ignored = AsUser.login(users, "chef-solgarden")) {
+            id = messages.send(new NewMessage(key(), "MOVE_IN", null, null, caseOf("194203149846"), List.of(DemoUsers.UNIT_MANAGER), List.of(home),
+                    Map.of("facility", "Solgården", "careProfile", "DEMENTIA", "apartment", "12", "contractDate", "2026-12-01",
+                            "moveInDate", "2026-12-03", "rent", "6500", "invoiceRecipient", "Kunden själv"), null, false)).id();
+        }
+        String opened = body(as("avgift", get("/api/v1/messages/" + id)));
+        assertThat(opened).doesNotContain(manager).doesNotContain("Solgården").contains("Avgiftshandläggare");
+        String inbox = body(as("avgift", get("/api/v1/messages/inbox").param("limit", "50")));
+        assertThat(inbox).doesNotContain(manager);
+        assertThat(body(as("avgift", get("/messages/" + id)))).doesNotContain(manager).doesNotContain("Solgården");
+        assertThat(body(as(DemoUsers.UNIT_MANAGER, get("/api/v1/messages/" + id)))).as("not masked: read in full")
+                .contains(manager).contains("Solgården");
     }
 
     // --- fault 17: records' types, and the level measurement ---------------------------------------
