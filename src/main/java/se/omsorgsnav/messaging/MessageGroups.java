@@ -12,6 +12,7 @@ import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
@@ -31,13 +32,15 @@ public class MessageGroups {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final AccessControl access;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, AuditLog audit, Clock clock) {
+    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
+        this.staff = staff;
         this.audit = audit;
         this.clock = clock;
     }
@@ -52,25 +55,17 @@ public class MessageGroups {
     @Transactional(readOnly = true)
     public List<Member> members(UUID groupId) {
         requireKeeper(groupId);
-        return jdbc.sql("""
-                        select u.username, u.full_name, u.role from message_group_member m join app_user u on u.id = m.user_id
-                        where m.group_id = ? order by u.full_name, u.username
-                        """)
-                .param(groupId)
-                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
-                .list();
+        List<UUID> ids = jdbc.sql("select user_id from message_group_member where group_id = ?").param(groupId).query(UUID.class).list();
+        return staff.findAll(ids).values().stream().map(MessageGroups::member)
+                .sorted(java.util.Comparator.comparing(Member::fullName).thenComparing(Member::username)).toList();
     }
 
     /** Who answers for the group's unread messages (MSG-6), for its keeper; a unit's group answers to the unit's managers. */
     @Transactional(readOnly = true)
     public java.util.Optional<Member> responsible(UUID groupId) {
         requireKeeper(groupId);
-        return jdbc.sql("""
-                        select u.username, u.full_name, u.role from message_group g join app_user u on u.id = g.responsible_user_id where g.id = ?
-                        """)
-                .param(groupId)
-                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
-                .optional();
+        return jdbc.sql("select responsible_user_id from message_group where id = ? and responsible_user_id is not null").param(groupId)
+                .query(UUID.class).optional().flatMap(staff::find).map(MessageGroups::member);
     }
 
     /** LVS names who answers for a system group's unread messages (MSG-6). */
@@ -161,7 +156,11 @@ public class MessageGroups {
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("username", "Ange användarnamnet.");
         }
-        return jdbc.sql("select id from app_user where username = ? and enabled = true").param(username.strip()).query(UUID.class).optional()
+        return staff.findEnabled(username).map(StaffDirectory.StaffView::id)
                 .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen aktiv användare med det användarnamnet."));
+    }
+
+    private static Member member(StaffDirectory.StaffView view) {
+        return new Member(view.username(), view.fullName(), Role.TITLES.getOrDefault(view.role().name(), view.role().name()));
     }
 }

@@ -39,6 +39,7 @@ class MessagePageTests {
     @Autowired UserDetailsService users;
     @Autowired CurrentUsers currentUsers;
     @Autowired se.omsorgsnav.access.AccessControl access;
+    @Autowired se.omsorgsnav.access.CaseDirectory caseDirectory;
     @Autowired WorkingDayCalendar calendar;
 
     // --- MSG-6 ----------------------------------------------------------------------------------
@@ -63,7 +64,7 @@ class MessagePageTests {
     private List<String> remindersAt(LocalDateTime now, String username) {
         Clock clock = Clock.fixed(now.atZone(TestClock.ZONE).toInstant(), TestClock.ZONE);
         try (AsUser ignored = AsUser.login(users, username)) {
-            return new UnreadReminders(jdbc, currentUsers, access, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
+            return new UnreadReminders(jdbc, currentUsers, access, caseDirectory, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
         }
     }
 
