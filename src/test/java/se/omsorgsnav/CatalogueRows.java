@@ -58,6 +58,7 @@ final class CatalogueRows {
         row("MessageAction.KEEP_SYSTEM_GROUP", "GET /api/v1/message-groups", "GET /messages/groups");
         row("MessageAction.SET_GROUP_RESPONSIBLE", "POST /messages/groups/{id}/responsible");
         row("MessageAction.ROUTE_MESSAGE_TYPE", "GET /messages/routing", "POST /messages/routing/{type}");
+        row("MessageAction.FOLLOW_UP_FROM_MESSAGE", "GET /messages/{id}");
     }
 
     private static void placement() {

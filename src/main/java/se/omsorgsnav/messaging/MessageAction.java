@@ -44,7 +44,12 @@ public enum MessageAction implements Action {
     /** MSG-6: LVS names who answers for a system group's unread messages. */
     SET_GROUP_RESPONSIBLE(AuditAction.UPDATE, Rule.role(Role.SYSTEM_SUPPORT)),
     /** MSG-4: LVS, the administrator of the send lists, reads and changes where each structured type goes. */
-    ROUTE_MESSAGE_TYPE(AuditAction.UPDATE, Rule.role(Role.SYSTEM_SUPPORT));
+    ROUTE_MESSAGE_TYPE(AuditAction.UPDATE, Rule.role(Role.SYSTEM_SUPPORT)),
+    /**
+     * 002 §2.2, §2.4: LVS takes an intake request or an access order on from its message; the page
+     * offers the way (the intake form, the orders), which decide again when used.
+     */
+    FOLLOW_UP_FROM_MESSAGE(AuditAction.VIEW, Rule.role(Role.SYSTEM_SUPPORT));
 
     private final AuditAction audited;
     private final Rule rule;

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,6 +27,7 @@ import se.omsorgsnav.messaging.AttachmentFile;
 import se.omsorgsnav.messaging.MessageAttachments;
 import se.omsorgsnav.messaging.NewAttachment;
 import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.messaging.MessageGroups;
 import se.omsorgsnav.messaging.MessageType;
 import se.omsorgsnav.messaging.MessageView;
@@ -55,15 +57,23 @@ class MessageController {
     private final MessageGroups groups;
     private final NotificationSettings notifications;
     private final MessageAttachments attachments;
+    private final AccessControl access;
 
     MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups, NotificationSettings notifications,
-                      MessageAttachments attachments) {
+                      MessageAttachments attachments, AccessControl access) {
+        this.access = access;
         this.attachments = attachments;
         this.notifications = notifications;
         this.messages = messages;
         this.inbox = inbox;
         this.sent = sent;
         this.groups = groups;
+    }
+
+    /** The messaging actions the pages may offer this user (the routing rules tab, LVS's way on from an order): names only. */
+    @ModelAttribute("messagingActions")
+    java.util.Set<String> messagingActions() {
+        return MessagingPages.offered(access);
     }
 
     @GetMapping("/messages")

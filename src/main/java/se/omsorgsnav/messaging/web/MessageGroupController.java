@@ -8,10 +8,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.messaging.RoutingRules;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.messaging.MessageGroups;
 import se.omsorgsnav.messaging.MessageGroups.MessageGroupView;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -26,10 +28,18 @@ class MessageGroupController {
 
     private final MessageGroups groups;
     private final RoutingRules rules;
+    private final AccessControl access;
 
-    MessageGroupController(MessageGroups groups, RoutingRules rules) {
+    MessageGroupController(MessageGroups groups, RoutingRules rules, AccessControl access) {
         this.groups = groups;
         this.rules = rules;
+        this.access = access;
+    }
+
+    /** As on every messaging page: the actions the tabs may offer. */
+    @ModelAttribute("messagingActions")
+    java.util.Set<String> messagingActions() {
+        return MessagingPages.offered(access);
     }
 
     @GetMapping("/messages/groups")
