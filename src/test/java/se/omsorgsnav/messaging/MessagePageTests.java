@@ -85,6 +85,27 @@ class MessagePageTests {
     }
 
     @Test
+    @DisplayName("PROT-25, MSG-6: a reminder of a message whose person became protected after it was written shows the case number, not the subject written before")
+    void reminderSubjectIsDecidedNow() {
+        String subject = "Greta Andersson flyttar " + UUID.randomUUID();
+        UUID id = groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject);
+        UUID greta = jdbc.sql("select id from person where personal_identity_number = '193805129826'").query(UUID.class).single();
+        var gretasCase = jdbc.sql("select id, case_number from care_case where person_id = ? and status = 'OPEN' order by opened_on limit 1")
+                .param(greta).query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
+        jdbc.sql("update message set case_id = ?, case_number = ?, person_id = ? where id = ?")
+                .params(gretasCase.getKey(), gretasCase.getValue(), greta, id).update();
+        LocalDateTime late = LocalDateTime.of(2026, 12, 29, 8, 0);
+        assertThat(remindersAt(late, "verksamhetsledare")).contains(subject);
+        String level = jdbc.sql("select protection_level from person where id = ?").param(greta).query(String.class).single();
+        jdbc.sql("update person set protection_level = 'PROTECTED_REGISTRATION' where id = ?").param(greta).update();
+        try {
+            assertThat(remindersAt(late, "verksamhetsledare")).doesNotContain(subject).contains(gretasCase.getValue());
+        } finally {
+            jdbc.sql("update person set protection_level = ? where id = ?").params(level, greta).update();
+        }
+    }
+
+    @Test
     @DisplayName("MSG-6: across Christmas, a message of 23 December is late only after Monday 28 December")
     void unreadAcrossChristmas() {
         String subject = "Jul " + UUID.randomUUID();
