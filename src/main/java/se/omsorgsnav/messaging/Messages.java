@@ -96,7 +96,7 @@ public class Messages {
      */
     @Transactional
     public Sent send(NewMessage request) {
-        return deliver(request);
+        return deliver(request, false);
     }
 
     /**
@@ -108,10 +108,10 @@ public class Messages {
     public Sent compose(NewMessage request) {
         MessageType.parse(request.type()).filter(t -> !t.composedByHand())
                 .ifPresent(t -> access.require(MessageAction.COMPOSE_RECORD_TYPE, Target.NONE));
-        return deliver(request);
+        return deliver(request, true);
     }
 
-    private Sent deliver(NewMessage request) {
+    private Sent deliver(NewMessage request, boolean byHand) {
         CurrentUser me = users.current();
         String key = request.idempotencyKey();
         if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -157,7 +157,8 @@ public class Messages {
         Map<String, String> fields = StructuredFields.validate(type, request.fields());
         List<AttachmentGuard.Checked> files = attachments.check(request.attachments());
         Recipients recipients = recipients(me, type, request, original);
-        if (locked) {
+        if (locked && byHand) {
+            // A record's fields name who they must (a relative contact): withheld from masked readers when read, not warned of.
             nameCheck(request, target, fields, body);
         }
 

@@ -18,8 +18,9 @@
  * not see the person in full, the subject is the case number, the text and every field but the
  * neutral ones ({@link se.omsorgsnav.messaging.MessageField.Sensitivity}) are withheld, and so are
  * the attachments' names and the staff and unit groups it went from and to (they say where she is
- * served). The MSG-8 name check runs only for a sender who may see the person in full (who knows
- * the names): for anyone else a guessed name and a wrong one answer alike (PROT-24).
+ * served). The MSG-8 name check of a text written by hand runs only for a sender who may see the
+ * person in full (who knows the names): for anyone else a guessed name and a wrong one answer
+ * alike (PROT-24).
  * <p>
  * A type that stands for a record (an access order, a placement decision, a place offer, a
  * move-in, a move-out) comes only from the record, sent by the module that owns it through
