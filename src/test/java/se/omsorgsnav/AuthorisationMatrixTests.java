@@ -311,6 +311,9 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /messages/{id}/reply", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/reply").with(csrf())
                         .param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("body", "Tack, jag tar det."), ALL, 302));
+        // Reading is a POST (issue 14, fault 15): the page marks the message read once it has loaded.
+        ENDPOINTS.put("POST /messages/{id}/read", new Endpoint(Kind.ROLE_ONLY, false,
+                (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/read").with(csrf()), ALL, 302));
         ENDPOINTS.put("POST /messages/{id}/archive", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/archive").with(csrf()), ALL, 302));
         ENDPOINTS.put("POST /messages/notifications", new Endpoint(Kind.ROLE_ONLY, false,

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.person.PersonDisclosure;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
@@ -41,22 +40,22 @@ public class Inbox {
     private final PersonDisclosure gate;
     private final MessageAccess access;
     private final MessageAttachments attachments;
-    private final AuditLog audit;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, MessageAttachments attachments, AuditLog audit,
+    Inbox(JdbcClient jdbc, CurrentUsers users, PersonDisclosure gate, MessageAccess access, MessageAttachments attachments, StaffDirectory staff,
           Clock clock) {
+        this.staff = staff;
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.users = users;
         this.gate = gate;
         this.access = access;
-        this.audit = audit;
         this.clock = clock;
     }
 
     private record Row(UUID id, UUID threadId, MessageType type, String subject, String caseNumber, UUID personId, OffsetDateTime sentAt,
-                       boolean read, String sender) {}
+                       boolean read, UUID sender) {}
 
     /** One statement for the page, one for the unread count, and the gate's fixed few for the page's persons. */
     @Transactional
@@ -70,10 +69,9 @@ public class Inbox {
         // A row comparison, so that PostgreSQL uses it as an index condition: a page 20,000 rows deep took 72 ms as an OR, 5.6 ms so (bench/README).
         String keyset = after == null ? "" : "and (d.sent_at, d.message_id) < (:at, :after)";
         var query = jdbc.sql("""
-                        select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, s.full_name
+                        select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, m.sender_id
                         from message_delivery d
                           join message m on m.id = d.message_id
-                          join app_user s on s.id = m.sender_id
                         where d.user_id = :me and d.archived = false %s
                         order by d.sent_at desc, d.message_id desc
                         limit :n
@@ -84,7 +82,7 @@ public class Inbox {
         }
         List<Row> rows = new ArrayList<>(query.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 MessageType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
-                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class) != null, rs.getString(9))).list());
+                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class) != null, rs.getObject(9, UUID.class))).list());
         String next = null;
         if (rows.size() > n) {
             rows = rows.subList(0, n);
@@ -94,70 +92,92 @@ public class Inbox {
         long unread = jdbc.sql("select count(*) from message_delivery where user_id = ? and archived = false and read_at is null")
                 .param(me.id()).query(Long.class).single();
         Map<UUID, PersonView> persons = persons(rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList(), Purpose.MESSAGE_INBOX);
-        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(), r.subject(), r.sender(),
+        Map<UUID, StaffDirectory.StaffView> staff = this.staff.findAll(rows.stream().map(Row::sender).collect(java.util.stream.Collectors.toSet()));
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(),
+                subject(r.subject(), r.caseNumber(), r.personId() == null ? null : persons.get(r.personId())),
+                masked(r.personId() == null ? null : persons.get(r.personId())) ? STAFF_WITHHELD : name(staff, r.sender()),
                 r.sentAt(), r.read(), r.caseNumber(), r.personId() == null ? null : MessagePerson.of(persons.get(r.personId())))).toList();
         return new InboxPage(items, unread, next);
     }
 
-    /** Opens a message: its sender and recipients only (else "Behörighet saknas", alike for no such message); audited. */
+    /**
+     * Opens a message: its sender and recipients only (else "Behörighet saknas", alike for no such
+     * message); audited. What it says about its person — the subject beyond the case number, the
+     * text, every field but the neutral ones, the attachments' names — is shown only to a reader
+     * who may see the person in full, decided now from today's protection (PROT-3, PROT-25), so that
+     * protection that began after the message was written masks it too. The sender is no exception:
+     * a message composed by the system from a record shows its sender what the gate lets them see.
+     */
     @Transactional
     public MessageView open(UUID id) {
-        CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
+        MessageAccess.Readable readable = access.require(MessageAction.READ_MESSAGE, id);
         Message m = jdbc.sql("""
-                        select m.id, m.thread_id, m.reply_to, m.type, m.subject, m.body, m.case_number, m.body_withheld_when_masked, m.sent_at,
-                               s.full_name
-                        from message m join app_user s on s.id = m.sender_id where m.id = ?
+                        select m.id, m.thread_id, m.reply_to, m.type, m.subject, m.body, m.case_number, m.sent_at, m.sender_id
+                        from message m where m.id = ?
                         """)
                 .param(id)
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        MessageType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
+                        MessageType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
                 .single();
         PersonView person = readable.personId() == null ? null : persons(List.of(readable.personId()), Purpose.MESSAGE).get(readable.personId());
-        boolean sender = readable.senderId().equals(me.id());
-        boolean masked = person != null && person.masked();
-        boolean hide = masked && !sender;
+        boolean hide = readable.personId() != null && (person == null || person.masked() || !access.inFull(readable));
 
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> withheld = new ArrayList<>();
         jdbc.sql("select name, field_value from message_field where message_id = ? order by name").param(id)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(f -> {
-                    boolean locating = m.type().field(f.getKey()).map(MessageField::locating).orElse(true);
-                    if (hide && locating) {
+                    // A field the type no longer knows is treated as the most sensitive kind.
+                    boolean sensitive = m.type().field(f.getKey()).map(MessageField::withheldWhenMasked).orElse(true);
+                    if (hide && sensitive) {
                         withheld.add(f.getKey());
                     } else {
                         fields.put(f.getKey(), f.getValue());
                     }
                 });
-        boolean bodyWithheld = hide && m.bodyWithheldWhenMasked();
-        List<String> recipientUsers = new ArrayList<>();
-        List<String> recipientGroups = new ArrayList<>();
-        jdbc.sql("""
-                        select u.full_name, g.name from message_addressee a
-                          left join app_user u on u.id = a.user_id left join message_group g on g.id = a.group_id
-                        where a.message_id = ? order by g.name, u.full_name
+        boolean bodyWithheld = hide && m.body() != null && !m.body().isBlank();
+        String subject = hide && m.caseNumber() != null ? m.caseNumber() : m.subject();
+        // Who sent and received it says where she is served (a home's manager, a unit's group): for a reader who may not
+        // see her in full, only the system's groups (BOSAM, the fee officers …) and the reader's own name are shown.
+        record Addressee(UUID user, String group, boolean systemGroup) {}
+        List<Addressee> addressees = jdbc.sql("""
+                        select a.user_id, g.name, g.kind from message_addressee a left join message_group g on g.id = a.group_id
+                        where a.message_id = ?
                         """).param(id)
-                .query((rs, n) -> {
-                    if (rs.getString(1) != null) {
-                        recipientUsers.add(rs.getString(1));
-                    } else {
-                        recipientGroups.add(rs.getString(2));
-                    }
-                    return null;
-                }).list();
-        List<MessageView.ReadReceipt> receipts = jdbc.sql("""
-                        select g.name, u.full_name, d.read_at from message_delivery d
-                          join app_user u on u.id = d.user_id join message_group g on g.id = d.via_group_id
-                        where d.message_id = ? order by g.name, u.full_name
+                .query((rs, n) -> new Addressee(rs.getObject(1, UUID.class), rs.getString(2), "SYSTEM".equals(rs.getString(3)))).list();
+        record Delivery(String group, boolean systemGroup, UUID user, OffsetDateTime readAt) {}
+        List<Delivery> deliveries = jdbc.sql("""
+                        select g.name, g.kind, d.user_id, d.read_at from message_delivery d join message_group g on g.id = d.via_group_id
+                        where d.message_id = ?
                         """).param(id)
-                .query((rs, n) -> new MessageView.ReadReceipt(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).list();
-        audit.record(users.actor(), new AuditEntry(readable.personId(), readable.caseId(), AuditAction.VIEW, "MESSAGE",
-                masked ? AuditOutcome.MASKED : AuditOutcome.ALLOWED));
-        return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), m.subject(), bodyWithheld ? null : m.body(),
-                bodyWithheld, fields, withheld, m.caseNumber(), MessagePerson.of(person), m.sender(), m.sentAt(), recipientUsers,
-                recipientGroups, receipts, attachments.list(id, hide));
+                .query((rs, n) -> new Delivery(rs.getString(1), "SYSTEM".equals(rs.getString(2)), rs.getObject(3, UUID.class),
+                        rs.getObject(4, OffsetDateTime.class))).list();
+        Set<UUID> named = new HashSet<>();
+        named.add(m.senderId());
+        addressees.stream().map(Addressee::user).filter(Objects::nonNull).forEach(named::add);
+        deliveries.forEach(d -> named.add(d.user()));
+        Map<UUID, StaffDirectory.StaffView> staff = this.staff.findAll(named);
+        UUID me = users.current().id();
+        List<String> recipientUsers = addressees.stream().filter(a -> a.user() != null && (!hide || a.user().equals(me)))
+                .map(a -> name(staff, a.user())).sorted().toList();
+        List<String> recipientGroups = addressees.stream().filter(a -> a.group() != null && (!hide || a.systemGroup()))
+                .map(Addressee::group).sorted().toList();
+        List<MessageView.ReadReceipt> receipts = deliveries.stream().filter(d -> !hide || d.systemGroup())
+                .map(d -> new MessageView.ReadReceipt(d.group(), name(staff, d.user()), d.readAt()))
+                .sorted(java.util.Comparator.comparing(MessageView.ReadReceipt::group).thenComparing(MessageView.ReadReceipt::user)).toList();
+        String sender = hide && !m.senderId().equals(me) ? STAFF_WITHHELD : name(staff, m.senderId());
+        return new MessageView(m.id(), m.threadId(), m.replyTo(), m.type(), m.type().title(), subject, bodyWithheld ? null : m.body(),
+                bodyWithheld, fields, withheld, m.caseNumber(), MessagePerson.of(person), sender, m.sentAt(), recipientUsers,
+                recipientGroups, receipts, attachments.list(id, hide), readable.delivered() && readable.readAt() == null);
+    }
+
+    /** What a reader sees instead of a member of staff who would say where a masked person is served. */
+    static final String STAFF_WITHHELD = "Visas inte (skyddad person)";
+
+    private static String name(Map<UUID, StaffDirectory.StaffView> staff, UUID user) {
+        StaffDirectory.StaffView view = staff.get(user);
+        return view == null ? "Okänd användare" : view.fullName();
     }
 
     /**
@@ -169,27 +189,32 @@ public class Inbox {
     @Transactional(readOnly = true)
     public List<ThreadItem> thread(UUID id) {
         CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
-        return jdbc.sql("""
-                        select m.id, m.subject, s.full_name, m.sent_at from message m join app_user s on s.id = m.sender_id
+        MessageAccess.Readable readable = access.require(MessageAction.READ_MESSAGE, id);
+        // A thread stays on its case: a reader who may not see its person in full sees its subjects as the case number.
+        boolean inFull = readable.caseNumber() == null || access.inFull(readable);
+        record Row(UUID id, String subject, UUID sender, OffsetDateTime sentAt) {}
+        List<Row> rows = jdbc.sql("""
+                        select m.id, m.subject, m.sender_id, m.sent_at from message m
                         where m.thread_id = :thread
                           and (m.sender_id = :me or exists (select 1 from message_delivery d where d.message_id = m.id and d.user_id = :me))
                         order by m.sent_at, m.id
                         """)
                 .param("thread", readable.threadId()).param("me", me.id())
-                .query((rs, n) -> new ThreadItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getObject(1, UUID.class).equals(id)))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, OffsetDateTime.class)))
                 .list();
+        Map<UUID, StaffDirectory.StaffView> staff = this.staff.findAll(rows.stream().map(Row::sender).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(r -> new ThreadItem(r.id(), inFull ? r.subject() : readable.caseNumber(),
+                inFull || r.sender().equals(me.id()) ? name(staff, r.sender()) : STAFF_WITHHELD, r.sentAt(), r.id().equals(id))).toList();
     }
 
     private record Message(UUID id, UUID threadId, UUID replyTo, MessageType type, String subject, String body, String caseNumber,
-                           boolean bodyWithheldWhenMasked, OffsetDateTime sentAt, String sender) {}
+                           OffsetDateTime sentAt, UUID senderId) {}
 
     /** Marks the message read for this reader (the first time counts); the sender may call it too, to no effect. */
     @Transactional
     public void markRead(UUID id) {
         CurrentUser me = users.current();
-        access.require(me, id);
+        access.require(MessageAction.MARK_READ, id);
         jdbc.sql("update message_delivery set read_at = ? where message_id = ? and user_id = ? and read_at is null")
                 .params(OffsetDateTime.now(clock), id, me.id()).update();
     }
@@ -198,7 +223,7 @@ public class Inbox {
     @Transactional
     public void archive(UUID id) {
         CurrentUser me = users.current();
-        MessageAccess.Readable readable = access.require(me, id);
+        MessageAccess.Readable readable = access.require(MessageAction.ARCHIVE_MESSAGE, id);
         if (!readable.delivered()) {
             throw new InvalidInputException("id", "Meddelandet finns inte i din inkorg.");
         }
@@ -211,6 +236,18 @@ public class Inbox {
             gate.list(ids, purpose).forEach(v -> views.put(v.id(), v));
         }
         return views;
+    }
+
+    /**
+     * A subject as a list shows it: for a person masked to the reader, the case number only,
+     * decided now (PROT-25): a subject written before her protection began may name more.
+     */
+    static String subject(String subject, String caseNumber, PersonView person) {
+        return masked(person) && caseNumber != null ? caseNumber : subject;
+    }
+
+    private static boolean masked(PersonView person) {
+        return person != null && person.masked();
     }
 
     /** Where a page ended: the last row's time and id, opaque to the client. */

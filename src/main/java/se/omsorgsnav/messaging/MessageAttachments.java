@@ -2,6 +2,7 @@ package se.omsorgsnav.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,16 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUser;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
-import se.omsorgsnav.person.PersonDisclosure;
-import se.omsorgsnav.person.PersonView;
-import se.omsorgsnav.person.Purpose;
+import se.omsorgsnav.access.AccessControl;
 
 /**
  * The files that travel with a message (MSG-7): checked and stored with it, listed with it, and
@@ -29,26 +21,20 @@ import se.omsorgsnav.person.Purpose;
 @Component
 public class MessageAttachments {
 
-    static final String PURPOSE = Purpose.MESSAGE_ATTACHMENT.name();
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final CurrentUsers users;
-    private final PersonDisclosure gate;
     private final MessageAccess access;
-    private final AuditLog audit;
+    private final AccessControl control;
     private final int maxCount;
     private final DataSize maxSize;
 
-    MessageAttachments(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, PersonDisclosure gate, MessageAccess access, AuditLog audit,
+    MessageAttachments(JdbcClient jdbc, JdbcTemplate batch, MessageAccess access, AccessControl control,
                        @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount,
                        @Value("${omsorgsnav.messaging.attachments.max-size:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.users = users;
-        this.gate = gate;
         this.access = access;
-        this.audit = audit;
+        this.control = control;
         this.maxCount = maxCount;
         this.maxSize = maxSize;
     }
@@ -91,26 +77,21 @@ public class MessageAttachments {
 
     /**
      * One attachment for download: "Behörighet saknas" alike for a stranger, a message or
-     * attachment that does not exist, and a reader to whom the message's person is masked; each
-     * download and each refusal recorded with the message's person and case.
+     * attachment that does not exist, and a reader — the sender too — to whom the message's person
+     * is masked today; each download and each refusal recorded with the message's person and case.
      */
     @Transactional
     public AttachmentFile download(UUID messageId, UUID attachmentId) {
-        CurrentUser me = users.current();
-        MessageAccess.Readable message = access.require(me, messageId, PURPOSE);
-        AttachmentFile file = jdbc.sql("select filename, content_type, content from message_attachment where id = ? and message_id = ?")
-                .params(attachmentId, messageId)
-                .query((rs, n) -> new AttachmentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
-                .optional().orElse(null);
-        boolean masked = false;
-        if (file != null && message.personId() != null && !message.senderId().equals(me.id())) {
-            masked = gate.list(List.of(message.personId()), Purpose.MESSAGE_ATTACHMENT).stream().findFirst().map(PersonView::masked).orElse(true);
-        }
-        if (file == null || masked) {
-            audit.recordDenial(users.actor(), new AuditEntry(message.personId(), message.caseId(), AuditAction.VIEW, PURPOSE, AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        audit.record(users.actor(), new AuditEntry(message.personId(), message.caseId(), AuditAction.VIEW, PURPOSE, AuditOutcome.ALLOWED));
-        return file;
+        Optional<MessageAccess.Readable> message = access.find(messageId);
+        Optional<AttachmentFile> file = message.isEmpty() ? Optional.empty()
+                : jdbc.sql("select filename, content_type, content from message_attachment where id = ? and message_id = ?")
+                        .params(attachmentId, messageId)
+                        .query((rs, n) -> new AttachmentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                        .optional();
+        // One decision for all: not named, no such message or file, and the person masked today answer alike. A file
+        // that is not there names no user, so asking for it is denied like a stranger's request, with the message's person.
+        control.require(MessageAction.DOWNLOAD_ATTACHMENT,
+                message.map(m -> file.isPresent() ? m.target() : m.target().withUsers(java.util.Set.of())));
+        return file.orElseThrow();
     }
 }

@@ -4,12 +4,38 @@ import java.util.List;
 
 /**
  * One field of a structured message type (MSG-3): its name in the API, its Swedish label, whether
- * it is required, what it holds, and whether it locates the person (a facility, an apartment, a
- * relative), so that it is shown only to readers who may see a locked person.
+ * it is required, what it holds, and what it says about the message's person ({@link Sensitivity}),
+ * so that everything but a neutral field is shown only to readers who may see a locked person.
  */
-public record MessageField(String name, String label, boolean required, Kind kind, boolean locating, List<String> choices) {
+public record MessageField(String name, String label, boolean required, Kind kind, Sensitivity sensitivity, List<String> choices) {
 
     public enum Kind { TEXT, DATE, AMOUNT, CHOICE }
+
+    /**
+     * What a field says about the person the message is about (issue 14 §2, seed 002 §1.1: what
+     * directly, indirectly or together with other data can reveal where a protected person lives).
+     * Only a neutral field is shown to a reader to whom the person is masked.
+     */
+    public enum Sensitivity {
+        /** Names or points to the person or her relatives: a relative's contact, an invoice recipient. */
+        IDENTIFYING,
+        /** Where she lives or will live, or what points to it: home, apartment, rent, care profile, ready and move dates. */
+        WHEREABOUTS,
+        /** Free text, or a structured fact, written about her: remarks, reasons, wishes, her fee. */
+        ABOUT_PERSON,
+        /** About the routine or the staff, not the person: an order's kind and period, the staff member to grant, a decision date. */
+        NEUTRAL;
+
+        /** Withheld from a reader to whom the message's person is masked. */
+        public boolean withheldWhenMasked() {
+            return this != NEUTRAL;
+        }
+    }
+
+    /** Withheld from a reader to whom the message's person is masked (PROT-3). */
+    public boolean withheldWhenMasked() {
+        return sensitivity.withheldWhenMasked();
+    }
 
     private static final java.util.Map<String, String> CHOICE_LABELS = java.util.Map.ofEntries(
             java.util.Map.entry("SOMATIC", "Somatisk"), java.util.Map.entry("DEMENTIA", "Demens"),
@@ -29,23 +55,19 @@ public record MessageField(String name, String label, boolean required, Kind kin
         return kind == Kind.CHOICE ? choiceLabel(value) : value;
     }
 
-    static MessageField text(String name, String label, boolean required) {
-        return new MessageField(name, label, required, Kind.TEXT, false, List.of());
+    static MessageField text(String name, String label, boolean required, Sensitivity sensitivity) {
+        return new MessageField(name, label, required, Kind.TEXT, sensitivity, List.of());
     }
 
-    static MessageField locating(String name, String label, boolean required) {
-        return new MessageField(name, label, required, Kind.TEXT, true, List.of());
+    static MessageField date(String name, String label, boolean required, Sensitivity sensitivity) {
+        return new MessageField(name, label, required, Kind.DATE, sensitivity, List.of());
     }
 
-    static MessageField date(String name, String label, boolean required) {
-        return new MessageField(name, label, required, Kind.DATE, false, List.of());
+    static MessageField amount(String name, String label, Sensitivity sensitivity) {
+        return new MessageField(name, label, true, Kind.AMOUNT, sensitivity, List.of());
     }
 
-    static MessageField amount(String name, String label) {
-        return new MessageField(name, label, true, Kind.AMOUNT, false, List.of());
-    }
-
-    static MessageField choice(String name, String label, String... choices) {
-        return new MessageField(name, label, true, Kind.CHOICE, false, List.of(choices));
+    static MessageField choice(String name, String label, Sensitivity sensitivity, String... choices) {
+        return new MessageField(name, label, true, Kind.CHOICE, sensitivity, List.of(choices));
     }
 }

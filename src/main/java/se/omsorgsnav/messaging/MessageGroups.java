@@ -3,15 +3,17 @@ package se.omsorgsnav.messaging;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Role;
-import se.omsorgsnav.audit.AuditAction;
+import se.omsorgsnav.access.StaffDirectory;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
@@ -29,12 +31,16 @@ public class MessageGroups {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final AccessControl access;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    MessageGroups(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock) {
+    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.access = access;
+        this.staff = staff;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,39 +54,31 @@ public class MessageGroups {
     /** The members of a group, for its keeper only (one statement). */
     @Transactional(readOnly = true)
     public List<Member> members(UUID groupId) {
-        requireManager(groupId, "MESSAGE_GROUP_MEMBERS");
-        return jdbc.sql("""
-                        select u.username, u.full_name, u.role from message_group_member m join app_user u on u.id = m.user_id
-                        where m.group_id = ? order by u.full_name, u.username
-                        """)
-                .param(groupId)
-                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
-                .list();
+        requireKeeper(groupId);
+        List<UUID> ids = jdbc.sql("select user_id from message_group_member where group_id = ?").param(groupId).query(UUID.class).list();
+        return staff.findAll(ids).values().stream().map(MessageGroups::member)
+                .sorted(java.util.Comparator.comparing(Member::fullName).thenComparing(Member::username)).toList();
     }
 
     /** Who answers for the group's unread messages (MSG-6), for its keeper; a unit's group answers to the unit's managers. */
     @Transactional(readOnly = true)
     public java.util.Optional<Member> responsible(UUID groupId) {
-        requireManager(groupId, "MESSAGE_GROUP_MEMBERS");
-        return jdbc.sql("""
-                        select u.username, u.full_name, u.role from message_group g join app_user u on u.id = g.responsible_user_id where g.id = ?
-                        """)
-                .param(groupId)
-                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), Role.TITLES.getOrDefault(rs.getString(3), rs.getString(3))))
-                .optional();
+        requireKeeper(groupId);
+        return jdbc.sql("select responsible_user_id from message_group where id = ? and responsible_user_id is not null").param(groupId)
+                .query(UUID.class).optional().flatMap(staff::find).map(MessageGroups::member);
     }
 
     /** LVS names who answers for a system group's unread messages (MSG-6). */
     @Transactional
     public void setResponsible(UUID groupId, String username) {
-        requireManager(groupId, "MESSAGE_GROUP_RESPONSIBLE");
-        String kind = jdbc.sql("select kind from message_group where id = ?").param(groupId).query(String.class).single();
-        if (!"SYSTEM".equals(kind)) {
+        Optional<Kept> group = group(groupId);
+        access.require(MessageAction.SET_GROUP_RESPONSIBLE, group.map(g -> Target.NONE));
+        if (!"SYSTEM".equals(group.orElseThrow().kind())) {
             throw new InvalidInputException("username", "En enhets grupp har enhetens chefer som ansvariga.");
         }
         UUID user = user(username);
         jdbc.sql("update message_group set responsible_user_id = ? where id = ?").params(user, groupId).update();
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_GROUP_RESPONSIBLE", AuditOutcome.ALLOWED));
+        changed(MessageAction.SET_GROUP_RESPONSIBLE);
     }
 
     /** Every group, one statement. */
@@ -95,54 +93,74 @@ public class MessageGroups {
                         """)
                 .param("me", me.id())
                 .query((rs, n) -> new MessageGroupView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(5),
-                        rs.getLong(6) > 0, manages(me, new Kept(rs.getString(3), rs.getObject(4, UUID.class)))))
+                        rs.getLong(6) > 0, access.has(keeping(new Kept(rs.getString(3), rs.getObject(4, UUID.class))),
+                        target(new Kept(rs.getString(3), rs.getObject(4, UUID.class))))))
                 .list();
     }
 
     /** Adds a user to the group; adding a member twice changes nothing. */
     @Transactional
     public void addMember(UUID groupId, String username) {
-        CurrentUser me = requireManager(groupId, "MESSAGE_GROUP_MEMBER_ADDED");
+        MessageAction keeping = requireKeeper(groupId);
         UUID user = user(username);
         jdbc.sql("insert into message_group_member (group_id, user_id, added_by, added_at) values (?, ?, ?, ?) on conflict do nothing")
-                .params(groupId, user, me.id(), OffsetDateTime.now(clock)).update();
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_GROUP_MEMBER_ADDED", AuditOutcome.ALLOWED));
+                .params(groupId, user, users.current().id(), OffsetDateTime.now(clock)).update();
+        changed(keeping);
     }
 
     /** Removes a user from the group; removing a non-member changes nothing. Messages that reached them stay theirs. */
     @Transactional
     public void removeMember(UUID groupId, String username) {
-        requireManager(groupId, "MESSAGE_GROUP_MEMBER_REMOVED");
+        MessageAction keeping = requireKeeper(groupId);
         UUID user = user(username);
         jdbc.sql("delete from message_group_member where group_id = ? and user_id = ?").params(groupId, user).update();
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_GROUP_MEMBER_REMOVED", AuditOutcome.ALLOWED));
+        changed(keeping);
     }
 
-    private CurrentUser requireManager(UUID groupId, String purpose) {
-        CurrentUser me = users.current();
-        Kept group = jdbc.sql("select kind, unit_id from message_group where id = ?").param(groupId)
-                .query((rs, n) -> new Kept(rs.getString(1), rs.getObject(2, UUID.class))).optional().orElse(null);
-        if (group == null || !manages(me, group)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, purpose, AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        return me;
+    /** A group as its keeper sees it, or "Behörighet saknas" alike for someone else and for no such group. */
+    @Transactional(readOnly = true)
+    public MessageGroupView view(UUID groupId) {
+        requireKeeper(groupId);
+        return all().stream().filter(g -> g.id().equals(groupId)).findFirst().orElseThrow();
+    }
+
+    /** The group's keeper only: a unit's manager for the unit's group, LVS for a system group; audited as denied otherwise. */
+    private MessageAction requireKeeper(UUID groupId) {
+        Optional<Kept> group = group(groupId);
+        MessageAction keeping = group.map(MessageGroups::keeping).orElse(MessageAction.KEEP_UNIT_GROUP);
+        access.require(keeping, group.map(MessageGroups::target));
+        return keeping;
+    }
+
+    private Optional<Kept> group(UUID groupId) {
+        return jdbc.sql("select kind, unit_id from message_group where id = ?").param(groupId)
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+    }
+
+    /** A change of who receives: names no person, so recorded here under the action's name. */
+    private void changed(MessageAction action) {
+        audit.record(users.actor(), new AuditEntry(null, null, action.audited(), action.name(), AuditOutcome.ALLOWED));
     }
 
     private record Kept(String kind, UUID unitId) {}
 
-    private static boolean manages(CurrentUser me, Kept group) {
-        if ("SYSTEM".equals(group.kind())) {
-            return me.is(Role.SYSTEM_SUPPORT);
-        }
-        return group.unitId() != null && me.is(Role.UNIT_MANAGER) && group.unitId().equals(me.unitId());
+    private static MessageAction keeping(Kept group) {
+        return "SYSTEM".equals(group.kind()) ? MessageAction.KEEP_SYSTEM_GROUP : MessageAction.KEEP_UNIT_GROUP;
+    }
+
+    private static Target target(Kept group) {
+        return group.unitId() == null ? Target.NONE : Target.unit(group.unitId());
     }
 
     private UUID user(String username) {
         if (username == null || username.isBlank()) {
             throw new InvalidInputException("username", "Ange användarnamnet.");
         }
-        return jdbc.sql("select id from app_user where username = ? and enabled = true").param(username.strip()).query(UUID.class).optional()
+        return staff.findEnabled(username).map(StaffDirectory.StaffView::id)
                 .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen aktiv användare med det användarnamnet."));
+    }
+
+    private static Member member(StaffDirectory.StaffView view) {
+        return new Member(view.username(), view.fullName(), Role.TITLES.getOrDefault(view.role().name(), view.role().name()));
     }
 }

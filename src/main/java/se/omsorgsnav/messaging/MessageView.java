@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A message as one reader may see it. For a reader to whom the case's person is masked, fields
- * that locate the person are left out (named in {@code withheldFields}), and so is the text when
- * the sender confirmed that it names the protected person ({@code bodyWithheld}, MSG-8), and the
- * names of the attachments, which may name the person too: they are listed as withheld (MSG-7).
+ * A message as one reader may see it, decided when it is read (PROT-25). For a reader to whom the
+ * case's person is masked — the sender too — the subject is the case number, every field but the
+ * neutral ones is left out (named in {@code withheldFields}), and so are the text
+ * ({@code bodyWithheld}) and the names of the attachments, which may name the person too: they are
+ * listed as withheld (MSG-7). {@code unread}: it reached this reader, who has not yet marked it read.
  */
 public record MessageView(UUID id, UUID threadId, UUID replyTo, MessageType type, String typeTitle, String subject, String body,
                           boolean bodyWithheld, Map<String, String> fields, List<String> withheldFields, String caseNumber,
                           MessagePerson person, String sender, OffsetDateTime sentAt, List<String> recipientUsers,
-                          List<String> recipientGroups, List<ReadReceipt> readReceipts, List<Attachment> attachments) {
+                          List<String> recipientGroups, List<ReadReceipt> readReceipts, List<Attachment> attachments, boolean unread) {
 
     /** A member of an addressed group and whether (when) they have read it. */
     public record ReadReceipt(String group, String user, OffsetDateTime readAt) {}

@@ -20,18 +20,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CaseDirectory.CaseFacts;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
-import se.omsorgsnav.person.PersonDisclosure;
-import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.ProtectedNames;
-import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -53,6 +52,8 @@ public class Messages {
     static final String NAME_IN_TEXT = "Texten innehåller ett namn som inte får stå i meddelandet: ärendet gäller en person med "
             + "skyddade personuppgifter. Skriv ärendenumret i stället för namnet. Om texten ändå ska skickas, bekräfta det; "
             + "den visas då bara för mottagare med behörighet till ärendet.";
+    static final String ROUTED_ONLY = "Meddelandetypen %s går bara till dem rutinen skickar den till (boendesamordnarna). "
+            + "Ange inga egna mottagare.";
     static final String NO_PERSONNUMMER_IN_BODY = "Skriv aldrig personnummer i ett meddelande. Koppla meddelandet till ärendet "
             + "med ärendenumret, så visas personen för den som har behörighet.";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -61,24 +62,25 @@ public class Messages {
     private final JdbcTemplate batch;
     private final CurrentUsers users;
     private final CaseDirectory cases;
-    private final PersonDisclosure gate;
     private final ProtectedNames protectedNames;
-    private final MessageAccess access;
+    private final MessageAccess messageAccess;
+    private final AccessControl access;
     private final MessageAttachments attachments;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, PersonDisclosure gate, ProtectedNames protectedNames,
-             MessageAccess access, MessageAttachments attachments, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+    Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, ProtectedNames protectedNames,
+             MessageAccess messageAccess, AccessControl access, MessageAttachments attachments, AuditLog audit, Clock clock,
+             ApplicationEventPublisher events) {
         this.attachments = attachments;
         this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.users = users;
         this.cases = cases;
-        this.gate = gate;
         this.protectedNames = protectedNames;
+        this.messageAccess = messageAccess;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -87,8 +89,29 @@ public class Messages {
     /** The message sent, or the one sent earlier with the same key ({@code created} false). */
     public record Sent(UUID id, UUID threadId, boolean created) {}
 
+    /**
+     * Sends a message composed by the module that owns its record (a place offer, a move-in, an
+     * access order …) or by hand through {@link #compose}. A module's message goes as the current
+     * user, who is its sender and sees it afterwards as any reader does.
+     */
     @Transactional
     public Sent send(NewMessage request) {
+        return deliver(request, false);
+    }
+
+    /**
+     * A message a user writes (the compose page, the API, a reply): as {@link #send}, except that a
+     * type which stands for a record comes only from the record (fault 17): "Behörighet saknas",
+     * recorded, and nothing stored.
+     */
+    @Transactional
+    public Sent compose(NewMessage request) {
+        MessageType.parse(request.type()).filter(t -> !t.composedByHand())
+                .ifPresent(t -> access.require(MessageAction.COMPOSE_RECORD_TYPE, Target.NONE));
+        return deliver(request, true);
+    }
+
+    private Sent deliver(NewMessage request, boolean byHand) {
         CurrentUser me = users.current();
         String key = request.idempotencyKey();
         if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -102,21 +125,24 @@ public class Messages {
         MessageType type = request.replyTo() != null && request.type() == null ? MessageType.FREE_TEXT
                 : MessageType.parse(request.type()).orElseThrow(() -> new InvalidInputException("type",
                         "Välj meddelandetyp: " + String.join(", ", java.util.Arrays.stream(MessageType.values()).map(Enum::name).toList()) + "."));
-        MessageAccess.Readable original = request.replyTo() == null ? null : access.require(me, request.replyTo());
+        MessageAccess.Readable original = request.replyTo() == null ? null : messageAccess.require(MessageAction.REPLY, request.replyTo());
 
         String caseNumber = request.caseNumber() != null && !request.caseNumber().isBlank() ? request.caseNumber()
                 : original != null ? original.caseNumber() : null;
         if (type.caseRequired() && caseNumber == null) {
             throw new InvalidInputException("caseNumber", "Ange ärendenumret: meddelandetypen " + type.title() + " gäller en person.");
         }
+        if (type.routedOnly() && (!request.recipientUsers().isEmpty() || !request.recipientGroups().isEmpty())) {
+            throw new InvalidInputException("recipientUsers", ROUTED_ONLY.formatted(type.title()));
+        }
         CaseFacts facts = null;
-        boolean locked = false;
         if (caseNumber != null) {
             CaseNumber number = CaseNumber.parse(caseNumber);
             facts = cases.find(number).orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det numret."));
-            PersonView person = gate.list(List.of(facts.personId()), Purpose.MESSAGE_SEND).get(0);
-            locked = person.locked();
         }
+        // Today's protection, as the access catalogue decides on it (PROT-25).
+        boolean locked = facts != null && facts.locked();
+        Target target = facts == null ? Target.NONE : Target.ofCase(facts);
         String typedSubject = request.subject();
         if ((typedSubject == null || typedSubject.isBlank()) && original != null && !locked) {
             typedSubject = original.subject().startsWith("Sv: ") ? original.subject() : "Sv: " + original.subject();
@@ -130,37 +156,48 @@ public class Messages {
         }
         Map<String, String> fields = StructuredFields.validate(type, request.fields());
         List<AttachmentGuard.Checked> files = attachments.check(request.attachments());
-
-        boolean withheld = false;
-        if (facts != null) {
-            List<String> texts = new ArrayList<>(fields.values());
-            texts.add(body);
-            if (protectedNames.appearIn(facts.personId(), texts)) {
-                if (!request.confirmBodyWarning()) {
-                    // A refusal that tells whether a guessed name was right: recorded, so a probe shows in the log review.
-                    audit.recordDenial(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "MESSAGE_NAME_FLAGGED",
-                            AuditOutcome.DENIED));
-                    throw new WarningNotConfirmed("body", NAME_IN_TEXT);
-                }
-                withheld = true;
-            }
+        Recipients recipients = recipients(me, type, request, original);
+        if (locked && byHand) {
+            // A record's fields name who they must (a relative contact): withheld from masked readers when read, not warned of.
+            nameCheck(request, target, fields, body);
         }
 
-        Recipients recipients = recipients(me, type, request, original);
         // Time-ordered, so that messages of the same instant still list newest first and the key index grows at its end.
         UUID id = TimeOrderedIds.next();
         UUID threadId = original != null ? original.threadId() : id;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        if (!insert(id, threadId, original, me, key, type, subject, body, facts, withheld, now)) {
+        if (!insert(id, threadId, original, me, key, type, subject, body, facts, now)) {
             // Another request with the same key committed first: that one is the message.
             return earlier(me, key).orElseThrow();
         }
         store(id, fields, recipients, now);
         attachments.store(id, files);
-        audit.record(users.actor(), new AuditEntry(facts == null ? null : facts.personId(), facts == null ? null : facts.caseId(),
-                AuditAction.CREATE, "MESSAGE", AuditOutcome.ALLOWED));
+        access.require(MessageAction.SEND, target);
+        if (facts == null) {
+            audit.record(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, MessageAction.SEND.name(), AuditOutcome.ALLOWED));
+        }
         events.publishEvent(new MessageSent(id, List.copyOf(recipients.deliveries().keySet())));
         return new Sent(id, threadId, true);
+    }
+
+    /**
+     * MSG-8 without an oracle (fault 1, PROT-24): the text is compared with the protected person's
+     * and her relatives' names only for a sender who may see her in full, who knows them; for that
+     * sender a match is a warning to confirm, recorded (it outlives the refused request). Anyone
+     * else gets the same answer whether a guessed name is right or not — the message is sent — and
+     * what it says is shown only to readers who may see her in full, decided when it is read.
+     */
+    private void nameCheck(NewMessage request, Target target, Map<String, String> fields, String body) {
+        if (request.confirmBodyWarning() || !access.has(MessageAction.READ_IN_FULL, target)) {
+            return;
+        }
+        List<String> texts = new ArrayList<>(fields.values());
+        texts.add(body);
+        if (protectedNames.appearIn(target.personId(), texts)) {
+            audit.record(users.actor(), new AuditEntry(target.personId(), target.caseId(), AuditAction.CREATE, MessageAction.SEND.name(),
+                    AuditOutcome.DENIED));
+            throw new WarningNotConfirmed("body", NAME_IN_TEXT);
+        }
     }
 
     private Optional<Sent> earlier(CurrentUser me, String key) {
@@ -218,17 +255,17 @@ public class Messages {
     }
 
     private boolean insert(UUID id, UUID threadId, MessageAccess.Readable original, CurrentUser me, String key, MessageType type, String subject,
-                           String body, CaseFacts facts, boolean withheld, OffsetDateTime now) {
+                           String body, CaseFacts facts, OffsetDateTime now) {
         try {
             return jdbc.sql("""
                             insert into message (id, thread_id, reply_to, sender_id, idempotency_key, type, subject, body, case_id, case_number,
-                                                 person_id, body_withheld_when_masked, sent_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 person_id, sent_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing
                             """)
                     .params(id, threadId, original == null ? null : original.id(), me.id(), key, type.name(), subject, body,
                             facts == null ? null : facts.caseId(), facts == null ? null : facts.number().value(),
-                            facts == null ? null : facts.personId(), withheld, now)
+                            facts == null ? null : facts.personId(), now)
                     .update() == 1;
         } catch (DuplicateKeyException e) {
             return false;

@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.access.AccessDenied;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
@@ -29,20 +29,23 @@ public class RoutingRules {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final AccessControl access;
     private final AuditLog audit;
 
-    RoutingRules(JdbcClient jdbc, CurrentUsers users, AuditLog audit) {
+    RoutingRules(JdbcClient jdbc, CurrentUsers users, AccessControl access, AuditLog audit) {
         this.jdbc = jdbc;
         this.users = users;
+        this.access = access;
         this.audit = audit;
     }
 
     /** One structured type and the groups it reaches. */
     public record Rule(MessageType type, String typeTitle, List<UUID> groups) {}
 
-    /** Every structured type with its groups, in the types' order; one statement. */
+    /** Every structured type with its groups, in the types' order, for LVS; one statement. */
     @Transactional(readOnly = true)
     public List<Rule> all() {
+        access.require(MessageAction.ROUTE_MESSAGE_TYPE, Target.NONE);
         Map<MessageType, List<UUID>> groups = new LinkedHashMap<>();
         Arrays.stream(MessageType.values()).filter(t -> t != MessageType.FREE_TEXT).forEach(t -> groups.put(t, new ArrayList<>()));
         jdbc.sql("select message_type, group_id from message_routing_rule order by message_type, group_id")
@@ -54,10 +57,7 @@ public class RoutingRules {
     /** Replaces the groups a type is routed to; LVS only, anyone else is told "Behörighet saknas". */
     @Transactional
     public void route(String typeName, Set<UUID> groupIds) {
-        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_ROUTING_RULE", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        access.require(MessageAction.ROUTE_MESSAGE_TYPE, Target.NONE);
         MessageType type = MessageType.parse(typeName).filter(t -> t != MessageType.FREE_TEXT)
                 .orElseThrow(() -> new InvalidInputException("type", "Välj en strukturerad meddelandetyp."));
         if (!groupIds.isEmpty()) {
@@ -71,6 +71,6 @@ public class RoutingRules {
         for (UUID group : groupIds) {
             jdbc.sql("insert into message_routing_rule (message_type, group_id) values (?, ?)").params(type.name(), group).update();
         }
-        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "MESSAGE_ROUTING_RULE", AuditOutcome.ALLOWED));
+        audit.record(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, MessageAction.ROUTE_MESSAGE_TYPE.name(), AuditOutcome.ALLOWED));
     }
 }

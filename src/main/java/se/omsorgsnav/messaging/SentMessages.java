@@ -73,7 +73,8 @@ public class SentMessages {
         if (!personIds.isEmpty()) {
             gate.list(personIds, Purpose.MESSAGE_INBOX).forEach(v -> persons.put(v.id(), v));
         }
-        return new SentPage(rows.stream().map(r -> new SentItem(r.id(), r.threadId(), r.type(), r.type().title(), r.subject(), r.sentAt(),
+        return new SentPage(rows.stream().map(r -> new SentItem(r.id(), r.threadId(), r.type(), r.type().title(),
+                Inbox.subject(r.subject(), r.caseNumber(), r.personId() == null ? null : persons.get(r.personId())), r.sentAt(),
                 r.caseNumber(), r.personId() == null ? null : MessagePerson.of(persons.get(r.personId())), r.recipients(), r.read())).toList(),
                 next);
     }

@@ -9,9 +9,25 @@
  * A message never carries a person's identity as typed text: it links to a case, and the person
  * is shown through the disclosure gate, masked for a reader without authorisation (PROT-3). The
  * subject never holds a personnummer, and for a locked person it is the case number and nothing
- * else (MSG-5). A text that holds a personnummer is refused; one that names the locked person is
- * refused until the sender confirms, and is then shown only to readers who may see that person
- * (MSG-8). Sending is idempotent per sender and key, all or nothing, and audited (AUD-1).
+ * else (MSG-5). A text that holds a personnummer is refused. Who may do what is the catalogue
+ * {@link se.omsorgsnav.messaging.MessageAction}, decided by {@code AccessControl}: no check of
+ * messaging's own.
+ * <p>
+ * What a message says about its person is decided when it is read, from today's protection
+ * (PROT-25), never from a flag stored when it was written: for a reader — the sender too — who may
+ * not see the person in full, the subject is the case number, the text and every field but the
+ * neutral ones ({@link se.omsorgsnav.messaging.MessageField.Sensitivity}) are withheld, and so are
+ * the attachments' names and the staff and unit groups it went from and to (they say where she is
+ * served). The MSG-8 name check of a text written by hand runs only for a sender who may see the
+ * person in full (who knows the names): for anyone else a guessed name and a wrong one answer
+ * alike (PROT-24).
+ * <p>
+ * A type that stands for a record (an access order, a placement decision, a place offer, a
+ * move-in, a move-out) comes only from the record, sent by the module that owns it through
+ * {@link se.omsorgsnav.messaging.Messages#send}; users write through
+ * {@link se.omsorgsnav.messaging.Messages#compose}, which refuses those types. A level measurement
+ * goes only where its rule sends it (the placement coordinators). Sending is idempotent per sender
+ * and key, all or nothing, and audited (AUD-1). Reading changes nothing; marking read is a POST.
  * <p>
  * Attachments (MSG-7) travel with the message, stored in the database in the same transaction:
  * at most {@code omsorgsnav.messaging.attachments.max-count} files of at most {@code max-size}
@@ -26,6 +42,10 @@
  * <p>
  * A group message reaches the members of the group when it is sent; a member added later does
  * not read older messages, a member removed later keeps what reached them.
+ * <p>
+ * Users and units come from access's {@code StaffDirectory}; still read from access's tables: the
+ * recipients by user name and the enabled members of a group when sending, and the e-mail address
+ * of the new-message notice (the directory does not carry them yet).
  * <p>
  * Must never: send e-mail or export a body or an attachment (MSG-1); put a subject, body, file
  * name, name or personnummer in a log line or an exception message; tell a reader who may not

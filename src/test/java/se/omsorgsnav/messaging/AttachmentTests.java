@@ -447,7 +447,7 @@ class AttachmentTests {
             params.put("case", caseId);
         }
         return jdbc.sql("select count(*) from audit_event where actor_username = :user and person_id = :person and action = 'VIEW'"
-                        + " and purpose = 'MESSAGE_ATTACHMENT' and outcome = :outcome" + caseClause)
+                        + " and purpose = 'DOWNLOAD_ATTACHMENT' and outcome = :outcome" + caseClause)
                 .params(params).query(Long.class).single();
     }
 

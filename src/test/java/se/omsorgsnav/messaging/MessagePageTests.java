@@ -38,6 +38,8 @@ class MessagePageTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @Autowired CurrentUsers currentUsers;
+    @Autowired se.omsorgsnav.access.AccessControl access;
+    @Autowired se.omsorgsnav.access.CaseDirectory caseDirectory;
     @Autowired WorkingDayCalendar calendar;
 
     // --- MSG-6 ----------------------------------------------------------------------------------
@@ -62,7 +64,7 @@ class MessagePageTests {
     private List<String> remindersAt(LocalDateTime now, String username) {
         Clock clock = Clock.fixed(now.atZone(TestClock.ZONE).toInstant(), TestClock.ZONE);
         try (AsUser ignored = AsUser.login(users, username)) {
-            return new UnreadReminders(jdbc, currentUsers, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
+            return new UnreadReminders(jdbc, currentUsers, access, caseDirectory, calendar, clock).mine().stream().map(UnreadReminder::subject).toList();
         }
     }
 
@@ -80,6 +82,27 @@ class MessagePageTests {
         jdbc.sql("update message_delivery set read_at = ? where message_id = ? and user_id = (select id from app_user where username = 'avgift')")
                 .params(OffsetDateTime.of(2026, 6, 23, 8, 0, 0, 0, java.time.ZoneOffset.UTC), id).update();
         assertThat(remindersAt(LocalDateTime.of(2026, 6, 23, 9, 0), "verksamhetsledare")).as("read by one member").doesNotContain(subject);
+    }
+
+    @Test
+    @DisplayName("PROT-25, MSG-6: a reminder of a message whose person became protected after it was written shows the case number, not the subject written before")
+    void reminderSubjectIsDecidedNow() {
+        String subject = "Greta Andersson flyttar " + UUID.randomUUID();
+        UUID id = groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject);
+        UUID greta = jdbc.sql("select id from person where personal_identity_number = '193805129826'").query(UUID.class).single();
+        var gretasCase = jdbc.sql("select id, case_number from care_case where person_id = ? and status = 'OPEN' order by opened_on limit 1")
+                .param(greta).query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
+        jdbc.sql("update message set case_id = ?, case_number = ?, person_id = ? where id = ?")
+                .params(gretasCase.getKey(), gretasCase.getValue(), greta, id).update();
+        LocalDateTime late = LocalDateTime.of(2026, 12, 29, 8, 0);
+        assertThat(remindersAt(late, "verksamhetsledare")).contains(subject);
+        String level = jdbc.sql("select protection_level from person where id = ?").param(greta).query(String.class).single();
+        jdbc.sql("update person set protection_level = 'PROTECTED_REGISTRATION' where id = ?").param(greta).update();
+        try {
+            assertThat(remindersAt(late, "verksamhetsledare")).doesNotContain(subject).contains(gretasCase.getValue());
+        } finally {
+            jdbc.sql("update person set protection_level = ? where id = ?").params(level, greta).update();
+        }
     }
 
     @Test
@@ -220,9 +243,9 @@ class MessagePageTests {
     @Test
     @DisplayName("MSG-3: choosing a type gives its fields with Swedish labels and choices in words")
     void typeFieldsFragment() throws Exception {
-        String fragment = page("assistent", get("/messages/new/fields").param("type", "DEATH_OR_MOVE_OUT"));
-        assertThat(fragment).contains("Datum då lägenheten kan erbjudas ny kund").contains(">Avliden<").contains(">Utflyttning<")
-                .contains("name=\"type\" value=\"DEATH_OR_MOVE_OUT\"").doesNotContain("<html");
+        String fragment = page("assistent", get("/messages/new/fields").param("type", "INTAKE_REQUEST"));
+        assertThat(fragment).contains("Vad aktualiseringen avser").contains(">Anmälan<").contains(">Ansökan<")
+                .contains("name=\"type\" value=\"INTAKE_REQUEST\"").doesNotContain("<html");
     }
 
     @Test

@@ -62,7 +62,10 @@ class MessageApiController {
     @Operation(summary = "Skicka ett meddelande",
             description = "201 med meddelandets id; samma idempotensnyckel igen från samma avsändare ger 200 och samma id. "
                     + "Ämnesraden får aldrig innehålla personnummer; gäller ärendet en person med skyddade personuppgifter är ämnesraden "
-                    + "ärendenumret. Personnummer i texten avvisas; namnet på den skyddade personen ger 422 tills confirmBodyWarning är true.")
+                    + "ärendenumret. Personnummer i texten avvisas. Den som har behörighet till ärendet får 422 om texten nämner den skyddade "
+                    + "personen, tills confirmBodyWarning är true; texten visas bara för läsare med behörighet. Typer som står för en "
+                    + "post (ACCESS_ORDER, PLACEMENT_DECISION, PLACE_OFFER, MOVE_IN, DEATH_OR_MOVE_OUT) skickas bara av systemet "
+                    + "från posten: 403 Behörighet saknas. En nivåmätning går bara till boendesamordnarna: egna mottagare ger 400.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Sent> send(@RequestBody SendRequest body) {
         return send(body, List.of());
@@ -96,7 +99,7 @@ class MessageApiController {
         if (body == null) {
             throw new InvalidInputException("type", "Uppgifter saknas i anropet.");
         }
-        Messages.Sent sent = messages.send(new NewMessage(body.idempotencyKey(), body.type(), body.subject(), body.body(), body.caseNumber(),
+        Messages.Sent sent = messages.compose(new NewMessage(body.idempotencyKey(), body.type(), body.subject(), body.body(), body.caseNumber(),
                 body.recipientUsers(), body.recipientGroups(), body.fields(), body.replyTo(), Boolean.TRUE.equals(body.confirmBodyWarning()),
                 files));
         Sent answer = new Sent(sent.id(), sent.threadId());
@@ -112,7 +115,10 @@ class MessageApiController {
     }
 
     @Operation(summary = "Öppna ett meddelande",
-            description = "Bara avsändaren och mottagarna; alla andra får 403 Behörighet saknas, likadant som för ett meddelande som inte finns.")
+            description = "Bara avsändaren och mottagarna; alla andra får 403 Behörighet saknas, likadant som för ett meddelande som inte finns. "
+                    + "Att öppna ändrar ingenting: markera som läst med POST /{id}/read. Gäller meddelandet en person med skyddade "
+                    + "personuppgifter som läsaren saknar behörighet till är ämnesraden ärendenumret, och texten och alla uppgifter om "
+                    + "personen undanhålls (bodyWithheld, withheldFields).")
     @GetMapping("/{id}")
     MessageView open(@PathVariable UUID id) {
         return inbox.open(id);

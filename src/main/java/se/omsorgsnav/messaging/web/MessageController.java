@@ -17,14 +17,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import se.omsorgsnav.messaging.AttachmentFile;
 import se.omsorgsnav.messaging.MessageAttachments;
 import se.omsorgsnav.messaging.NewAttachment;
 import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.messaging.MessageGroups;
 import se.omsorgsnav.messaging.MessageType;
 import se.omsorgsnav.messaging.MessageView;
@@ -37,8 +40,9 @@ import se.omsorgsnav.shared.WarningNotConfirmed;
 
 /**
  * The message pages (MSG-2..MSG-8): inbox, sent messages, a message with its thread and read
- * receipts, and writing one, with the form of the chosen structured type. Opening a message in
- * the browser marks it read, as in every mail reader. A refused form is shown again with each
+ * receipts, and writing one, with the form of the chosen structured type written by hand. Opening
+ * a message changes nothing; the page marks it read with a POST as soon as it has loaded (htmx), or
+ * with a button without script. A refused form is shown again with each
  * field's own error and the same idempotency key, so that sending it again never makes two.
  */
 @Controller
@@ -53,15 +57,23 @@ class MessageController {
     private final MessageGroups groups;
     private final NotificationSettings notifications;
     private final MessageAttachments attachments;
+    private final AccessControl access;
 
     MessageController(Messages messages, Inbox inbox, SentMessages sent, MessageGroups groups, NotificationSettings notifications,
-                      MessageAttachments attachments) {
+                      MessageAttachments attachments, AccessControl access) {
+        this.access = access;
         this.attachments = attachments;
         this.notifications = notifications;
         this.messages = messages;
         this.inbox = inbox;
         this.sent = sent;
         this.groups = groups;
+    }
+
+    /** The messaging actions the pages may offer this user (the routing rules tab, LVS's way on from an order): names only. */
+    @ModelAttribute("messagingActions")
+    java.util.Set<String> messagingActions() {
+        return MessagingPages.offered(access);
     }
 
     @GetMapping("/messages")
@@ -86,10 +98,10 @@ class MessageController {
         return "messaging/sent";
     }
 
+    /** Opening changes nothing (fault 15): the page marks the message read with a POST, by htmx on load or with its button. */
     @GetMapping("/messages/{id}")
     String message(@PathVariable UUID id, Model model) {
         MessageView view = inbox.open(id);
-        inbox.markRead(id);
         model.addAttribute("message", view);
         model.addAttribute("thread", inbox.thread(id));
         model.addAttribute("replyKey", newKey());
@@ -100,7 +112,7 @@ class MessageController {
     String reply(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey, @RequestParam(required = false) String body,
                  @RequestParam(required = false) boolean confirmBodyWarning, Model model, HttpServletResponse response) {
         try {
-            Messages.Sent reply = messages.send(new NewMessage(idempotencyKey, null, null, body, null, List.of(), List.of(), Map.of(), id,
+            Messages.Sent reply = messages.compose(new NewMessage(idempotencyKey, null, null, body, null, List.of(), List.of(), Map.of(), id,
                     confirmBodyWarning));
             return "redirect:/messages/" + reply.id() + "?skickat";
         } catch (InvalidInputException e) {
@@ -113,6 +125,17 @@ class MessageController {
             model.addAttribute("replyWarning", e instanceof WarningNotConfirmed);
             return "messaging/message";
         }
+    }
+
+    /** Marks the message read: from htmx when the page has loaded (answers the fragment), or the no-script button (back to the message). */
+    @PostMapping("/messages/{id}/read")
+    String read(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        inbox.markRead(id);
+        if (htmx != null) {
+            model.addAttribute("messageId", id);
+            return "messaging/fragments :: markedRead";
+        }
+        return "redirect:/messages/" + id + "?last";
     }
 
     @PostMapping("/messages/{id}/archive")
@@ -174,7 +197,9 @@ class MessageController {
                     attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
                 }
             }
-            Messages.Sent message = messages.send(new NewMessage(form.idempotencyKey(), form.type().name(), form.subject(), form.body(),
+            // The type as asked, not as the form shows it: a record's type asked for by hand is refused, never turned into another.
+            String type = params.getFirst("type") == null || params.getFirst("type").isBlank() ? MessageType.FREE_TEXT.name() : params.getFirst("type");
+            Messages.Sent message = messages.compose(new NewMessage(form.idempotencyKey(), type, form.subject(), form.body(),
                     form.caseNumber(), usernames(form.users()), form.groups(), fields, null, form.confirmBodyWarning(), attached));
             return "redirect:/messages/" + message.id() + "?skickat";
         } catch (InvalidInputException e) {
@@ -186,7 +211,8 @@ class MessageController {
 
     private String composePage(Form form, Model model, InvalidInputException problem) {
         model.addAttribute("form", form);
-        model.addAttribute("types", Arrays.stream(MessageType.values()).toList());
+        // A record's type comes only from its record (fault 17): the page offers the types written by hand.
+        model.addAttribute("types", Arrays.stream(MessageType.values()).filter(MessageType::composedByHand).toList());
         model.addAttribute("groups", groups.all());
         model.addAttribute("errors", problem == null ? Map.of()
                 : problem.errors().stream().collect(Collectors.toMap(InvalidInputException.FieldError::field,
@@ -204,7 +230,8 @@ class MessageController {
     }
 
     private static MessageType type(String input) {
-        return Arrays.stream(MessageType.values()).filter(t -> t.name().equals(input)).findFirst().orElse(MessageType.FREE_TEXT);
+        return Arrays.stream(MessageType.values()).filter(t -> t.name().equals(input)).filter(MessageType::composedByHand).findFirst()
+                .orElse(MessageType.FREE_TEXT);
     }
 
     private static List<String> usernames(String input) {

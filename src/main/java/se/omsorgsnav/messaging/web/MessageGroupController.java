@@ -8,13 +8,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.omsorgsnav.access.AccessDenied;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
 import se.omsorgsnav.messaging.RoutingRules;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.messaging.MessageGroups;
 import se.omsorgsnav.messaging.MessageGroups.MessageGroupView;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -29,12 +28,18 @@ class MessageGroupController {
 
     private final MessageGroups groups;
     private final RoutingRules rules;
-    private final CurrentUsers users;
+    private final AccessControl access;
 
-    MessageGroupController(MessageGroups groups, RoutingRules rules, CurrentUsers users) {
+    MessageGroupController(MessageGroups groups, RoutingRules rules, AccessControl access) {
         this.groups = groups;
         this.rules = rules;
-        this.users = users;
+        this.access = access;
+    }
+
+    /** As on every messaging page: the actions the tabs may offer. */
+    @ModelAttribute("messagingActions")
+    java.util.Set<String> messagingActions() {
+        return MessagingPages.offered(access);
     }
 
     @GetMapping("/messages/groups")
@@ -109,24 +114,18 @@ class MessageGroupController {
     }
 
     private String routingPage(Model model, String error) {
-        requireLvs();
+        // all() is LVS's only: "Behörighet saknas" for anyone else, audited.
         model.addAttribute("rules", rules.all());
         model.addAttribute("groups", groups.all().stream().filter(g -> "SYSTEM".equals(g.kind())).toList());
         model.addAttribute("error", error);
         return "messaging/routing";
     }
 
-    private void requireLvs() {
-        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
-            throw new AccessDenied();
-        }
-    }
-
     private String page(UUID id, Model model, String error) {
-        // members() decides who may see the group (its keeper), and says "Behörighet saknas" alike for no such group.
+        // view() decides who may see the group (its keeper), and says "Behörighet saknas" alike for no such group.
+        MessageGroupView group = groups.view(id);
         model.addAttribute("members", groups.members(id));
         model.addAttribute("responsible", groups.responsible(id).orElse(null));
-        MessageGroupView group = groups.all().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow(AccessDenied::new);
         model.addAttribute("group", group);
         model.addAttribute("error", error);
         return "messaging/group";
