@@ -295,4 +295,26 @@ class PlacementProtectionTests {
             assertThat(text).as(path).contains(locked.caseNumber()).doesNotContain(canary);
         }
     }
+
+    @Test
+    @DisplayName("PROT-13: a protected tenant's alias is shown to her home's staff, who serve her, and to nobody else without an authorisation; not once the tenancy has ended")
+    void aliasOnlyAtTheHomeThatServesHer() throws Exception {
+        Locked locked = lockedCase();
+        jdbc.sql("update person set fictitious_name = 'Dörrnamn Kanariesson' where id = ?").param(locked.personId()).update();
+        Placed placed = placed(locked, "ACCEPTED", "COORDINATOR");
+        UUID tenancy = UUID.randomUUID();
+        jdbc.sql("insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on) values (?, ?, ?, ?, ?, ?)")
+                .params(tenancy, placed.apartmentId(), placed.decisionId(), locked.caseId(), locked.personId(), LocalDate.of(2026, 11, 23)).update();
+        String pin = jdbc.sql("select personal_identity_number from person where id = ?").param(locked.personId()).query(String.class).single();
+        String lookup = "{\"personalIdentityNumber\":\"" + pin + "\"}";
+
+        String atHome = body(postJson("chef-solgarden", "/api/v1/persons/lookup", lookup));
+        assertThat(atHome).contains("\"masked\":true").contains("Dörrnamn Kanariesson").doesNotContain("Placeradsson");
+        for (String elsewhere : List.of("enhetschef", "boendesamordnare", "avgift", "handlaggare2")) {
+            assertThat(body(postJson(elsewhere, "/api/v1/persons/lookup", lookup))).as(elsewhere).contains("\"masked\":true")
+                    .doesNotContain("Dörrnamn Kanariesson");
+        }
+        jdbc.sql("update tenancy set ended_on = ? where id = ?").params(TestClock.TODAY, tenancy).update();
+        assertThat(body(postJson("chef-solgarden", "/api/v1/persons/lookup", lookup))).as("moved out").doesNotContain("Dörrnamn Kanariesson");
+    }
 }
