@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,9 +42,12 @@ public class StepUp {
     private final Clock clock;
     private final Duration validity;
     private final OidcStaff oidc;
+    /** Access control asks this whether the PIN was confirmed, and this asks it to record a wrong PIN: hence a provider. */
+    private final ObjectProvider<AccessControl> access;
 
     StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock, OidcStaff oidc,
-           @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
+           ObjectProvider<AccessControl> access, @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
+        this.access = access;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
@@ -79,7 +83,8 @@ public class StepUp {
         CurrentUser me = users.current();
         HttpSession session = request() == null ? null : request().getSession(true);
         if (session == null) {
-            throw new AccessDenied();
+            // No request, no session to bind the confirmation to: denied like anything absent.
+            access.getObject().require(AccessAction.STEP_UP, java.util.Optional.empty());
         }
         Integer failures = (Integer) session.getAttribute(FAILURES_ATTRIBUTE);
         if (failures != null && failures >= MAX_FAILURES) {
@@ -91,7 +96,7 @@ public class StepUp {
         }
         if (pin == null || !passwords.matches(pin.strip(), hash)) {
             session.setAttribute(FAILURES_ATTRIBUTE, failures == null ? 1 : failures + 1);
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "STEP_UP", AuditOutcome.DENIED));
+            access.getObject().recordRefusal(AccessAction.STEP_UP, Target.NONE);
             throw new InvalidInputException("pin", "Fel PIN-kod.");
         }
         session.removeAttribute(FAILURES_ATTRIBUTE);
@@ -105,7 +110,7 @@ public class StepUp {
         CurrentUser me = users.current();
         String passwordHash = jdbc.sql("select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
         if (password == null || !passwords.matches(password, passwordHash)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "PIN", AuditOutcome.DENIED));
+            access.getObject().recordRefusal(AccessAction.PIN, Target.NONE);
             throw new InvalidInputException("password", "Fel lösenord.");
         }
         String pin = newPin == null ? "" : newPin.strip();

@@ -33,7 +33,9 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
  * A manager's log review (AUD-3, loggranskning): over a scope — a person, a user, a unit, a
  * period — it combines a random sample (stickprov) with the rule flags of AUD-4, is read on a
  * page or as CSV, and is concluded with an outcome and a written conclusion. Opening, reading,
- * exporting and concluding are themselves audited.
+ * exporting and concluding are themselves audited. Who may do which is decided before these are
+ * called, by the access catalogue ({@code AuditLogAction}); here only the review's own invariants
+ * (a review is concluded once, with an outcome and a conclusion).
  * <p>
  * Retention (AUD-6): the application deletes no audit event, ever, so every event is kept at
  * least five years. Purging older ones (gallring) is a task for the database owner; the foreign
@@ -43,8 +45,6 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
 @Component
 public class AuditReviews {
 
-    /** The roles that review logs; the security configuration guards the same set at the door. */
-    public static final Set<String> REVIEWER_ROLES = Set.of("UNIT_MANAGER", "OPERATIONS_LEAD", "SYSTEM_SUPPORT", "SOCIAL_SAFETY_COORDINATOR");
     public static final int MAX_SAMPLE = 200;
     public static final int ITEMS_PER_PAGE = 100;
     /** Beyond this a review cannot be read by a person anyway: the scope must be narrowed. */
@@ -55,11 +55,13 @@ public class AuditReviews {
     private final AuditLog audit;
     private final CurrentActor actor;
     private final AuditReviewFacts facts;
+    private final ReviewerClearance clearance;
     private final ReviewRules rules;
     private final Clock clock;
     private final Random random = new SecureRandom();
 
-    AuditReviews(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, WorkingDayCalendar calendar, Clock clock,
+    AuditReviews(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, ReviewerClearance clearance,
+                 WorkingDayCalendar calendar, Clock clock,
                  @Value("${omsorgsnav.audit.review.working-hours-start:07:00}") LocalTime workStart,
                  @Value("${omsorgsnav.audit.review.working-hours-end:18:00}") LocalTime workEnd,
                  @Value("${omsorgsnav.audit.review.round-the-clock-roles:ALARM_OPERATOR}") String[] roundTheClockRoles,
@@ -69,6 +71,7 @@ public class AuditReviews {
         this.audit = audit;
         this.actor = actor;
         this.facts = facts;
+        this.clearance = clearance;
         this.clock = clock;
         this.rules = new ReviewRules(new ReviewRules.Settings(workStart, workEnd, Set.of(roundTheClockRoles), manyPersons, manyPersonsWindow),
                 calendar, clock.getZone());
@@ -76,12 +79,17 @@ public class AuditReviews {
 
     public record Scope(UUID personId, String username, UUID unitId, LocalDate from, LocalDate to) {}
 
-    public record Summary(UUID id, String reviewer, Scope scope, int eventsInScope, int sampleSize, int items, boolean open,
+    /** {@code reviewerId} is null only for a review stored before the reviewer's id was kept. */
+    public record Summary(UUID id, String reviewer, UUID reviewerId, Scope scope, int eventsInScope, int sampleSize, int items, boolean open,
                           ReviewOutcome outcome, String conclusion, OffsetDateTime createdAt, OffsetDateTime concludedAt) {}
 
-    /** One reviewed event; {@code person} is what the gate lets this reviewer see. */
+    /**
+     * One reviewed event; {@code person} is what the gate lets this reviewer see. {@code masked}: an
+     * access to a protected person this reviewer may not review (PROT-3): shown without who, which
+     * unit, which case or purpose, and with the day only.
+     */
     public record Item(UUID eventId, OffsetDateTime occurredAt, String username, String role, UUID unitId, UUID personId, String person,
-                       UUID caseId, String action, String purpose, String outcome, List<ReviewFlag> reasons) {}
+                       UUID caseId, String action, String purpose, String outcome, List<ReviewFlag> reasons, boolean masked) {}
 
     /** A review with one page of its items, and how many items carry each reason. */
     public record Review(Summary summary, List<Item> items, Map<ReviewFlag, Integer> counts, int page, boolean morePages) {}
@@ -89,7 +97,7 @@ public class AuditReviews {
     /** Opens a review over the scope: draws the sample, applies the rules, stores what they picked. */
     @Transactional
     public UUID open(Scope scope, int sampleSize) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_OPENED", scope.personId());
+        AuditActor me = actor.actor();
         validate(scope, sampleSize);
         List<ReviewRules.Event> events = eventsIn(scope);
         Map<UUID, EnumSet<ReviewFlag>> picked = rules.flag(events, facts);
@@ -124,7 +132,7 @@ public class AuditReviews {
 
     @Transactional
     public List<Summary> recent(int limit) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_LIST", null);
+        AuditActor me = actor.actor();
         List<Summary> list = jdbc.sql(SUMMARY + " order by r.created_at desc, r.id desc limit :limit")
                 .param("limit", Math.max(1, Math.min(limit, 200)))
                 .query((rs, n) -> summary(rs))
@@ -136,7 +144,7 @@ public class AuditReviews {
     /** One page of a review, persons shown through the gate. */
     @Transactional
     public Review find(UUID id, int page) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_VIEWED", null);
+        AuditActor me = actor.actor();
         Summary summary = summaryOf(id);
         int safePage = Math.max(0, page);
         List<Item> items = items(id, ITEMS_PER_PAGE + 1, safePage * ITEMS_PER_PAGE, false);
@@ -151,7 +159,7 @@ public class AuditReviews {
     /** Every item of a review as CSV; the export is audited as such. */
     @Transactional
     public Export exportCsv(UUID id) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_EXPORT", null);
+        AuditActor me = actor.actor();
         Summary summary = summaryOf(id);
         List<Item> items = items(id, MAX_ITEMS, 0, true);
         audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.EXPORT, "AUDIT_REVIEW_EXPORT", AuditOutcome.ALLOWED));
@@ -160,15 +168,14 @@ public class AuditReviews {
                 ReviewCsv.of(review, clock.getZone()));
     }
 
-    /** Records the conclusion and closes the review; only its reviewer can, and only once. */
+    /**
+     * Records the conclusion and closes the review, once. Who may (its reviewer) is the access
+     * catalogue's to decide before this is called.
+     */
     @Transactional
     public void conclude(UUID id, ReviewOutcome outcome, String conclusion) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_CONCLUDED", null);
+        AuditActor me = actor.actor();
         Summary summary = summaryOf(id);
-        if (!summary.reviewer().equals(me.username())) {
-            audit.recordDenial(me, new AuditEntry(null, null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_CONCLUDED", AuditOutcome.DENIED));
-            throw new ReviewerOnly();
-        }
         if (!summary.open()) {
             throw new InvalidInputException("conclusion", "Granskningen är redan avslutad.");
         }
@@ -188,18 +195,19 @@ public class AuditReviews {
         audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_CONCLUDED", AuditOutcome.ALLOWED));
     }
 
-    /**
-     * Not a log reviewer, or not the reviewer who opened this review: the conclusion is theirs to
-     * sign. Answered as "Behörighet saknas".
-     */
-    public static class ReviewerOnly extends RuntimeException {
-        ReviewerOnly() {
-            super("Not the reviewer");
-        }
+    /** The user who opened the review, if the review exists: the one who may read and conclude it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> reviewerOf(UUID id) {
+        return jdbc.sql("select reviewer_user_id from audit_review where id = :id").param("id", id)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+                .map(found -> found.orElse(NO_REVIEWER));
     }
 
+    /** Stands for the reviewer of a review stored without one: nobody is named, so nobody may read it. */
+    private static final UUID NO_REVIEWER = new UUID(0, 0);
+
     private static final String SUMMARY = """
-            select r.id, r.reviewer_username, r.scope_person_id, r.scope_username, r.scope_unit_id, r.period_from, r.period_to,
+            select r.id, r.reviewer_username, r.reviewer_user_id, r.scope_person_id, r.scope_username, r.scope_unit_id, r.period_from, r.period_to,
                    r.events_in_scope, r.sample_size, (select count(*) from audit_review_item i where i.review_id = r.id) as items,
                    r.status, r.outcome, r.conclusion, r.created_at, r.concluded_at
             from audit_review r
@@ -212,7 +220,7 @@ public class AuditReviews {
 
     private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         String outcome = rs.getString("outcome");
-        return new Summary(rs.getObject("id", UUID.class), rs.getString("reviewer_username"),
+        return new Summary(rs.getObject("id", UUID.class), rs.getString("reviewer_username"), rs.getObject("reviewer_user_id", UUID.class),
                 new Scope(rs.getObject("scope_person_id", UUID.class), rs.getString("scope_username"), rs.getObject("scope_unit_id", UUID.class),
                         rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)),
                 rs.getInt("events_in_scope"), rs.getInt("sample_size"), rs.getInt("items"), "OPEN".equals(rs.getString("status")),
@@ -238,11 +246,16 @@ public class AuditReviews {
                 .list();
         List<UUID> persons = rows.stream().map(Row::personId).distinct().toList();
         Map<UUID, String> shown = persons.isEmpty() ? Map.of() : facts.describe(persons, export);
+        Set<UUID> hidden = ProtectedAccesses.hidden(facts, clearance, persons);
         List<Item> items = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<ReviewFlag> reasons = Arrays.stream(r.reasons().split(",")).map(ReviewFlag::valueOf).sorted().toList();
-            items.add(new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(),
-                    shown.getOrDefault(r.personId(), "Behörighet saknas"), r.caseId(), r.action(), r.purpose(), r.outcome(), reasons));
+            String person = shown.getOrDefault(r.personId(), "Behörighet saknas");
+            items.add(hidden.contains(r.personId())
+                    ? new Item(r.eventId(), ProtectedAccesses.day(r.at(), clock), null, null, null, null, person, null, r.action(), null,
+                            r.outcome(), reasons, true)
+                    : new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(), person, r.caseId(), r.action(),
+                            r.purpose(), r.outcome(), reasons, false));
         }
         return items;
     }
@@ -341,15 +354,6 @@ public class AuditReviews {
         if (scope.username() != null && scope.username().length() > 100) {
             throw new InvalidInputException("user", "Användarnamnet är för långt.");
         }
-    }
-
-    private AuditActor requireReviewer(String purpose, UUID personId) {
-        AuditActor me = actor.actor();
-        if (!REVIEWER_ROLES.contains(me.role())) {
-            audit.recordDenial(me, new AuditEntry(personId, null, AuditAction.AUDIT_REVIEW, purpose, AuditOutcome.DENIED));
-            throw new ReviewerOnly();
-        }
-        return me;
     }
 
     private OffsetDateTime now() {
