@@ -252,8 +252,8 @@ public class AuditReviews {
             List<ReviewFlag> reasons = Arrays.stream(r.reasons().split(",")).map(ReviewFlag::valueOf).sorted().toList();
             String person = shown.getOrDefault(r.personId(), "Behörighet saknas");
             items.add(hidden.contains(r.personId())
-                    ? new Item(r.eventId(), ProtectedAccesses.day(r.at(), clock), null, null, null, null, person, null, r.action(), null,
-                            r.outcome(), reasons, true)
+                    ? new Item(r.eventId(), ProtectedAccesses.day(r.at(), clock), ProtectedAccesses.SHOWN_AS, "", null, null, person, null,
+                            r.action(), "", r.outcome(), reasons, true)
                     : new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(), person, r.caseId(), r.action(),
                             r.purpose(), r.outcome(), reasons, false));
         }

@@ -55,7 +55,8 @@ public class AuditTrail {
                         UUID caseId, String action, String purpose, String outcome, String clientAddress, boolean masked) {
 
         Entry masked(Clock clock) {
-            return new Entry(id, ProtectedAccesses.day(occurredAt, clock), null, null, null, personId, null, action, null, outcome, null, true);
+            return new Entry(id, ProtectedAccesses.day(occurredAt, clock), ProtectedAccesses.SHOWN_AS, "", null, personId, null, action, "", outcome,
+                    null, true);
         }
     }
 

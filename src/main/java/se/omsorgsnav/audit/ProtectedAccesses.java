@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 final class ProtectedAccesses {
 
+    /** What a masked event says instead of who: every page and file that shows the actor shows this. */
+    static final String SHOWN_AS = "Skyddad person";
+
     private ProtectedAccesses() {}
 
     static Set<UUID> hidden(AuditReviewFacts facts, ReviewerClearance clearance, Collection<UUID> personIds) {

