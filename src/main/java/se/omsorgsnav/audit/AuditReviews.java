@@ -145,12 +145,13 @@ public class AuditReviews {
     @Transactional
     public Review find(UUID id, int page) {
         AuditActor me = actor.actor();
-        Summary summary = summaryOf(id);
+        Summary stored = summaryOf(id);
         int safePage = Math.max(0, page);
-        List<Item> items = items(id, ITEMS_PER_PAGE + 1, safePage * ITEMS_PER_PAGE, false);
-        boolean more = items.size() > ITEMS_PER_PAGE;
-        audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_VIEWED", AuditOutcome.ALLOWED));
-        return new Review(summary, more ? items.subList(0, ITEMS_PER_PAGE) : items, counts(id), safePage, more);
+        boolean leaveOut = namesActor(stored.scope());
+        Shown shown = items(id, ITEMS_PER_PAGE, safePage * ITEMS_PER_PAGE, false, leaveOut);
+        Counted counted = counts(id, leaveOut);
+        audit.record(me, new AuditEntry(stored.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_VIEWED", AuditOutcome.ALLOWED));
+        return new Review(counted.into(stored), shown.items(), counted.counts(), safePage, shown.more());
     }
 
     /** A file to hand over: its name carries no personal data. */
@@ -160,10 +161,13 @@ public class AuditReviews {
     @Transactional
     public Export exportCsv(UUID id) {
         AuditActor me = actor.actor();
-        Summary summary = summaryOf(id);
-        List<Item> items = items(id, MAX_ITEMS, 0, true);
+        Summary stored = summaryOf(id);
+        boolean leaveOut = namesActor(stored.scope());
+        List<Item> items = items(id, MAX_ITEMS, 0, true, leaveOut).items();
+        Counted counted = counts(id, leaveOut);
+        Summary summary = counted.into(stored);
         audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.EXPORT, "AUDIT_REVIEW_EXPORT", AuditOutcome.ALLOWED));
-        Review review = new Review(summary, items, counts(id), 0, false);
+        Review review = new Review(summary, items, counted.counts(), 0, false);
         return new Export("loggranskning-" + summary.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ".csv",
                 ReviewCsv.of(review, clock.getZone()));
     }
@@ -228,7 +232,18 @@ public class AuditReviews {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("concluded_at", OffsetDateTime.class));
     }
 
-    private List<Item> items(UUID reviewId, int limit, int offset, boolean export) {
+    /**
+     * PROT-3: a review whose scope names a user or a unit would, by naming them, say who handled a
+     * protected person; there the accesses this reviewer may not review are left out, items and
+     * counts alike. Elsewhere they are shown masked.
+     */
+    private static boolean namesActor(Scope scope) {
+        return (scope.username() != null && !scope.username().isBlank()) || scope.unitId() != null;
+    }
+
+    private record Shown(List<Item> items, boolean more) {}
+
+    private Shown items(UUID reviewId, int pageSize, int offset, boolean export, boolean leaveOutHidden) {
         record Row(UUID eventId, OffsetDateTime at, String username, String role, UUID unitId, UUID personId, UUID caseId, String action,
                    String purpose, String outcome, String reasons) {}
         List<Row> rows = jdbc.sql("""
@@ -239,11 +254,13 @@ public class AuditReviews {
                         order by e.occurred_at, e.id
                         limit :limit offset :offset
                         """)
-                .param("review", reviewId).param("limit", limit).param("offset", offset)
+                .param("review", reviewId).param("limit", pageSize + 1).param("offset", offset)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11)))
                 .list();
+        boolean more = rows.size() > pageSize;
+        rows = more ? rows.subList(0, pageSize) : rows;
         List<UUID> persons = rows.stream().map(Row::personId).distinct().toList();
         Map<UUID, String> shown = persons.isEmpty() ? Map.of() : facts.describe(persons, export);
         Set<UUID> hidden = ProtectedAccesses.hidden(facts, clearance, persons);
@@ -251,24 +268,45 @@ public class AuditReviews {
         for (Row r : rows) {
             List<ReviewFlag> reasons = Arrays.stream(r.reasons().split(",")).map(ReviewFlag::valueOf).sorted().toList();
             String person = shown.getOrDefault(r.personId(), "Behörighet saknas");
+            if (leaveOutHidden && hidden.contains(r.personId())) {
+                continue;
+            }
             items.add(hidden.contains(r.personId())
                     ? new Item(r.eventId(), ProtectedAccesses.day(r.at(), clock), ProtectedAccesses.SHOWN_AS, "", null, null, person, null,
                             r.action(), "", r.outcome(), reasons, true)
                     : new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(), person, r.caseId(), r.action(),
                             r.purpose(), r.outcome(), reasons, false));
         }
-        return items;
+        return new Shown(items, more);
     }
 
-    private Map<ReviewFlag, Integer> counts(UUID reviewId) {
+    /** How many items carry each reason, and how many items there are, of those this reviewer is shown. */
+    private record Counted(Map<ReviewFlag, Integer> counts, int items) {
+        Summary into(Summary s) {
+            return new Summary(s.id(), s.reviewer(), s.reviewerId(), s.scope(), s.eventsInScope(), s.sampleSize(), items, s.open(), s.outcome(),
+                    s.conclusion(), s.createdAt(), s.concludedAt());
+        }
+    }
+
+    private Counted counts(UUID reviewId, boolean leaveOutHidden) {
+        record Row(String reasons, UUID personId) {}
+        List<Row> rows = jdbc.sql("""
+                        select i.reasons, e.person_id from audit_review_item i join audit_event e on e.id = i.event_id where i.review_id = :review
+                        """)
+                .param("review", reviewId).query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, UUID.class))).list();
+        Set<UUID> hidden = leaveOutHidden ? ProtectedAccesses.hidden(facts, clearance, rows.stream().map(Row::personId).toList()) : Set.of();
         Map<ReviewFlag, Integer> counts = new EnumMap<>(ReviewFlag.class);
-        for (String reasons : jdbc.sql("select reasons from audit_review_item where review_id = :review").param("review", reviewId)
-                .query(String.class).list()) {
-            for (String reason : reasons.split(",")) {
+        int items = 0;
+        for (Row row : rows) {
+            if (hidden.contains(row.personId())) {
+                continue;
+            }
+            items++;
+            for (String reason : row.reasons().split(",")) {
                 counts.merge(ReviewFlag.valueOf(reason), 1, Integer::sum);
             }
         }
-        return counts;
+        return new Counted(counts, items);
     }
 
     private List<ReviewRules.Event> eventsIn(Scope scope) {
