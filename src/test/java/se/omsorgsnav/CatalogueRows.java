@@ -31,7 +31,8 @@ final class CatalogueRows {
     }
 
     private static void access() {
-        row("AccessAction.AUTHORIZATION_REQUESTED", "POST /api/v1/authorization-requests", "GET /authorizations/order", "POST /authorizations/order");
+        row("AccessAction.AUTHORIZATION_ORDER_FORM", "GET /authorizations/order");
+        row("AccessAction.AUTHORIZATION_REQUESTED", "POST /api/v1/authorization-requests", "POST /authorizations/order");
         row("AccessAction.AUTHORIZATION_REQUEST_LIST", "GET /api/v1/authorization-requests", "GET /authorizations");
         row("AccessAction.AUTHORIZATION_REQUEST_VIEWED", "GET /authorizations/requests/{id}", "POST /authorizations/requests/{id}/decision");
         row("AccessAction.AUTHORIZATION_GRANTED", "POST /api/v1/cases/{caseNumber}/authorizations", "POST /cases/{caseNumber}/authorizations",

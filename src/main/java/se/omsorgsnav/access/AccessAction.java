@@ -9,8 +9,13 @@ import se.omsorgsnav.audit.AuditAction;
  */
 public enum AccessAction implements Action {
 
-    /** PROT-8: a unit manager orders (or orders removal of) a colleague's authorisation. */
-    AUTHORIZATION_REQUESTED(AuditAction.CREATE, Rule.role(Role.UNIT_MANAGER)),
+    /** The order form: unit managers. */
+    AUTHORIZATION_ORDER_FORM(AuditAction.VIEW, Rule.role(Role.UNIT_MANAGER)),
+    /**
+     * PROT-8: a unit manager orders (or orders removal of) a colleague's authorisation on a case of
+     * the own unit; another unit's case answers like one that does not exist (PROT-24).
+     */
+    AUTHORIZATION_REQUESTED(AuditAction.CREATE, Rule.role(Role.UNIT_MANAGER).and(Rule.ownUnit())),
     /** The work list of orders: LVS sees the open ones, a unit manager the own. */
     AUTHORIZATION_REQUEST_LIST(AuditAction.VIEW, lvs().or(Rule.role(Role.UNIT_MANAGER))),
     /** One order: LVS, or the unit manager who placed it (named). */

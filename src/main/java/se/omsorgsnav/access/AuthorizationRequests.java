@@ -52,15 +52,19 @@ public class AuthorizationRequests {
     public record NewRequest(AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom,
                              LocalDate validTo, String reason) {}
 
-    /** A unit manager's order (002 §2.2). The period is checked now, so LVS receives only orders it can grant. */
+    /**
+     * A unit manager's order on a case of the own unit (002 §2.2). The period is checked now, so LVS
+     * receives only orders it can grant.
+     */
     @Transactional
     public UUID order(NewRequest request) {
-        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REQUESTED, Target.NONE);
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(request.caseNumber()));
+        // Another unit's case, or none, is answered alike: an order tells no one which case numbers exist (PROT-24).
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REQUESTED, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         if (request.kind() == null) {
             throw new InvalidInputException("kind", "Välj om behörigheten ska läggas till eller tas bort.");
         }
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(request.caseNumber()))
-                .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det ärendenumret."));
         StaffUser target = StaffUser.find(jdbc, request.username())
                 .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen användare med det användarnamnet."));
         String reason = FreeText.optionalLines("reason", "Orsak", request.reason(), 500);
@@ -86,7 +90,6 @@ public class AuthorizationRequests {
                 .params(id, request.kind().name(), facts.caseId(), facts.number().value(), target.id(), from, to, reason, me.id(),
                         OffsetDateTime.now(clock))
                 .update();
-        access.require(AccessAction.AUTHORIZATION_REQUESTED, Target.ofCase(facts));
         events.publishEvent(new AuthorizationOrdered(id, facts.number().value(), request.kind(), target.fullName(), target.username(),
                 target.email(), from, to, reason));
         return id;

@@ -345,6 +345,23 @@ class AuthorizationWorkflowTests {
                 .param(userId(DemoUsers.SYSTEM_SUPPORT)).update();
     }
 
+    @Test
+    @DisplayName("PROT-24, PROT-8: a unit manager orders only on the own unit's cases; another unit's case and a case that does not exist answer alike")
+    void orderOnlyOnOwnUnit() throws Exception {
+        String body = """
+                {"kind":"ADD","caseNumber":"%s","username":"%s","validFrom":"%s","validTo":"%s"}
+                """;
+        MockHttpServletResponse other = call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(astridCase, colleague, TODAY, TODAY.plusDays(30))), "chef-solgarden");
+        MockHttpServletResponse none = call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted("AO-2019-99999", colleague, TODAY, TODAY.plusDays(30))), "chef-solgarden");
+        assertThat(other.getStatus()).isEqualTo(403);
+        assertThat(none.getStatus()).isEqualTo(other.getStatus());
+        assertThat(none.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(other.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(astridCase, colleague, TODAY, TODAY.plusDays(30))), DemoUsers.UNIT_MANAGER).getStatus()).isEqualTo(201);
+    }
+
     private long allowed(String username, String purpose) {
         return jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = ? and outcome = 'ALLOWED'")
                 .params(username, purpose).query(Long.class).single();

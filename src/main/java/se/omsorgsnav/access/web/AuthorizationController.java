@@ -53,7 +53,7 @@ class AuthorizationController {
 
     @GetMapping("/authorizations/order")
     String orderForm(@RequestParam(name = "caseNumber", required = false) String caseNumber, Model model) {
-        access.require(AccessAction.AUTHORIZATION_REQUESTED, Target.NONE);
+        access.require(AccessAction.AUTHORIZATION_ORDER_FORM, Target.NONE);
         model.addAttribute("caseNumber", caseNumber);
         model.addAttribute("validFrom", LocalDate.now(clock));
         model.addAttribute("validTo", LocalDate.now(clock).plusMonths(6));
