@@ -52,7 +52,7 @@ start_app() {
   local started
   started=$(date +%s%N)
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=omsorgsnav_app SPRING_DATASOURCE_PASSWORD=$app_password \
-  SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key \
+  SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key SPRING_PROFILES_ACTIVE=bench \
     java ${BENCH_JAVA_OPTS:--Xmx1g} "${command[@]}" --server.port="$port" --logging.level.root=WARN > "$out/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1200); do
@@ -154,7 +154,7 @@ run() {
   rm -rf "$out/cds"; mkdir -p "$out/cds"
   java -Djarmode=tools -jar "$app_jar" extract --destination "$out/cds/app" >/dev/null
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=omsorgsnav_app SPRING_DATASOURCE_PASSWORD=$app_password \
-  SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key \
+  SPRING_FLYWAY_USER=omsorgsnav_owner SPRING_FLYWAY_PASSWORD=$owner_password OMSORGSNAV_AUDIT_CHECKPOINT_KEY=bench-checkpoint-key SPRING_PROFILES_ACTIVE=bench \
     java -XX:ArchiveClassesAtExit="$out/cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$out/cds/app/$(basename "$app_jar")" \
       --server.port="$port" --logging.level.root=WARN > "$out/cds/training.log" 2>&1 || true
   for r in $(seq 1 "$reps"); do

@@ -143,6 +143,17 @@ public class AccessControl {
         return decided;
     }
 
+    /**
+     * A refusal that is not "Behörighet saknas" but must still be on record, whatever the caller's
+     * transaction does next: a wrong PIN, a grant to a fee officer (PROT-9). Audited as denied in a
+     * transaction of its own; the caller throws its own answer.
+     */
+    public void recordRefusal(Action action, Target target) {
+        if (users.find().isPresent()) {
+            audit.recordDenial(users.actor(), entry(action, target, AuditOutcome.DENIED));
+        }
+    }
+
     private void deny(CurrentUser user, Action action, Target target) {
         if (user != null) {
             audit.recordDenial(users.actor(), entry(action, target, AuditOutcome.DENIED));

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +27,9 @@ import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Granting, revoking and listing personal authorisations (PROT-6, PROT-7, PROT-9, PROT-15).
- * Only LVS users who hold the grant right may grant; a unit manager may revoke on the unit's
- * cases. Every transition is audited, refusals included.
+ * Who may do what is {@link AccessAction}'s: LVS holding the grant right grants, never to a user
+ * the grant names; a unit manager may revoke on the unit's cases. Every transition is audited,
+ * refusals included.
  */
 @Component
 public class AuthorizationAdministration {
@@ -42,18 +46,18 @@ public class AuthorizationAdministration {
             """;
 
     private final JdbcClient jdbc;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final CaseDirectory cases;
     private final AuthorizationRequests requests;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    AuthorizationAdministration(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuthorizationRequests requests,
+    AuthorizationAdministration(JdbcClient jdbc, AccessControl access, CaseDirectory cases, AuthorizationRequests requests,
                                 AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
-        this.users = users;
+        this.access = access;
         this.cases = cases;
         this.requests = requests;
         this.audit = audit;
@@ -62,20 +66,30 @@ public class AuthorizationAdministration {
 
     public record Grant(String caseNumber, String username, LocalDate validFrom, LocalDate validTo, UUID requestId) {}
 
-    /** LVS grants a colleague access to one protected case for a period (PROT-6). */
+    /**
+     * LVS grants a colleague access to one protected case for a period (PROT-6). Never to the
+     * granter themselves, nor on an order the granter placed: a grant takes a second person
+     * (fault 14, {@link AccessAction#AUTHORIZATION_GRANTED}). A case number that does not exist is
+     * answered like a forbidden one (PROT-24).
+     */
     @Transactional
     public UUID grant(Grant grant) {
-        CurrentUser me = requireGrantRight(users, audit, "AUTHORIZATION_GRANTED");
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(grant.caseNumber()))
-                .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det ärendenumret."));
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(grant.caseNumber()));
+        Optional<StaffUser> grantee = StaffUser.find(jdbc, grant.username());
+        Set<UUID> named = new HashSet<>();
+        grantee.ifPresent(u -> named.add(u.id()));
+        if (grant.requestId() != null) {
+            requests.ordererOf(grant.requestId()).ifPresent(named::add);
+        }
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_GRANTED, found.map(f -> Target.ofCase(f).withUsers(named)));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         if (!facts.open()) {
             throw new InvalidInputException("caseNumber", "Ärendet är avslutat: behörigheter ges bara till öppna ärenden.");
         }
-        StaffUser target = StaffUser.find(jdbc, grant.username())
-                .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen användare med det användarnamnet."));
+        StaffUser target = grantee.orElseThrow(() -> new InvalidInputException("username", "Det finns ingen användare med det användarnamnet."));
         if (target.role() == Role.FEE_OFFICER) {
             // PROT-9: refused whatever the request says; the refusal itself is on record.
-            audit.recordDenial(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "AUTHORIZATION_GRANTED", AuditOutcome.DENIED));
+            access.recordRefusal(AccessAction.AUTHORIZATION_GRANTED, Target.ofCase(facts));
             throw new InvalidInputException("username", FEE_OFFICER_REFUSED);
         }
         AuthorizationPeriod period = AuthorizationPeriod.of(grant.validFrom(), grant.validTo(), LocalDate.now(clock), facts.localProtection());
@@ -95,7 +109,6 @@ public class AuthorizationAdministration {
                 .params(id, target.id(), facts.caseId(), facts.personId(), period.validFrom(), period.validTo(), me.id(),
                         OffsetDateTime.now(clock), grant.requestId())
                 .update();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "AUTHORIZATION_GRANTED", AuditOutcome.ALLOWED));
         return id;
     }
 
@@ -105,40 +118,39 @@ public class AuthorizationAdministration {
      */
     @Transactional
     public void revoke(String caseNumber, UUID authorizationId) {
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(caseNumber)).orElseThrow(AccessDenied::new);
-        CurrentUser me = requireAdministers(facts, "AUTHORIZATION_REVOKED");
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(caseNumber));
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REVOKED, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         int updated = jdbc.sql("update case_authorization set revoked_at = ?, revoked_by = ? where id = ? and case_id = ? and revoked_at is null")
                 .params(OffsetDateTime.now(clock), me.id(), authorizationId, facts.caseId()).update();
         if (updated != 1) {
             throw new InvalidInputException("authorizationId", "Behörigheten finns inte eller är redan återkallad.");
         }
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.UPDATE, "AUTHORIZATION_REVOKED", AuditOutcome.ALLOWED));
     }
 
     /** Carries out a REMOVE order: every authorisation the colleague holds on the case ends now. */
     @Transactional
     public void removeAsOrdered(UUID requestId) {
-        CurrentUser me = requireGrantRight(users, audit, "AUTHORIZATION_REVOKED");
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REMOVED, Target.NONE);
         AuthorizationRequests.RequestRow request = requests.openRow(requestId);
         if (request.kind() != AuthorizationRequestView.Kind.REMOVE) {
             throw new InvalidInputException("requestId", "Beställningen gäller inte borttag av behörighet.");
         }
+        access.require(AccessAction.AUTHORIZATION_REMOVED, Target.ofCase(request.facts()));
         jdbc.sql("update case_authorization set revoked_at = ?, revoked_by = ? where case_id = ? and user_id = ? and revoked_at is null")
                 .params(OffsetDateTime.now(clock), me.id(), request.facts().caseId(), request.targetUserId()).update();
         requests.decide(requestId, "GRANTED", me, null);
-        audit.record(users.actor(), new AuditEntry(request.facts().personId(), request.facts().caseId(), AuditAction.UPDATE,
-                "AUTHORIZATION_REVOKED", AuditOutcome.ALLOWED));
     }
 
     /** Who has, had or will have access to the case (PROT-7, PROT-15). */
     @Transactional
     public List<CaseAuthorizationView> forCase(String caseNumber) {
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(caseNumber)).orElseThrow(AccessDenied::new);
-        requireAdministers(facts, "AUTHORIZATION_LIST");
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(caseNumber));
+        access.require(AccessAction.AUTHORIZATION_LIST, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         LocalDate today = LocalDate.now(clock);
         List<CaseAuthorizationView> list = jdbc.sql(SELECT + " where a.case_id = ? order by a.valid_to desc, u.full_name")
                 .param(facts.caseId()).query((rs, n) -> view(rs, today)).list();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.VIEW, "AUTHORIZATION_LIST", AuditOutcome.ALLOWED));
         return list;
     }
 
@@ -147,7 +159,7 @@ public class AuthorizationAdministration {
 
     @Transactional(readOnly = true)
     public List<ClosedWithAccess> closedCasesWithAccess() {
-        requireGrantRight(users, audit, "AUTHORIZATION_LIST");
+        access.require(AccessAction.AUTHORIZATION_CLOSED_CASES, Target.NONE);
         LocalDate today = LocalDate.now(clock);
         java.util.Map<UUID, Long> live = new java.util.HashMap<>();
         jdbc.sql("select case_id, count(*) from case_authorization where revoked_at is null and valid_to >= ? group by case_id")
@@ -160,8 +172,9 @@ public class AuthorizationAdministration {
     /** The pre-checks LVS makes before granting (PROT-7), with who already has access. */
     @Transactional
     public PreGrant preGrant(String caseNumber) {
-        requireGrantRight(users, audit, "AUTHORIZATION_PRECHECK");
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(caseNumber)).orElseThrow(AccessDenied::new);
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(caseNumber));
+        access.require(AccessAction.AUTHORIZATION_PRECHECK, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         return new PreGrant(facts, forCase(caseNumber), cases.preCheck(facts));
     }
 
@@ -196,26 +209,6 @@ public class AuthorizationAdministration {
         audit.recordAll(AuditActor.system("authorization-expiry"), expired.stream()
                 .map(e -> new AuditEntry(e.personId(), e.caseId(), AuditAction.UPDATE, "AUTHORIZATION_EXPIRED", AuditOutcome.ALLOWED)).toList());
         return expired.size();
-    }
-
-    static CurrentUser requireGrantRight(CurrentUsers users, AuditLog audit, String purpose) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.SYSTEM_SUPPORT) || !me.grantRight()) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, purpose, AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        return me;
-    }
-
-    private CurrentUser requireAdministers(CaseDirectory.CaseFacts facts, String purpose) {
-        CurrentUser me = users.current();
-        boolean lvs = me.is(Role.SYSTEM_SUPPORT) && me.grantRight();
-        boolean manager = me.is(Role.UNIT_MANAGER) && me.unitId().equals(facts.unitId());
-        if (!lvs && !manager) {
-            audit.recordDenial(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.VIEW, purpose, AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
-        return me;
     }
 
     private static CaseAuthorizationView view(ResultSet rs, LocalDate today) throws SQLException {

@@ -6,15 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import se.omsorgsnav.audit.AuditAction;
-import se.omsorgsnav.audit.AuditEntry;
-import se.omsorgsnav.audit.AuditLog;
-import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.InvalidInputException;
@@ -37,38 +35,36 @@ public class AuthorizationRequests {
             """;
 
     private final JdbcClient jdbc;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final CaseDirectory cases;
-    private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AuthorizationRequests(JdbcClient jdbc, CurrentUsers users, CaseDirectory cases, AuditLog audit, Clock clock,
+    AuthorizationRequests(JdbcClient jdbc, AccessControl access, CaseDirectory cases, Clock clock,
                           ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
-        this.users = users;
+        this.access = access;
         this.cases = cases;
-        this.audit = audit;
         this.clock = clock;
     }
 
     public record NewRequest(AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom,
                              LocalDate validTo, String reason) {}
 
-    /** A unit manager's order (002 §2.2). The period is checked now, so LVS receives only orders it can grant. */
+    /**
+     * A unit manager's order on a case of the own unit (002 §2.2). The period is checked now, so LVS
+     * receives only orders it can grant.
+     */
     @Transactional
     public UUID order(NewRequest request) {
-        CurrentUser me = users.current();
-        if (!me.is(Role.UNIT_MANAGER)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.CREATE, "AUTHORIZATION_REQUEST", AuditOutcome.DENIED));
-            throw new AccessDenied();
-        }
+        Optional<CaseDirectory.CaseFacts> found = cases.find(CaseNumber.parse(request.caseNumber()));
+        // Another unit's case, or none, is answered alike: an order tells no one which case numbers exist (PROT-24).
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REQUESTED, found.map(Target::ofCase));
+        CaseDirectory.CaseFacts facts = found.orElseThrow();
         if (request.kind() == null) {
             throw new InvalidInputException("kind", "Välj om behörigheten ska läggas till eller tas bort.");
         }
-        CaseDirectory.CaseFacts facts = cases.find(CaseNumber.parse(request.caseNumber()))
-                .orElseThrow(() -> new InvalidInputException("caseNumber", "Det finns inget ärende med det ärendenumret."));
         StaffUser target = StaffUser.find(jdbc, request.username())
                 .orElseThrow(() -> new InvalidInputException("username", "Det finns ingen användare med det användarnamnet."));
         String reason = FreeText.optionalLines("reason", "Orsak", request.reason(), 500);
@@ -94,7 +90,6 @@ public class AuthorizationRequests {
                 .params(id, request.kind().name(), facts.caseId(), facts.number().value(), target.id(), from, to, reason, me.id(),
                         OffsetDateTime.now(clock))
                 .update();
-        audit.record(users.actor(), new AuditEntry(facts.personId(), facts.caseId(), AuditAction.CREATE, "AUTHORIZATION_REQUESTED", AuditOutcome.ALLOWED));
         events.publishEvent(new AuthorizationOrdered(id, facts.number().value(), request.kind(), target.fullName(), target.username(),
                 target.email(), from, to, reason));
         return id;
@@ -103,16 +98,13 @@ public class AuthorizationRequests {
     /** LVS's work list: open orders, oldest first. Unit managers see their own orders. */
     @Transactional(readOnly = true)
     public List<AuthorizationRequestView> workList() {
-        CurrentUser me = users.current();
-        if (me.is(Role.SYSTEM_SUPPORT) && me.grantRight()) {
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REQUEST_LIST, Target.NONE);
+        if (access.has(AccessAction.AUTHORIZATION_REFUSED, Target.NONE)) {
             return jdbc.sql(SELECT + " where r.status = 'REQUESTED' order by r.requested_at, r.id limit 200")
                     .query(AuthorizationRequests::view).list();
         }
-        if (me.is(Role.UNIT_MANAGER)) {
-            return jdbc.sql(SELECT + " where r.requested_by = ? order by r.requested_at desc, r.id limit 200").param(me.id())
-                    .query(AuthorizationRequests::view).list();
-        }
-        throw new AccessDenied();
+        return jdbc.sql(SELECT + " where r.requested_by = ? order by r.requested_at desc, r.id limit 200").param(me.id())
+                .query(AuthorizationRequests::view).list();
     }
 
     /** How many orders wait for LVS: the start page's count. */
@@ -123,26 +115,25 @@ public class AuthorizationRequests {
 
     @Transactional(readOnly = true)
     public AuthorizationRequestView find(UUID id) {
-        CurrentUser me = users.current();
-        AuthorizationRequestView view = jdbc.sql(SELECT + " where r.id = ?").param(id).query(AuthorizationRequests::view).optional()
-                .orElseThrow(AccessDenied::new);
-        boolean lvs = me.is(Role.SYSTEM_SUPPORT) && me.grantRight();
-        boolean own = me.is(Role.UNIT_MANAGER) && jdbc.sql("select count(*) from authorization_request where id = ? and requested_by = ?")
-                .params(id, me.id()).query(Long.class).single() > 0;
-        if (!lvs && !own) {
-            throw new AccessDenied();
-        }
-        return view;
+        Optional<AuthorizationRequestView> view = jdbc.sql(SELECT + " where r.id = ?").param(id).query(AuthorizationRequests::view).optional();
+        // The order names the unit manager who placed it; not found is answered as forbidden (PROT-24).
+        access.require(AccessAction.AUTHORIZATION_REQUEST_VIEWED, view.flatMap(v -> ordererOf(id)).map(by -> Target.NONE.withUsers(Set.of(by))));
+        return view.orElseThrow();
     }
 
     /** LVS refuses an order, with a note to the unit manager. */
     @Transactional
     public void refuse(UUID id, String note) {
-        CurrentUser me = AuthorizationAdministration.requireGrantRight(users, audit, "AUTHORIZATION_REFUSED");
+        CurrentUser me = access.require(AccessAction.AUTHORIZATION_REFUSED, Target.NONE);
         String text = FreeText.requiredLines("note", "Motivering", note, 500);
         RequestRow row = openRow(id);
+        access.require(AccessAction.AUTHORIZATION_REFUSED, Target.ofCase(row.facts()));
         decide(id, "REFUSED", me, text);
-        audit.record(users.actor(), new AuditEntry(row.facts().personId(), row.facts().caseId(), AuditAction.UPDATE, "AUTHORIZATION_REFUSED", AuditOutcome.ALLOWED));
+    }
+
+    /** Who placed the order, if it exists: a user the grant names, who therefore cannot grant it (fault 14). */
+    Optional<UUID> ordererOf(UUID id) {
+        return jdbc.sql("select requested_by from authorization_request where id = ?").param(id).query(UUID.class).optional();
     }
 
     record RequestRow(UUID id, AuthorizationRequestView.Kind kind, CaseDirectory.CaseFacts facts, UUID targetUserId,

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,8 +32,7 @@ import se.omsorgsnav.shared.InvalidInputException;
 public class StepUp {
 
     public static final String SESSION_ATTRIBUTE = "omsorgsnav.stepUpAt";
-    private static final String FAILURES_ATTRIBUTE = "omsorgsnav.stepUpFailures";
-    private static final int MAX_FAILURES = 5;
+    static final String TOO_MANY = "För många felaktiga försök. Vänta en stund och försök igen.";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -41,9 +41,15 @@ public class StepUp {
     private final Clock clock;
     private final Duration validity;
     private final OidcStaff oidc;
+    /** Access control asks this whether the PIN was confirmed, and this asks it to record a wrong PIN: hence a provider. */
+    private final ObjectProvider<AccessControl> access;
+    private final LoginThrottle throttle;
 
     StepUp(JdbcClient jdbc, PasswordEncoder passwords, CurrentUsers users, AuditLog audit, Clock clock, OidcStaff oidc,
+           ObjectProvider<AccessControl> access, LoginThrottle throttle,
            @Value("${omsorgsnav.access.step-up-validity:15m}") Duration validity) {
+        this.access = access;
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
@@ -73,28 +79,29 @@ public class StepUp {
         return jdbc.sql("select pin_hash from app_user where id = ?").param(users.current().id()).query(String.class).optional().isPresent();
     }
 
-    /** Confirms with the PIN; audited either way. After five wrong PINs the session must log in again. */
+    /** Confirms with the PIN; audited either way. After five wrong PINs the user waits (the throttle's lockout), on every node. */
     @Transactional
     public void confirm(String pin) {
         CurrentUser me = users.current();
         HttpSession session = request() == null ? null : request().getSession(true);
         if (session == null) {
-            throw new AccessDenied();
-        }
-        Integer failures = (Integer) session.getAttribute(FAILURES_ATTRIBUTE);
-        if (failures != null && failures >= MAX_FAILURES) {
-            throw new InvalidInputException("pin", "För många felaktiga försök. Logga ut och logga in igen.");
+            // No request, no session to bind the confirmation to: denied like anything absent.
+            access.getObject().require(AccessAction.STEP_UP, java.util.Optional.empty());
         }
         String hash = jdbc.sql("select pin_hash from app_user where id = ?").param(me.id()).query(String.class).optional().orElse(null);
         if (hash == null) {
             throw new InvalidInputException("pin", "Du har ingen PIN-kod ännu. Skapa en under Min PIN-kod.");
         }
+        // Counted in the database before the PIN is compared (fault 10): the same limit on every node and for parallel attempts.
+        if (!throttle.pinAttempt(me.id())) {
+            throw new InvalidInputException("pin", TOO_MANY);
+        }
         if (pin == null || !passwords.matches(pin.strip(), hash)) {
-            session.setAttribute(FAILURES_ATTRIBUTE, failures == null ? 1 : failures + 1);
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "STEP_UP", AuditOutcome.DENIED));
+            throttle.pinFailed();
+            access.getObject().recordRefusal(AccessAction.STEP_UP, Target.NONE);
             throw new InvalidInputException("pin", "Fel PIN-kod.");
         }
-        session.removeAttribute(FAILURES_ATTRIBUTE);
+        throttle.pinConfirmed(me.id());
         session.setAttribute(SESSION_ATTRIBUTE, clock.instant());
         audit.record(users.actor(), new AuditEntry(null, null, AuditAction.VIEW, "STEP_UP", AuditOutcome.ALLOWED));
     }
@@ -104,8 +111,15 @@ public class StepUp {
     public void setPin(String password, String newPin) {
         CurrentUser me = users.current();
         String passwordHash = jdbc.sql("select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
+        // The password typed here counts with those typed at login (fault 10): a session is no way round the throttle.
+        try {
+            throttle.check(me.username());
+        } catch (org.springframework.security.authentication.LockedException e) {
+            throw new InvalidInputException("password", TOO_MANY);
+        }
         if (password == null || !passwords.matches(password, passwordHash)) {
-            audit.recordDenial(users.actor(), new AuditEntry(null, null, AuditAction.UPDATE, "PIN", AuditOutcome.DENIED));
+            throttle.failed(me.username());
+            access.getObject().recordRefusal(AccessAction.PIN, Target.NONE);
             throw new InvalidInputException("password", "Fel lösenord.");
         }
         String pin = newPin == null ? "" : newPin.strip();

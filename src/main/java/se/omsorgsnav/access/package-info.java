@@ -7,6 +7,11 @@
  * own transaction and an allowed action in the caller's; {@code has}, {@code filter} and
  * {@code permitted} shape answers. No module writes a role check or a denial of its own.
  * <p>
+ * Its own catalogues: {@link se.omsorgsnav.access.AccessAction} (the access workflow, step-up)
+ * and {@link se.omsorgsnav.access.AuditLogAction} (who may read the audit log, declared here
+ * because audit may depend on nothing but shared; the shell asks before calling audit, and
+ * {@code AuditClearance} answers audit's {@link se.omsorgsnav.audit.ReviewerClearance}).
+ * <p>
  * Users, roles and units, and the decision whether a user may see a protected person:
  * {@link se.omsorgsnav.access.CaseAuthorizations} holds the personal, case-specific,
  * time-limited authorisations (PROT-3, PROT-6) and answers for a whole list in one query.

@@ -33,7 +33,9 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
  * A manager's log review (AUD-3, loggranskning): over a scope — a person, a user, a unit, a
  * period — it combines a random sample (stickprov) with the rule flags of AUD-4, is read on a
  * page or as CSV, and is concluded with an outcome and a written conclusion. Opening, reading,
- * exporting and concluding are themselves audited.
+ * exporting and concluding are themselves audited. Who may do which is decided before these are
+ * called, by the access catalogue ({@code AuditLogAction}); here only the review's own invariants
+ * (a review is concluded once, with an outcome and a conclusion).
  * <p>
  * Retention (AUD-6): the application deletes no audit event, ever, so every event is kept at
  * least five years. Purging older ones (gallring) is a task for the database owner; the foreign
@@ -43,8 +45,6 @@ import se.omsorgsnav.shared.WorkingDayCalendar;
 @Component
 public class AuditReviews {
 
-    /** The roles that review logs; the security configuration guards the same set at the door. */
-    public static final Set<String> REVIEWER_ROLES = Set.of("UNIT_MANAGER", "OPERATIONS_LEAD", "SYSTEM_SUPPORT", "SOCIAL_SAFETY_COORDINATOR");
     public static final int MAX_SAMPLE = 200;
     public static final int ITEMS_PER_PAGE = 100;
     /** Beyond this a review cannot be read by a person anyway: the scope must be narrowed. */
@@ -55,11 +55,13 @@ public class AuditReviews {
     private final AuditLog audit;
     private final CurrentActor actor;
     private final AuditReviewFacts facts;
+    private final ReviewerClearance clearance;
     private final ReviewRules rules;
     private final Clock clock;
     private final Random random = new SecureRandom();
 
-    AuditReviews(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, WorkingDayCalendar calendar, Clock clock,
+    AuditReviews(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, ReviewerClearance clearance,
+                 WorkingDayCalendar calendar, Clock clock,
                  @Value("${omsorgsnav.audit.review.working-hours-start:07:00}") LocalTime workStart,
                  @Value("${omsorgsnav.audit.review.working-hours-end:18:00}") LocalTime workEnd,
                  @Value("${omsorgsnav.audit.review.round-the-clock-roles:ALARM_OPERATOR}") String[] roundTheClockRoles,
@@ -69,6 +71,7 @@ public class AuditReviews {
         this.audit = audit;
         this.actor = actor;
         this.facts = facts;
+        this.clearance = clearance;
         this.clock = clock;
         this.rules = new ReviewRules(new ReviewRules.Settings(workStart, workEnd, Set.of(roundTheClockRoles), manyPersons, manyPersonsWindow),
                 calendar, clock.getZone());
@@ -76,12 +79,17 @@ public class AuditReviews {
 
     public record Scope(UUID personId, String username, UUID unitId, LocalDate from, LocalDate to) {}
 
-    public record Summary(UUID id, String reviewer, Scope scope, int eventsInScope, int sampleSize, int items, boolean open,
+    /** {@code reviewerId} is null only for a review stored before the reviewer's id was kept. */
+    public record Summary(UUID id, String reviewer, UUID reviewerId, Scope scope, int eventsInScope, int sampleSize, int items, boolean open,
                           ReviewOutcome outcome, String conclusion, OffsetDateTime createdAt, OffsetDateTime concludedAt) {}
 
-    /** One reviewed event; {@code person} is what the gate lets this reviewer see. */
+    /**
+     * One reviewed event; {@code person} is what the gate lets this reviewer see. {@code masked}: an
+     * access to a protected person this reviewer may not review (PROT-3): shown without who, which
+     * unit, which case or purpose, and with the day only.
+     */
     public record Item(UUID eventId, OffsetDateTime occurredAt, String username, String role, UUID unitId, UUID personId, String person,
-                       UUID caseId, String action, String purpose, String outcome, List<ReviewFlag> reasons) {}
+                       UUID caseId, String action, String purpose, String outcome, List<ReviewFlag> reasons, boolean masked) {}
 
     /** A review with one page of its items, and how many items carry each reason. */
     public record Review(Summary summary, List<Item> items, Map<ReviewFlag, Integer> counts, int page, boolean morePages) {}
@@ -89,7 +97,7 @@ public class AuditReviews {
     /** Opens a review over the scope: draws the sample, applies the rules, stores what they picked. */
     @Transactional
     public UUID open(Scope scope, int sampleSize) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_OPENED", scope.personId());
+        AuditActor me = actor.actor();
         validate(scope, sampleSize);
         List<ReviewRules.Event> events = eventsIn(scope);
         Map<UUID, EnumSet<ReviewFlag>> picked = rules.flag(events, facts);
@@ -124,7 +132,7 @@ public class AuditReviews {
 
     @Transactional
     public List<Summary> recent(int limit) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_LIST", null);
+        AuditActor me = actor.actor();
         List<Summary> list = jdbc.sql(SUMMARY + " order by r.created_at desc, r.id desc limit :limit")
                 .param("limit", Math.max(1, Math.min(limit, 200)))
                 .query((rs, n) -> summary(rs))
@@ -136,13 +144,14 @@ public class AuditReviews {
     /** One page of a review, persons shown through the gate. */
     @Transactional
     public Review find(UUID id, int page) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_VIEWED", null);
-        Summary summary = summaryOf(id);
+        AuditActor me = actor.actor();
+        Summary stored = summaryOf(id);
         int safePage = Math.max(0, page);
-        List<Item> items = items(id, ITEMS_PER_PAGE + 1, safePage * ITEMS_PER_PAGE, false);
-        boolean more = items.size() > ITEMS_PER_PAGE;
-        audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_VIEWED", AuditOutcome.ALLOWED));
-        return new Review(summary, more ? items.subList(0, ITEMS_PER_PAGE) : items, counts(id), safePage, more);
+        boolean leaveOut = namesActor(stored.scope());
+        Shown shown = items(id, ITEMS_PER_PAGE, safePage * ITEMS_PER_PAGE, false, leaveOut);
+        Counted counted = counts(id, leaveOut);
+        audit.record(me, new AuditEntry(stored.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_VIEWED", AuditOutcome.ALLOWED));
+        return new Review(counted.into(stored), shown.items(), counted.counts(), safePage, shown.more());
     }
 
     /** A file to hand over: its name carries no personal data. */
@@ -151,24 +160,26 @@ public class AuditReviews {
     /** Every item of a review as CSV; the export is audited as such. */
     @Transactional
     public Export exportCsv(UUID id) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_EXPORT", null);
-        Summary summary = summaryOf(id);
-        List<Item> items = items(id, MAX_ITEMS, 0, true);
+        AuditActor me = actor.actor();
+        Summary stored = summaryOf(id);
+        boolean leaveOut = namesActor(stored.scope());
+        List<Item> items = items(id, MAX_ITEMS, 0, true, leaveOut).items();
+        Counted counted = counts(id, leaveOut);
+        Summary summary = counted.into(stored);
         audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.EXPORT, "AUDIT_REVIEW_EXPORT", AuditOutcome.ALLOWED));
-        Review review = new Review(summary, items, counts(id), 0, false);
+        Review review = new Review(summary, items, counted.counts(), 0, false);
         return new Export("loggranskning-" + summary.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ".csv",
                 ReviewCsv.of(review, clock.getZone()));
     }
 
-    /** Records the conclusion and closes the review; only its reviewer can, and only once. */
+    /**
+     * Records the conclusion and closes the review, once. Who may (its reviewer) is the access
+     * catalogue's to decide before this is called.
+     */
     @Transactional
     public void conclude(UUID id, ReviewOutcome outcome, String conclusion) {
-        AuditActor me = requireReviewer("AUDIT_REVIEW_CONCLUDED", null);
+        AuditActor me = actor.actor();
         Summary summary = summaryOf(id);
-        if (!summary.reviewer().equals(me.username())) {
-            audit.recordDenial(me, new AuditEntry(null, null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_CONCLUDED", AuditOutcome.DENIED));
-            throw new ReviewerOnly();
-        }
         if (!summary.open()) {
             throw new InvalidInputException("conclusion", "Granskningen är redan avslutad.");
         }
@@ -188,18 +199,19 @@ public class AuditReviews {
         audit.record(me, new AuditEntry(summary.scope().personId(), null, AuditAction.AUDIT_REVIEW, "AUDIT_REVIEW_CONCLUDED", AuditOutcome.ALLOWED));
     }
 
-    /**
-     * Not a log reviewer, or not the reviewer who opened this review: the conclusion is theirs to
-     * sign. Answered as "Behörighet saknas".
-     */
-    public static class ReviewerOnly extends RuntimeException {
-        ReviewerOnly() {
-            super("Not the reviewer");
-        }
+    /** The user who opened the review, if the review exists: the one who may read and conclude it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> reviewerOf(UUID id) {
+        return jdbc.sql("select reviewer_user_id from audit_review where id = :id").param("id", id)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+                .map(found -> found.orElse(NO_REVIEWER));
     }
 
+    /** Stands for the reviewer of a review stored without one: nobody is named, so nobody may read it. */
+    private static final UUID NO_REVIEWER = new UUID(0, 0);
+
     private static final String SUMMARY = """
-            select r.id, r.reviewer_username, r.scope_person_id, r.scope_username, r.scope_unit_id, r.period_from, r.period_to,
+            select r.id, r.reviewer_username, r.reviewer_user_id, r.scope_person_id, r.scope_username, r.scope_unit_id, r.period_from, r.period_to,
                    r.events_in_scope, r.sample_size, (select count(*) from audit_review_item i where i.review_id = r.id) as items,
                    r.status, r.outcome, r.conclusion, r.created_at, r.concluded_at
             from audit_review r
@@ -212,7 +224,7 @@ public class AuditReviews {
 
     private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         String outcome = rs.getString("outcome");
-        return new Summary(rs.getObject("id", UUID.class), rs.getString("reviewer_username"),
+        return new Summary(rs.getObject("id", UUID.class), rs.getString("reviewer_username"), rs.getObject("reviewer_user_id", UUID.class),
                 new Scope(rs.getObject("scope_person_id", UUID.class), rs.getString("scope_username"), rs.getObject("scope_unit_id", UUID.class),
                         rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class)),
                 rs.getInt("events_in_scope"), rs.getInt("sample_size"), rs.getInt("items"), "OPEN".equals(rs.getString("status")),
@@ -220,7 +232,18 @@ public class AuditReviews {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("concluded_at", OffsetDateTime.class));
     }
 
-    private List<Item> items(UUID reviewId, int limit, int offset, boolean export) {
+    /**
+     * PROT-3: a review whose scope names a user or a unit would, by naming them, say who handled a
+     * protected person; there the accesses this reviewer may not review are left out, items and
+     * counts alike. Elsewhere they are shown masked.
+     */
+    private static boolean namesActor(Scope scope) {
+        return (scope.username() != null && !scope.username().isBlank()) || scope.unitId() != null;
+    }
+
+    private record Shown(List<Item> items, boolean more) {}
+
+    private Shown items(UUID reviewId, int pageSize, int offset, boolean export, boolean leaveOutHidden) {
         record Row(UUID eventId, OffsetDateTime at, String username, String role, UUID unitId, UUID personId, UUID caseId, String action,
                    String purpose, String outcome, String reasons) {}
         List<Row> rows = jdbc.sql("""
@@ -231,31 +254,59 @@ public class AuditReviews {
                         order by e.occurred_at, e.id
                         limit :limit offset :offset
                         """)
-                .param("review", reviewId).param("limit", limit).param("offset", offset)
+                .param("review", reviewId).param("limit", pageSize + 1).param("offset", offset)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11)))
                 .list();
+        boolean more = rows.size() > pageSize;
+        rows = more ? rows.subList(0, pageSize) : rows;
         List<UUID> persons = rows.stream().map(Row::personId).distinct().toList();
         Map<UUID, String> shown = persons.isEmpty() ? Map.of() : facts.describe(persons, export);
+        Set<UUID> hidden = ProtectedAccesses.hidden(facts, clearance, persons);
         List<Item> items = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<ReviewFlag> reasons = Arrays.stream(r.reasons().split(",")).map(ReviewFlag::valueOf).sorted().toList();
-            items.add(new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(),
-                    shown.getOrDefault(r.personId(), "Behörighet saknas"), r.caseId(), r.action(), r.purpose(), r.outcome(), reasons));
+            String person = shown.getOrDefault(r.personId(), "Behörighet saknas");
+            if (leaveOutHidden && hidden.contains(r.personId())) {
+                continue;
+            }
+            items.add(hidden.contains(r.personId())
+                    ? new Item(r.eventId(), ProtectedAccesses.day(r.at(), clock), ProtectedAccesses.SHOWN_AS, "", null, null, person, null,
+                            r.action(), "", r.outcome(), reasons, true)
+                    : new Item(r.eventId(), r.at(), r.username(), r.role(), r.unitId(), r.personId(), person, r.caseId(), r.action(),
+                            r.purpose(), r.outcome(), reasons, false));
         }
-        return items;
+        return new Shown(items, more);
     }
 
-    private Map<ReviewFlag, Integer> counts(UUID reviewId) {
+    /** How many items carry each reason, and how many items there are, of those this reviewer is shown. */
+    private record Counted(Map<ReviewFlag, Integer> counts, int items) {
+        Summary into(Summary s) {
+            return new Summary(s.id(), s.reviewer(), s.reviewerId(), s.scope(), s.eventsInScope(), s.sampleSize(), items, s.open(), s.outcome(),
+                    s.conclusion(), s.createdAt(), s.concludedAt());
+        }
+    }
+
+    private Counted counts(UUID reviewId, boolean leaveOutHidden) {
+        record Row(String reasons, UUID personId) {}
+        List<Row> rows = jdbc.sql("""
+                        select i.reasons, e.person_id from audit_review_item i join audit_event e on e.id = i.event_id where i.review_id = :review
+                        """)
+                .param("review", reviewId).query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, UUID.class))).list();
+        Set<UUID> hidden = leaveOutHidden ? ProtectedAccesses.hidden(facts, clearance, rows.stream().map(Row::personId).toList()) : Set.of();
         Map<ReviewFlag, Integer> counts = new EnumMap<>(ReviewFlag.class);
-        for (String reasons : jdbc.sql("select reasons from audit_review_item where review_id = :review").param("review", reviewId)
-                .query(String.class).list()) {
-            for (String reason : reasons.split(",")) {
+        int items = 0;
+        for (Row row : rows) {
+            if (hidden.contains(row.personId())) {
+                continue;
+            }
+            items++;
+            for (String reason : row.reasons().split(",")) {
                 counts.merge(ReviewFlag.valueOf(reason), 1, Integer::sum);
             }
         }
-        return counts;
+        return new Counted(counts, items);
     }
 
     private List<ReviewRules.Event> eventsIn(Scope scope) {
@@ -341,15 +392,6 @@ public class AuditReviews {
         if (scope.username() != null && scope.username().length() > 100) {
             throw new InvalidInputException("user", "Användarnamnet är för långt.");
         }
-    }
-
-    private AuditActor requireReviewer(String purpose, UUID personId) {
-        AuditActor me = actor.actor();
-        if (!REVIEWER_ROLES.contains(me.role())) {
-            audit.recordDenial(me, new AuditEntry(personId, null, AuditAction.AUDIT_REVIEW, purpose, AuditOutcome.DENIED));
-            throw new ReviewerOnly();
-        }
-        return me;
     }
 
     private OffsetDateTime now() {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,14 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final CurrentActor actor;
+    private final AuditReviewFacts facts;
+    private final ReviewerClearance clearance;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, AuditLog audit, CurrentActor actor, Clock clock) {
+    AuditTrail(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, ReviewerClearance clearance, Clock clock) {
         this.jdbc = jdbc;
+        this.facts = facts;
+        this.clearance = clearance;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
@@ -41,8 +46,19 @@ public class AuditTrail {
 
     public record Query(UUID personId, String username, UUID unitId, LocalDate from, LocalDate to) {}
 
+    /**
+     * One event. {@code masked}: an access to a protected person the reader may not review (PROT-3,
+     * fault 6): shown as "skyddad person", without who, unit, case, purpose or address, its time
+     * to the day only.
+     */
     public record Entry(UUID id, OffsetDateTime occurredAt, String actorUsername, String actorRole, UUID actorUnitId, UUID personId,
-                        UUID caseId, String action, String purpose, String outcome, String clientAddress) {}
+                        UUID caseId, String action, String purpose, String outcome, String clientAddress, boolean masked) {
+
+        Entry masked(Clock clock) {
+            return new Entry(id, ProtectedAccesses.day(occurredAt, clock), ProtectedAccesses.SHOWN_AS, "", null, personId, null, action, "", outcome,
+                    null, true);
+        }
+    }
 
     /** One page, and the cursor of the next (null on the last page). */
     public record Page(List<Entry> entries, String next) {}
@@ -92,15 +108,33 @@ public class AuditTrail {
                 .params(params)
                 .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11)))
+                        rs.getString(10), rs.getString(11), false))
                 .list();
         audit.record(actor.actor(), new AuditEntry(query.personId(), null, AuditAction.VIEW, purpose, AuditOutcome.ALLOWED));
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
+        List<Entry> fetched = rows.size() <= limit ? rows : rows.subList(0, limit);
+        String next = rows.size() <= limit ? null : new Cursor(fetched.get(limit - 1).occurredAt(), fetched.get(limit - 1).id()).encode();
+        return new Page(shown(fetched, query), next);
+    }
+
+    /**
+     * PROT-3: accesses to a protected person the reader may not review are masked; in a search by
+     * user or unit they are left out, since the search itself would name who or which unit.
+     */
+    private List<Entry> shown(List<Entry> fetched, Query query) {
+        Set<UUID> hidden = ProtectedAccesses.hidden(facts, clearance, fetched.stream().map(Entry::personId).toList());
+        if (hidden.isEmpty()) {
+            return List.copyOf(fetched);
         }
-        List<Entry> page = new ArrayList<>(rows.subList(0, limit));
-        Entry last = page.get(limit - 1);
-        return new Page(page, new Cursor(last.occurredAt(), last.id()).encode());
+        boolean namesActor = (query.username() != null && !query.username().isBlank()) || query.unitId() != null;
+        List<Entry> shown = new ArrayList<>(fetched.size());
+        for (Entry e : fetched) {
+            if (!hidden.contains(e.personId())) {
+                shown.add(e);
+            } else if (!namesActor) {
+                shown.add(e.masked(clock));
+            }
+        }
+        return shown;
     }
 
     private OffsetDateTime startOf(LocalDate day) {

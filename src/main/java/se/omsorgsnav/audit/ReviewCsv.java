@@ -10,6 +10,7 @@ import se.omsorgsnav.shared.CsvFile;
 final class ReviewCsv {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private ReviewCsv() {
     }
@@ -29,8 +30,10 @@ final class ReviewCsv {
         csv.blankLine();
         csv.line(List.of("Tidpunkt", "Användare", "Roll", "Person", "Händelse", "Syfte", "Utfall", "Skäl"));
         for (AuditReviews.Item item : review.items()) {
-            csv.line(List.of(TIME.format(item.occurredAt().atZoneSameInstant(zone)), item.username(), item.role(), item.person(),
-                    AuditAction.labelOf(item.action()), item.purpose(), AuditOutcome.labelOf(item.outcome()),
+            // An access to a protected person this reviewer may not review: no who, role or purpose, the day only (PROT-3).
+            csv.line(List.of(item.masked() ? DAY.format(item.occurredAt().atZoneSameInstant(zone)) : TIME.format(item.occurredAt().atZoneSameInstant(zone)),
+                    item.username(), item.role(), item.person(), AuditAction.labelOf(item.action()), item.purpose(),
+                    AuditOutcome.labelOf(item.outcome()),
                     item.reasons().stream().map(ReviewFlag::label).collect(Collectors.joining(", "))));
         }
         return csv.bytes();

@@ -23,12 +23,22 @@
  * nor waiting to be sealed (inserted behind the application's back or dropped from the queue).
  * <p>
  * The log review ({@link se.omsorgsnav.audit.AuditReviews}, AUD-3, AUD-4) also lives here: a
- * sample and rule flags over a scope, concluded once by its reviewer. What it must know of persons
- * and cases it asks through {@link se.omsorgsnav.audit.AuditReviewFacts}, implemented by casework,
- * because audit depends on nothing but shared. Retention (AUD-6): no code deletes an audit event;
+ * sample and rule flags over a scope, concluded once. What it must know of persons and cases it
+ * asks through {@link se.omsorgsnav.audit.AuditReviewFacts}, implemented by casework, because
+ * audit depends on nothing but shared.
+ * <p>
+ * Who may read the log is not decided here: the catalogue {@code access.AuditLogAction} holds the
+ * rules (verify, search, open, read, export, conclude — a review is its reviewer's), and the shell's
+ * controllers ({@code web.AuditTrailController}, {@code web.AuditReviewApiController} …) ask
+ * {@code AccessControl} before they call this module; its services keep only their own invariants.
+ * Which protected persons' accesses a reader may see in full (PROT-3) it asks through
+ * {@link se.omsorgsnav.audit.ReviewerClearance}, implemented by access: the others' events show
+ * no actor, unit, case, purpose or address and the day only, and a search by user or unit leaves
+ * them out. Retention (AUD-6): no code deletes an audit event;
  * an event held by a review is protected by a foreign key even from the database owner.
  * <p>
- * Must never: update or delete an audit event; write personal data other than ids into an event;
+ * Must never: decide who may read the log; show who handled a protected person to a reader the
+ * clearance does not name; update or delete an audit event; write personal data other than ids into an event;
  * let a denial vanish with the caller's rollback (denials are written in their own transaction).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.AuditLogAction;
 import se.omsorgsnav.access.Role;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.audit.AuditAction;
@@ -35,11 +35,11 @@ class AuditReviewController {
 
     private final AuditReviews reviews;
     private final StaffDirectory staff;
-    private final CurrentUsers users;
+    private final AuditReviewAccess access;
     private final Clock clock;
 
-    AuditReviewController(AuditReviews reviews, StaffDirectory staff, CurrentUsers users, Clock clock) {
-        this.users = users;
+    AuditReviewController(AuditReviews reviews, StaffDirectory staff, AuditReviewAccess access, Clock clock) {
+        this.access = access;
         this.reviews = reviews;
         this.staff = staff;
         this.clock = clock;
@@ -47,6 +47,7 @@ class AuditReviewController {
 
     @GetMapping("/audit/reviews")
     String list(@RequestParam(name = "person", required = false) UUID person, Model model) {
+        access.require(AuditLogAction.AUDIT_REVIEW_LIST);
         LocalDate today = LocalDate.now(clock);
         return form(model, person, "", null, today.minusMonths(1).toString(), today.toString(), "20", null);
     }
@@ -59,6 +60,7 @@ class AuditReviewController {
                 @RequestParam(name = "to", defaultValue = "") String to,
                 @RequestParam(name = "sampleSize", defaultValue = "") String sampleSize,
                 Model model, HttpServletResponse response) {
+        access.require(AuditLogAction.AUDIT_REVIEW_OPENED);
         try {
             UUID id = reviews.open(new AuditReviews.Scope(person, user, unit, date("from", from), date("to", to)), number(sampleSize));
             return "redirect:/audit/reviews/" + id;
@@ -70,6 +72,7 @@ class AuditReviewController {
 
     @GetMapping("/audit/reviews/{id}")
     String review(@PathVariable UUID id, @RequestParam(name = "sida", defaultValue = "1") int page, Model model) {
+        access.require(AuditLogAction.AUDIT_REVIEW_VIEWED, id);
         return show(model, reviews.find(id, Math.max(0, page - 1)), null, null, "");
     }
 
@@ -77,6 +80,7 @@ class AuditReviewController {
     String conclude(@PathVariable UUID id, @RequestParam(name = "outcome", required = false) String outcome,
                     @RequestParam(name = "conclusion", defaultValue = "") String conclusion, Model model,
                     HttpServletResponse response) {
+        access.require(AuditLogAction.AUDIT_REVIEW_CONCLUDED, id);
         try {
             reviews.conclude(id, outcome(outcome), conclusion);
             return "redirect:/audit/reviews/" + id;
@@ -88,12 +92,13 @@ class AuditReviewController {
 
     @GetMapping(path = "/audit/reviews/{id}/export.csv")
     ResponseEntity<byte[]> export(@PathVariable UUID id) {
+        access.require(AuditLogAction.AUDIT_REVIEW_EXPORT, id);
         AuditReviews.Export export = reviews.exportCsv(id);
         return CsvFile.download(export.filename(), export.content());
     }
 
     private String form(Model model, UUID person, String user, UUID unit, String from, String to, String sampleSize, String error) {
-        model.addAttribute("recent", reviews.recent(20));
+        model.addAttribute("recent", access.recent(20));
         model.addAttribute("units", staff.units());
         model.addAttribute("person", person);
         model.addAttribute("user", user);
@@ -114,7 +119,7 @@ class AuditReviewController {
         model.addAttribute("roleTitles", Role.TITLES);
         model.addAttribute("flags", ReviewFlag.values());
         model.addAttribute("outcomes", ReviewOutcome.values());
-        model.addAttribute("mine", review.summary().reviewer().equals(users.current().username()));
+        model.addAttribute("mine", access.mayConclude(review.summary().id()));
         model.addAttribute("error", error);
         model.addAttribute("outcome", outcome);
         model.addAttribute("conclusion", conclusion);

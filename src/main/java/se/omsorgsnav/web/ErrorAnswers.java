@@ -52,7 +52,7 @@ class ErrorAnswers {
         this.uploadLimits = "En bilaga får vara högst " + maxSize.toMegabytes() + " MB och ett meddelande ha högst " + maxCount + " bilagor.";
     }
 
-    @ExceptionHandler({AccessDenied.class, se.omsorgsnav.audit.AuditReviews.ReviewerOnly.class})
+    @ExceptionHandler(AccessDenied.class)
     Object denied(HttpServletRequest request) {
         return answer(request, HttpStatus.FORBIDDEN, AccessDenied.MESSAGE, AccessDenied.MESSAGE, "error/access-denied");
     }

@@ -2,6 +2,7 @@ package se.omsorgsnav.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,20 +14,24 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import se.omsorgsnav.access.OidcStaff;
+import se.omsorgsnav.access.StaffSessions;
 
 /**
- * Two doors: the JSON API with HTTP Basic and no session (so no cookie can ride on it and CSRF
- * does not apply), and the browser with form login, CSRF tokens, a new session id at login and
- * strict headers. With {@code omsorgsnav.oidc.issuer-uri} set, the browser also logs in through the
- * identity provider and the API also takes its bearer tokens ({@link OidcConfiguration}).
+ * Two doors: the JSON API with no session (so no cookie can ride on it and CSRF does not apply),
+ * and the browser with form login, CSRF tokens, a new session id at login and strict headers. With
+ * {@code omsorgsnav.oidc.issuer-uri} set, the browser also logs in through the identity provider
+ * and the API takes its bearer tokens ({@link OidcConfiguration}). HTTP Basic on the API only with
+ * {@code omsorgsnav.api.basic-auth} (the demo, bench and test profiles): a browser that has answered
+ * a Basic challenge would send the password along with any request a foreign page makes it send.
+ * Both doors only require a login: who may do what is the access catalogue's
+ * ({@code AccessControl}). The OpenAPI document, too, is for logged-in users only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String[] AUDIT_ROLES = {"UNIT_MANAGER", "OPERATIONS_LEAD", "SYSTEM_SUPPORT", "SOCIAL_SAFETY_COORDINATOR"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
@@ -34,9 +39,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, OidcStaff oidc) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, OidcStaff oidc,
+                            @Value("${omsorgsnav.api.basic-auth:false}") boolean basicAuth) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
-        AuthenticationEntryPoint unauthenticated = loginRequired(decoder != null);
+        AuthenticationEntryPoint unauthenticated = loginRequired(basicAuth, decoder != null);
         if (decoder != null) {
             // With OIDC configured the API also takes the identity provider's bearer tokens (see OidcStaff).
             http.oauth2ResourceServer(rs -> rs
@@ -45,22 +51,28 @@ class SecurityConfiguration {
                     .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")));
         }
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_ROLES)
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                // Who may do what is the access catalogue's (AccessControl); the door only requires a login.
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, denied) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Behörighet saknas")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        if (basicAuth) {
+            // Fault 15: a browser that once answered a Basic challenge sends the password with every
+            // request another site makes it send, so Basic is only for the demo, the bench and tests.
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations, OidcStaff oidc) throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations, OidcStaff oidc,
+                                StaffSessions sessions) throws Exception {
+        // Before anything is decided on the session's login: the staff register as it is now (fault 13).
+        http.addFilterBefore(new SessionRevalidation(sessions), AnonymousAuthenticationFilter.class);
         ClientRegistrationRepository repository = registrations.getIfAvailable();
         if (repository != null) {
             OidcUserService idTokens = new OidcUserService();
@@ -73,8 +85,7 @@ class SecurityConfiguration {
         }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/audit/**").hasAnyRole(AUDIT_ROLES)
+                                "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?fel"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utloggad"))
@@ -103,9 +114,11 @@ class SecurityConfiguration {
     }
 
     /** A 401 names every scheme the API takes, so a client learns it may also send a bearer token. */
-    private static AuthenticationEntryPoint loginRequired(boolean bearer) {
+    private static AuthenticationEntryPoint loginRequired(boolean basic, boolean bearer) {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
+            if (basic) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
+            }
             if (bearer) {
                 response.addHeader("WWW-Authenticate", "Bearer realm=\"Omsorgsnav\"");
             }

@@ -4,10 +4,11 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.AuthorizationRequests;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.FollowUps;
 import se.omsorgsnav.messaging.Inbox;
@@ -27,10 +28,10 @@ import se.omsorgsnav.placement.PlacementTasks;
 class StartController {
 
     private static final int START_PAGE_MESSAGES = 5;
-    private static final List<Role> CASE_HANDLERS = List.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER);
 
     private final Cases cases;
     private final CurrentUsers users;
+    private final AccessControl access;
     private final AuthorizationRequests requests;
     private final FollowUps followUps;
     private final Inbox inbox;
@@ -39,7 +40,7 @@ class StartController {
     private final CaseOfficerReminders moveIns;
     private final PlacementTasks placementTasks;
 
-    StartController(Cases cases, CurrentUsers users, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
+    StartController(Cases cases, CurrentUsers users, AccessControl access, AuthorizationRequests requests, FollowUps followUps, Inbox inbox,
                     UnreadReminders reminders, Apartments apartments, CaseOfficerReminders moveIns, PlacementTasks placementTasks) {
         this.moveIns = moveIns;
         this.placementTasks = placementTasks;
@@ -49,25 +50,26 @@ class StartController {
         this.followUps = followUps;
         this.cases = cases;
         this.users = users;
+        this.access = access;
         this.requests = requests;
     }
 
     @GetMapping("/")
     String start(Model model) {
         CurrentUser me = users.current();
-        boolean handler = CASE_HANDLERS.contains(me.role());
+        boolean handler = access.has(StartPageAction.OWN_CASES, Target.NONE);
         model.addAttribute("myCases", handler ? cases.mine() : List.of());
         model.addAttribute("showMyCases", handler);
         model.addAttribute("unitCases", cases.ofMyUnit());
         model.addAttribute("role", me.role().name());
-        model.addAttribute("openRequests", me.is(Role.SYSTEM_SUPPORT) ? requests.openCount() : 0);
-        model.addAttribute("followUps", me.is(Role.UNIT_MANAGER) ? followUps.ofMyUnit() : List.of());
+        model.addAttribute("openRequests", access.has(StartPageAction.OPEN_AUTHORIZATION_ORDERS, Target.NONE) ? requests.openCount() : 0);
+        model.addAttribute("followUps", access.has(StartPageAction.UNIT_FOLLOW_UPS, Target.NONE) ? followUps.ofMyUnit() : List.of());
         model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
         model.addAttribute("unreadReminders", reminders.mine());
         model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
         model.addAttribute("placementTasks", placementTasks.mine());
-        model.addAttribute("managesHome", me.is(Role.UNIT_MANAGER) && apartments.managesAHome());
-        model.addAttribute("worksAtHome", me.is(Role.ADMIN_ASSISTANT) && apartments.worksAtAHome());
+        model.addAttribute("managesHome", access.has(StartPageAction.MANAGED_HOME, Target.NONE) && apartments.managesAHome());
+        model.addAttribute("worksAtHome", access.has(StartPageAction.HOME_STAFF, Target.NONE) && apartments.worksAtAHome());
         return "start";
     }
 }

@@ -318,6 +318,50 @@ class AuthorizationWorkflowTests {
         assertThat(workList).contains("Gå till ärende (ärendenummer)", "Aktualisering för skyddad person utan tidigare ärende");
     }
 
+    @Test
+    @DisplayName("PROT-6 (fault 14): LVS cannot grant itself an authorisation; a second LVS can, and the refusal is audited")
+    void noGrantToOneself() throws Exception {
+        String body = "{\"username\":\"" + DemoUsers.SYSTEM_SUPPORT + "\",\"validFrom\":\"" + TODAY + "\",\"validTo\":\"" + TODAY.plusDays(30) + "\"}";
+        long before = jdbc.sql("select count(*) from audit_event where actor_username = ? and outcome = 'DENIED'")
+                .param(DemoUsers.SYSTEM_SUPPORT).query(Long.class).single();
+        MockHttpServletResponse self = call(post("/api/v1/cases/" + astridCase + "/authorizations").contentType(MediaType.APPLICATION_JSON)
+                .content(body), DemoUsers.SYSTEM_SUPPORT);
+        assertThat(self.getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from case_authorization where user_id = ?").param(userId(DemoUsers.SYSTEM_SUPPORT))
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where actor_username = ? and outcome = 'DENIED'")
+                .param(DemoUsers.SYSTEM_SUPPORT).query(Long.class).single()).isEqualTo(before + 1);
+
+        UUID unit = jdbc.sql("select id from unit where name = 'Lokalt verksamhetsstöd'").query(UUID.class).single();
+        String second = "lvs-andra-" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.sql("""
+                insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                values (?, ?, 'Sam Andra', 'sam@demo.omsorgsnav.invalid', ?, 'SYSTEM_SUPPORT', ?, true, true)
+                """).params(UUID.randomUUID(), second, passwords.encode(DemoUsers.PASSWORD), unit).update();
+        assertThat(call(post("/api/v1/cases/" + astridCase + "/authorizations").contentType(MediaType.APPLICATION_JSON).content(body), second)
+                .getStatus()).isEqualTo(201);
+        // Other tests expect LVS to hold no authorisation on Astrid's case.
+        jdbc.sql("update case_authorization set revoked_at = current_timestamp where user_id = ? and revoked_at is null")
+                .param(userId(DemoUsers.SYSTEM_SUPPORT)).update();
+    }
+
+    @Test
+    @DisplayName("PROT-24, PROT-8: a unit manager orders only on the own unit's cases; another unit's case and a case that does not exist answer alike")
+    void orderOnlyOnOwnUnit() throws Exception {
+        String body = """
+                {"kind":"ADD","caseNumber":"%s","username":"%s","validFrom":"%s","validTo":"%s"}
+                """;
+        MockHttpServletResponse other = call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(astridCase, colleague, TODAY, TODAY.plusDays(30))), "chef-solgarden");
+        MockHttpServletResponse none = call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted("AO-2019-99999", colleague, TODAY, TODAY.plusDays(30))), "chef-solgarden");
+        assertThat(other.getStatus()).isEqualTo(403);
+        assertThat(none.getStatus()).isEqualTo(other.getStatus());
+        assertThat(none.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(other.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(call(post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(astridCase, colleague, TODAY, TODAY.plusDays(30))), DemoUsers.UNIT_MANAGER).getStatus()).isEqualTo(201);
+    }
+
     private long allowed(String username, String purpose) {
         return jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = ? and outcome = 'ALLOWED'")
                 .params(username, purpose).query(Long.class).single();

@@ -122,4 +122,90 @@ class RuleTests {
         assertThatThrownBy(() -> Rule.namedUser().sql(RowFilter.Columns.of(), facts)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Rule.ownUnit().sql(RowFilter.Columns.of(), facts)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    @DisplayName("PROT-3: anyone logged in, nobody, the case officer and the grant right, each decided and as SQL")
+    void simpleTerms() {
+        CurrentUser officer = user(Role.CASE_OFFICER);
+        Facts facts = new Facts(officer, authorizations, stepUp);
+        assertThat(decide(Rule.anyone(), officer, Target.NONE)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(Rule.anyone().sql(RowFilter.Columns.of(), facts)).isEqualTo("1 = 1");
+        assertThat(decide(Rule.nobody(), officer, Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(Rule.nobody().sql(RowFilter.Columns.of(), facts)).isEqualTo("1 = 0");
+
+        Target own = Target.ofCase(CASE, PERSON, UNIT, officer.id(), false);
+        assertThat(decide(Rule.caseOfficer(), officer, own)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.caseOfficer(), officer, own.withCaseOfficer(UUID.randomUUID()))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.caseOfficer(), officer, own.withCaseOfficer(null))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(Rule.caseOfficer().sql(RowFilter.Columns.of().caseOfficer("c.case_officer_id"), facts)).isEqualTo("c.case_officer_id = :ac_user");
+
+        CurrentUser lvs = new CurrentUser(UUID.randomUUID(), "lvs", "L", Role.SYSTEM_SUPPORT, UNIT, "Enhet", "Äldreomsorg", true);
+        assertThat(decide(Rule.grantRight(), lvs, Target.NONE)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.grantRight(), user(Role.SYSTEM_SUPPORT), Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(Rule.grantRight().sql(RowFilter.Columns.of(), new Facts(lvs, authorizations, stepUp))).isEqualTo("1 = 1");
+        assertThat(Rule.grantRight().sql(RowFilter.Columns.of(), facts)).isEqualTo("1 = 0");
+        assertThat(Rule.role(Role.CASE_OFFICER).sql(RowFilter.Columns.of(), facts)).isEqualTo("1 = 1");
+        assertThat(decide(Rule.role(), officer, Target.NONE)).as("no role named: nobody").isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-10: the PIN term as SQL follows the confirmation; 'and' with a denial denies, 'or' with a denial still asks for the PIN")
+    void confirmedAndVerdicts() {
+        Facts facts = new Facts(user(Role.CASE_OFFICER), authorizations, stepUp);
+        when(stepUp.satisfied()).thenReturn(false);
+        assertThat(Rule.confirmed().sql(RowFilter.Columns.of(), facts)).isEqualTo("1 = 0");
+        assertThat(Rule.confirmed().sql(RowFilter.Columns.of(), new Facts(user(Role.CASE_OFFICER), authorizations, stepUp))).isEqualTo("1 = 0");
+        when(stepUp.satisfied()).thenReturn(true);
+        assertThat(Rule.confirmed().sql(RowFilter.Columns.of(), new Facts(user(Role.CASE_OFFICER), authorizations, stepUp))).isEqualTo("1 = 1");
+
+        assertThat(Rule.Verdict.STEP_UP.and(Rule.Verdict.DENIED)).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(Rule.Verdict.STEP_UP.and(Rule.Verdict.ALLOWED)).isEqualTo(Rule.Verdict.STEP_UP);
+        assertThat(Rule.Verdict.STEP_UP.or(Rule.Verdict.DENIED)).isEqualTo(Rule.Verdict.STEP_UP);
+        assertThat(Rule.Verdict.STEP_UP.or(Rule.Verdict.ALLOWED)).isEqualTo(Rule.Verdict.ALLOWED);
+        when(stepUp.satisfied()).thenReturn(false);
+        assertThat(decide(Rule.nobody().or(Rule.confirmed()), user(Role.CASE_OFFICER), Target.NONE)).isEqualTo(Rule.Verdict.STEP_UP);
+    }
+
+    @Test
+    @DisplayName("PROT-3: a person without a case opens with an authorisation for a case of hers; the SQL asks by person; 'or' is SQL's or")
+    void authorisedForAPersonAndOrAsSql() {
+        CurrentUser officer = user(Role.CASE_OFFICER);
+        when(authorizations.authorisedPersons(any(), any())).thenReturn(Set.of(PERSON));
+        assertThat(decide(Rule.authorised(), officer, Target.person(PERSON, true))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.authorised(), officer, Target.person(UUID.randomUUID(), true))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.authorised(), officer, Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
+        Facts facts = new Facts(officer, authorizations, stepUp);
+        assertThat(Rule.authorised().sql(RowFilter.Columns.of().personId("p.id"), facts)).contains("ac_ca.person_id = p.id")
+                .contains("ac_ca.user_id = :ac_user").contains("ac_ca.revoked_at is null").contains("ac_ca.valid_to >= :ac_today");
+        assertThat(Rule.ownUnit().or(Rule.caseOfficer()).sql(RowFilter.Columns.of().unit("c.unit_id").caseOfficer("c.officer"), facts))
+                .isEqualTo("(c.unit_id = :ac_unit or c.officer = :ac_user)");
+        assertThat(Rule.ifLocked(Rule.nobody()).sql(RowFilter.Columns.of().locked("p.locked"), facts)).isEqualTo("(not (p.locked) or (1 = 0))");
+        assertThat(decide(Rule.ifLocked(Rule.nobody()), officer, Target.person(PERSON, false))).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.ifLocked(Rule.nobody()), officer, Target.person(PERSON, true))).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PLC-11: a senior case officer who is the case's officer makes an offer agreed for the case officer; without an agreement nobody does")
+    void agreedMakerSeniorAndNone() {
+        CurrentUser senior = user(Role.SENIOR_CASE_OFFICER);
+        Target byOfficer = Target.ofCase(CASE, PERSON, UNIT, senior.id(), false).withAgreedMaker(Role.SENIOR_CASE_OFFICER);
+        assertThat(decide(Rule.agreedMaker(), senior, byOfficer)).isEqualTo(Rule.Verdict.ALLOWED);
+        assertThat(decide(Rule.agreedMaker(), senior, byOfficer.withCaseOfficer(null))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.agreedMaker(), user(Role.PLACEMENT_COORDINATOR), byOfficer.withAgreedMaker(null))).isEqualTo(Rule.Verdict.DENIED);
+        assertThat(decide(Rule.agreedMaker(), user(Role.SYSTEM_SUPPORT), byOfficer.withAgreedMaker(Role.SYSTEM_SUPPORT)))
+                .isEqualTo(Rule.Verdict.DENIED);
+        CurrentUser manager = user(Role.UNIT_MANAGER);
+        assertThat(decide(Rule.agreedMaker(), manager, Target.unit(null).withAgreedMaker(Role.UNIT_MANAGER))).isEqualTo(Rule.Verdict.DENIED);
+    }
+
+    @Test
+    @DisplayName("PROT-4: a rule reads back in words, for the documentation and the matrix")
+    void inWords() {
+        assertThat(Rule.role(Role.UNIT_MANAGER, Role.CASE_OFFICER).and(Rule.ownUnit()).or(Rule.nobody()).toString())
+                .isEqualTo("((roll(CASE_OFFICER, UNIT_MANAGER) och egen enhet) eller ingen)");
+        assertThat(Rule.authorisedIfLocked().toString()).isEqualTo("om skyddad: (behörighet för ärendet och bekräftad med PIN)");
+        assertThat(Rule.anyone().toString()).isEqualTo("inloggad");
+        assertThat(Rule.caseOfficer().and(Rule.grantRight()).and(Rule.namedUser()).and(Rule.notNamedUser()).and(Rule.agreedMaker()).toString())
+                .contains("ansvarig handläggare", "beviljanderätt", "namngiven användare", "inte namngiven användare", "överenskommen erbjudare");
+    }
 }

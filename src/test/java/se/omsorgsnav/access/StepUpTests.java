@@ -59,23 +59,45 @@ class StepUpTests {
     }
 
     @Test
-    @DisplayName("PROT-10: a wrong PIN is refused and audited; after five, the session must log in again")
+    @DisplayName("PROT-10 (fault 10): a wrong PIN is refused and audited; after five the user is refused, in a new session too, with the right PIN")
     void wrongPinsAreCountedAndAudited() throws Exception {
+        // A user of its own: the count is in the database now, and the clock stands still in the tests.
+        String username = userWithPin();
         MockHttpSession session = new MockHttpSession();
-        var caller = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
-        long before = denials();
+        var caller = user(users.loadUserByUsername(username));
+        long before = denials(username);
         for (int i = 0; i < 5; i++) {
             MockHttpServletResponse wrong = mvc.perform(post("/step-up").param("pin", "000111").param("continue", "/").with(csrf()).with(caller)
                     .session(session)).andReturn().getResponse();
             assertThat(wrong.getStatus()).isEqualTo(400);
             assertThat(wrong.getContentAsString()).contains("Fel PIN-kod");
         }
-        assertThat(denials()).isEqualTo(before + 5);
+        assertThat(denials(username)).isEqualTo(before + 5);
+        // A new session stands for another node, or a new login: the count holds across both.
+        MockHttpSession another = new MockHttpSession();
         MockHttpServletResponse locked = mvc.perform(post("/step-up").param("pin", DemoUsers.PIN).param("continue", "/").with(csrf()).with(caller)
-                .session(session)).andReturn().getResponse();
+                .session(another)).andReturn().getResponse();
         assertThat(locked.getStatus()).isEqualTo(400);
-        assertThat(locked.getContentAsString()).contains("Logga ut och logga in igen");
-        assertThat(session.getAttribute(StepUp.SESSION_ATTRIBUTE)).isNull();
+        assertThat(locked.getContentAsString()).contains("För många felaktiga försök");
+        assertThat(another.getAttribute(StepUp.SESSION_ATTRIBUTE)).isNull();
+    }
+
+    @Test
+    @DisplayName("PROT-10 (fault 10): the password asked before a new PIN is throttled like a login; a session is no way round the limit")
+    void pinPageThrottlesPasswords() throws Exception {
+        String username = newUser();
+        var caller = user(users.loadUserByUsername(username));
+        for (int i = 0; i < 5; i++) {
+            MockHttpServletResponse wrong = mvc.perform(post("/account/pin").param("password", "fel-" + i).param("pin", "482913").with(csrf())
+                    .with(caller)).andReturn().getResponse();
+            assertThat(wrong.getStatus()).isEqualTo(400);
+        }
+        MockHttpServletResponse right = mvc.perform(post("/account/pin").param("password", DemoUsers.PASSWORD).param("pin", "482913").with(csrf())
+                .with(caller)).andReturn().getResponse();
+        assertThat(right.getStatus()).isEqualTo(400);
+        assertThat(right.getContentAsString()).contains("För många felaktiga försök");
+        assertThat(jdbc.sql("select count(*) from app_user where username = ? and pin_hash is not null").param(username).query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -122,9 +144,15 @@ class StepUpTests {
         }
     }
 
-    private long denials() {
+    private long denials(String username) {
         return jdbc.sql("select count(*) from audit_event where actor_username = ? and purpose = 'STEP_UP' and outcome = 'DENIED'")
-                .param(DemoUsers.AUTHORISED).query(Long.class).single();
+                .param(username).query(Long.class).single();
+    }
+
+    private String userWithPin() {
+        String username = newUser();
+        jdbc.sql("update app_user set pin_hash = ? where username = ?").params(passwords.encode(DemoUsers.PIN), username).update();
+        return username;
     }
 
     private String newUser() {

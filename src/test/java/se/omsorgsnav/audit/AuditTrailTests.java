@@ -126,4 +126,34 @@ class AuditTrailTests {
         assertThat(body.lines().filter(l -> l.contains(";utdragstest;")).count()).isEqualTo(230);
         assertThat(body.lines().count()).isGreaterThanOrEqualTo(total + 4);
     }
+
+    @Test
+    @DisplayName("PROT-3 (fault 6): who, in which unit and for what purpose handled a protected person is shown only to a reviewer authorised for her or to SAS")
+    void protectedPersonsAccessesAreMaskedForOtherReviewers() throws Exception {
+        UUID astrid = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.PROTECTED_PIN.replace("-", ""))
+                .query(UUID.class).single();
+        UUID unit = UUID.randomUUID();
+        String actor = "skyddstest-" + UUID.randomUUID().toString().substring(0, 6);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> audit.record(new AuditActor(null, actor, "ADMIN_ASSISTANT", unit, "10.9.8.7"),
+                new AuditEntry(astrid, null, AuditAction.VIEW, "WELCOME_TALK", AuditOutcome.ALLOWED)));
+
+        // An operations lead reviews logs but holds no authorisation for Astrid: the event is there, but not who, where or why.
+        String byPerson = search("verksamhetsledare", "person", astrid.toString());
+        assertThat(byPerson).contains("\"masked\":true").doesNotContain(actor).doesNotContain(unit.toString()).doesNotContain("WELCOME_TALK")
+                .doesNotContain("10.9.8.7");
+        // Searching by the user or the unit would itself name them: the event is left out.
+        assertThat(search("verksamhetsledare", "user", actor)).doesNotContain(astrid.toString()).doesNotContain("WELCOME_TALK");
+        assertThat(search("verksamhetsledare", "unit", unit.toString())).doesNotContain(astrid.toString()).doesNotContain("WELCOME_TALK");
+
+        // SAS holds the review right for protected persons; the unit manager holds an authorisation for Astrid.
+        for (String cleared : List.of("sas", DemoUsers.UNIT_MANAGER)) {
+            assertThat(search(cleared, "person", astrid.toString())).as(cleared).contains(actor).contains(unit.toString()).contains("WELCOME_TALK");
+        }
+    }
+
+    private String search(String reviewer, String parameter, String value) throws Exception {
+        var response = mvc.perform(get("/api/v1/audit").param(parameter, value).with(user(users.loadUserByUsername(reviewer)))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(reviewer).isEqualTo(200);
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

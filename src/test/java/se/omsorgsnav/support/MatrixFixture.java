@@ -231,9 +231,10 @@ public final class MatrixFixture {
     public UUID freshReview(JdbcClient jdbc, String reviewer) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into audit_review (id, reviewer_username, period_from, period_to, events_in_scope, sample_size, status, created_at)
-                        values (?, ?, ?, ?, 0, 0, 'OPEN', current_timestamp)
-                        """).params(id, reviewer, TestClock.TODAY, TestClock.TODAY).update();
+                        insert into audit_review (id, reviewer_user_id, reviewer_username, period_from, period_to, events_in_scope, sample_size,
+                                                  status, created_at)
+                        values (?, (select u.id from app_user u where u.username = ?), ?, ?, ?, 0, 0, 'OPEN', current_timestamp)
+                        """).params(id, reviewer, reviewer, TestClock.TODAY, TestClock.TODAY).update();
         return id;
     }
 

@@ -68,6 +68,8 @@ class OidcLoginTests {
         registry.add("omsorgsnav.oidc.issuer-uri", () -> IDP.issuerUrl(ISSUER).toString());
         registry.add("omsorgsnav.oidc.client-id", () -> CLIENT);
         registry.add("omsorgsnav.oidc.client-secret", () -> "testhemlighet");
+        // As in production: the API takes bearer tokens only (fault 15); Basic is for the demo, the bench and the other tests.
+        registry.add("omsorgsnav.api.basic-auth", () -> "false");
     }
 
     @AfterAll
@@ -97,7 +99,7 @@ class OidcLoginTests {
         assertThat(unknown.getStatus()).isEqualTo(401);
         assertThat(unknown.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("Inloggning krävs").doesNotContain("Greta");
-        assertThat(unknown.getHeaders("WWW-Authenticate")).as("both ways in are named").anyMatch(h -> h.startsWith("Basic"))
+        assertThat(unknown.getHeaders("WWW-Authenticate")).as("only the bearer token is named").noneMatch(h -> h.startsWith("Basic"))
                 .anyMatch(h -> h.startsWith("Bearer"));
 
         assertThat(lookup(DemoUsers.ORDINARY_PIN, token(disabledCaseOfficer(), List.of("CASE_OFFICER"), freshAuthTime(), CLIENT))
@@ -182,7 +184,7 @@ class OidcLoginTests {
     void browserLoginAcrossSites() {
         if (!Files.isExecutable(CHROMIUM)) {
             // CI installs it (.ci/run); a developer without it gets a skip, CI a failure.
-            Assumptions.assumeTrue(System.getenv("CI") == null, "Debian's chromium is missing");
+            Assumptions.assumeTrue(System.getenv("CI") != null, "Debian's chromium is missing");
             throw new IllegalStateException("/usr/bin/chromium is missing");
         }
         try (Playwright playwright = Playwright.create()) {
@@ -217,10 +219,20 @@ class OidcLoginTests {
     }
 
     @Test
-    @DisplayName("OIDC: the OpenAPI document names bearer tokens beside HTTP Basic")
+    @DisplayName("OIDC: the OpenAPI document names bearer tokens, and not HTTP Basic where the API does not take it")
     void apiDocumentNamesBearer() throws Exception {
-        String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(document).contains("\"basic\"").contains("\"bearer\"").contains("\"bearerFormat\":\"JWT\"").contains("auth_time");
+        String document = mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("lvs"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(document).doesNotContain("\"basic\"").contains("\"bearer\"").contains("\"bearerFormat\":\"JWT\"").contains("auth_time");
+    }
+
+    @Test
+    @DisplayName("PROT-3 (fault 15): in production the API takes bearer tokens only: HTTP Basic, which a browser would replay for another site, logs in nobody")
+    void noBasicInProduction() throws Exception {
+        MockHttpServletResponse basic = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/audit/verification")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(DemoUsers.UNIT_MANAGER,
+                        DemoUsers.PASSWORD))).andReturn().getResponse();
+        assertThat(basic.getStatus()).isEqualTo(401);
+        assertThat(basic.getHeaders("WWW-Authenticate")).noneMatch(h -> h.startsWith("Basic"));
     }
 
     /** Follows the login link to the provider's sign-in form and signs in there, as a person would. */

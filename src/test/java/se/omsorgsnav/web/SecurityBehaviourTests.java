@@ -77,6 +77,49 @@ class SecurityBehaviourTests {
     }
 
     @Test
+    @DisplayName("PROT-3 (fault 10): one password sprayed over many user names from one address is slowed: the address is refused for a while")
+    void sprayFromOneAddressIsThrottled() throws Exception {
+        String sprayer = "10.66.0." + (int) (Math.random() * 250 + 1);
+        for (int i = 0; i < 30; i++) {
+            String name = "spray-" + i + "-" + UUID.randomUUID().toString().substring(0, 4);
+            assertThat(loginFrom(sprayer, name, "Sommar2026!")).isEqualTo("/login?fel");
+        }
+        assertThat(loginFrom(sprayer, DemoUsers.AUTHORISED, DemoUsers.PASSWORD)).as("locked out from that address").isEqualTo("/login?fel");
+        assertThat(loginFrom("10.67.0.1", DemoUsers.AUTHORISED, DemoUsers.PASSWORD)).as("from another address").isEqualTo("/");
+    }
+
+    @Test
+    @DisplayName("PROT-3 (fault 10): the failed-login count is kept in the database, where every node reads it")
+    void loginCountIsShared() throws Exception {
+        String username = "delad-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(login(username, "fel")).isEqualTo("/login?fel");
+        assertThat(jdbc.sql("select failures from login_throttle where throttle_key = ?").param("password:user:" + username)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("PROT-3 (fault 13): a disabled user, or one whose role became fee officer, loses the browser session at the next request")
+    void sessionFollowsTheStaffRegister() throws Exception {
+        for (String change : List.of("update app_user set enabled = false where username = ?", "update app_user set role = 'FEE_OFFICER' where username = ?")) {
+            String username = "session-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
+            jdbc.sql("""
+                    insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
+                    values (?, ?, 'Sessa Sessionsson', 'sessa@test.invalid', ?, 'CASE_OFFICER', ?, false, true)
+                    """).params(UUID.randomUUID(), username, passwords.encode("Rätt-lösen-1"), unit).update();
+            var login = mvc.perform(formLogin("/login").user(username).password("Rätt-lösen-1")).andReturn();
+            assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/");
+            var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+            assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).as("logged in").isEqualTo(200);
+
+            jdbc.sql(change).param(username).update();
+            MockHttpServletResponse next = mvc.perform(get("/").session(session)).andReturn().getResponse();
+            assertThat(next.getStatus()).as(change).isEqualTo(302);
+            assertThat(next.getRedirectedUrl()).as(change).endsWith("/login");
+        }
+    }
+
+    @Test
     @DisplayName("PROT-3: a form posted without its CSRF token is refused")
     void csrfIsRequired() throws Exception {
         var caller = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
@@ -188,14 +231,22 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("DESIGN: health and the OpenAPI document are public and hold no personal data")
+    @DisplayName("DESIGN, fault 15: health is public and holds no personal data; the OpenAPI document is for logged-in users")
     void healthAndApiDocs() throws Exception {
+        assertThat(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getRedirectedUrl()).as("anonymous").endsWith("/login");
         MockHttpServletResponse health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
         assertThat(health.getStatus()).isEqualTo(200);
         assertThat(health.getContentAsString()).contains("\"status\":\"UP\"").doesNotContain("components", "details", "db");
-        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String docs = mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("lvs"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(docs).contains("Omsorgsnav API", "/api/v1/persons/lookup", "/api/v1/persons", "/api/v1/cases",
                 "/api/v1/cases/{caseNumber}", "/api/v1/audit/verification");
+    }
+
+    private String loginFrom(String address, String username, String password) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn().getResponse().getRedirectedUrl();
     }
 
     private String login(String username, String password) throws Exception {

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.access.AuthorizationAdministration;
 import se.omsorgsnav.access.AuthorizationRequestView;
 import se.omsorgsnav.access.AuthorizationRequests;
-import se.omsorgsnav.access.CurrentUsers;
-import se.omsorgsnav.access.Role;
+import se.omsorgsnav.access.AccessAction;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.shared.InvalidInputException;
 
@@ -28,15 +29,15 @@ class AuthorizationController {
 
     private final AuthorizationRequests requests;
     private final AuthorizationAdministration administration;
-    private final CurrentUsers users;
+    private final AccessControl access;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    AuthorizationController(AuthorizationRequests requests, AuthorizationAdministration administration, CurrentUsers users,
+    AuthorizationController(AuthorizationRequests requests, AuthorizationAdministration administration, AccessControl access,
                             StaffDirectory staff, Clock clock) {
         this.requests = requests;
         this.administration = administration;
-        this.users = users;
+        this.access = access;
         this.staff = staff;
         this.clock = clock;
     }
@@ -44,7 +45,7 @@ class AuthorizationController {
     @GetMapping("/authorizations")
     String workList(Model model) {
         model.addAttribute("requests", requests.workList());
-        boolean lvs = users.current().is(Role.SYSTEM_SUPPORT);
+        boolean lvs = access.has(AccessAction.AUTHORIZATION_CLOSED_CASES, Target.NONE);
         model.addAttribute("lvs", lvs);
         model.addAttribute("closed", lvs ? administration.closedCasesWithAccess() : java.util.List.of());
         return "access/work-list";
@@ -52,9 +53,7 @@ class AuthorizationController {
 
     @GetMapping("/authorizations/order")
     String orderForm(@RequestParam(name = "caseNumber", required = false) String caseNumber, Model model) {
-        if (!users.current().is(Role.UNIT_MANAGER)) {
-            throw new se.omsorgsnav.access.AccessDenied();
-        }
+        access.require(AccessAction.AUTHORIZATION_ORDER_FORM, Target.NONE);
         model.addAttribute("caseNumber", caseNumber);
         model.addAttribute("validFrom", LocalDate.now(clock));
         model.addAttribute("validTo", LocalDate.now(clock).plusMonths(6));
@@ -122,7 +121,7 @@ class AuthorizationController {
     @GetMapping("/cases/{caseNumber}/authorizations")
     String ofCase(@PathVariable String caseNumber, Model model) {
         model.addAttribute("caseNumber", caseNumber);
-        model.addAttribute("mayGrant", users.current().is(Role.SYSTEM_SUPPORT) && users.current().grantRight());
+        model.addAttribute("mayGrant", access.has(AccessAction.AUTHORIZATION_GRANTED, Target.NONE));
         model.addAttribute("authorizations", administration.forCase(caseNumber));
         return "access/case-authorizations";
     }
@@ -130,9 +129,7 @@ class AuthorizationController {
     /** LVS finds a case by its number, to see or grant access without an order. */
     @GetMapping("/authorizations/case")
     String gotoCase(@RequestParam(name = "caseNumber", required = false) String caseNumber) {
-        if (!users.current().is(Role.SYSTEM_SUPPORT)) {
-            throw new se.omsorgsnav.access.AccessDenied();
-        }
+        access.require(AccessAction.AUTHORIZATION_PRECHECK, Target.NONE);
         return "redirect:/cases/" + se.omsorgsnav.shared.CaseNumber.parse(caseNumber == null ? "" : caseNumber).value() + "/authorizations";
     }
 

@@ -1,4 +1,4 @@
-package se.omsorgsnav.audit.web;
+package se.omsorgsnav.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,6 +7,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.AuditLogAction;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditVerification;
 import se.omsorgsnav.audit.VerificationReport;
 
@@ -16,13 +19,16 @@ import se.omsorgsnav.audit.VerificationReport;
 class AuditVerificationController {
 
     private final AuditVerification verification;
+    private final AccessControl access;
 
-    AuditVerificationController(AuditVerification verification) {
+    AuditVerificationController(AuditVerification verification, AccessControl access) {
         this.verification = verification;
+        this.access = access;
     }
 
     @GetMapping("/audit/verification")
     String page(Model model) {
+        access.require(AuditLogAction.AUDIT_VERIFICATION, Target.NONE);
         model.addAttribute("report", verification.verify());
         return "audit/verification";
     }
@@ -32,6 +38,7 @@ class AuditVerificationController {
     @GetMapping(path = "/api/v1/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     VerificationReport api() {
+        access.require(AuditLogAction.AUDIT_VERIFICATION, Target.NONE);
         return verification.verify();
     }
 }

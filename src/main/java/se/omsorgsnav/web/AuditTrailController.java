@@ -1,4 +1,4 @@
-package se.omsorgsnav.audit.web;
+package se.omsorgsnav.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,17 +9,22 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.AuditLogAction;
+import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditTrail;
 
-/** The audit log for review (AUD-3): managers, LVS and SAS (see the security configuration). */
+/** The audit log for review (AUD-3): managers, LVS and SAS ({@link AuditLogAction#AUDIT_SEARCH}). */
 @RestController
 @Tag(name = "Loggkontroll")
 class AuditTrailController {
 
     private final AuditTrail trail;
+    private final AccessControl access;
 
-    AuditTrailController(AuditTrail trail) {
+    AuditTrailController(AuditTrail trail, AccessControl access) {
         this.trail = trail;
+        this.access = access;
     }
 
     @Operation(summary = "Sök i åtkomstloggen",
@@ -33,6 +38,7 @@ class AuditTrailController {
                            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                            @RequestParam(name = "cursor", required = false) String cursor,
                            @RequestParam(name = "limit", defaultValue = "100") int limit) {
+        access.require(AuditLogAction.AUDIT_SEARCH, Target.NONE);
         return trail.search(new AuditTrail.Query(person, user, unit, from, to), cursor, limit, "AUDIT_SEARCH");
     }
 }
