@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
@@ -41,8 +44,13 @@ public class AccessControl {
     private final StepUp stepUp;
     private final AuditLog audit;
     private final Clock clock;
+    /** A denial is written in a transaction of its own, before the exception rolls the caller's back (PROT-4, PROT-24). */
+    private final TransactionTemplate separately;
 
-    AccessControl(CurrentUsers users, CaseAuthorizations authorizations, StepUp stepUp, AuditLog audit, Clock clock) {
+    AccessControl(CurrentUsers users, CaseAuthorizations authorizations, StepUp stepUp, AuditLog audit, Clock clock,
+                  PlatformTransactionManager transactions) {
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.users = users;
         this.authorizations = authorizations;
         this.stepUp = stepUp;
@@ -150,15 +158,20 @@ public class AccessControl {
      */
     public void recordRefusal(Action action, Target target) {
         if (users.find().isPresent()) {
-            audit.recordDenial(users.actor(), entry(action, target, AuditOutcome.DENIED));
+            recordDenied(action, target);
         }
     }
 
     private void deny(CurrentUser user, Action action, Target target) {
         if (user != null) {
-            audit.recordDenial(users.actor(), entry(action, target, AuditOutcome.DENIED));
+            recordDenied(action, target);
         }
         throw new AccessDenied();
+    }
+
+    private void recordDenied(Action action, Target target) {
+        var actor = users.actor();
+        separately.executeWithoutResult(tx -> audit.recordAll(actor, List.of(entry(action, target, AuditOutcome.DENIED))));
     }
 
     private static AuditEntry entry(Action action, Target target, AuditOutcome outcome) {

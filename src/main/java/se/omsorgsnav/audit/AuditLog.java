@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.omsorgsnav.shared.TimeOrderedIds;
 
 /**
- * Writes audit events (AUD-1). Allowed and masked accesses are written in the caller's
- * transaction, so that data is never shown without its event; denials in a transaction of their
- * own, so that the caller's rollback (the AccessDenied it is about to throw) cannot erase them.
+ * Writes audit events (AUD-1) in the caller's transaction, so that data is never shown without
+ * its event. Denials are decided and written only by {@code access.AccessControl}, in a
+ * transaction of its own, so that the caller's rollback (the AccessDenied it is about to throw)
+ * cannot erase them; there is no way to record a denial by hand here.
  * A masked view is a probe (PROT-24): written in the caller's transaction like any other, and
  * written again in a new transaction should that one roll back, so a later failure in the same
  * request cannot erase the trace of what was looked for.
@@ -91,12 +92,6 @@ public class AuditLog {
             ps.setString(12, actor.clientAddress());
         });
         jdbc.batchUpdate(INSERT_PENDING, rows, rows.size(), (ps, row) -> ps.setObject(1, row.id()));
-    }
-
-    /** A denial survives the rollback of the request that was denied (PROT-4). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordDenial(AuditActor actor, AuditEntry entry) {
-        recordAll(actor, List.of(entry));
     }
 
     private record Row(UUID id, AuditEntry entry) {}

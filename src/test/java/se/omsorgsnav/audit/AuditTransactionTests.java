@@ -44,6 +44,24 @@ class AuditTransactionTests {
     }
 
     @Test
+    @DisplayName("PROT-24, AUD-1: a masked view (a probe) keeps its audit event when a later check in the same request fails and rolls back")
+    void probeSurvivesALaterRollback() {
+        UUID astrid = personId(DemoUsers.PROTECTED_PIN);
+        UUID greta = personId(DemoUsers.ORDINARY_PIN);
+        long masked = count(DemoUsers.UNAUTHORISED, astrid, "MASKED");
+        long allowed = count(DemoUsers.UNAUTHORISED, greta, "ALLOWED");
+        try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                assertThat(gate.list(List.of(astrid, greta), Purpose.SEARCH)).hasSize(2);
+                gate.open(astrid, Purpose.PERSON_PAGE);
+            })).isInstanceOf(AccessDenied.class);
+        }
+        assertThat(count(DemoUsers.UNAUTHORISED, astrid, "MASKED")).as("the masked hit is on record").isEqualTo(masked + 1);
+        // What was shown in full never reached the user (the request failed): it goes with the rollback, as before.
+        assertThat(count(DemoUsers.UNAUTHORISED, greta, "ALLOWED")).isEqualTo(allowed);
+    }
+
+    @Test
     @DisplayName("AUD-1: an allowed view writes its audit event in the same transaction as the read")
     void viewAndAuditCommitTogether() {
         UUID astrid = personId(DemoUsers.PROTECTED_PIN);
