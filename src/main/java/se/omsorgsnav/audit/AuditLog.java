@@ -58,6 +58,12 @@ public class AuditLog {
         if (entries.isEmpty()) {
             return;
         }
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // A read-only transaction cannot insert (PostgreSQL refuses; H2 does not notice): the
+            // read's events go in a transaction of their own, committed before the data is shown.
+            separately.executeWithoutResult(tx -> insert(actor, entries));
+            return;
+        }
         insert(actor, entries);
         List<AuditEntry> probes = entries.stream().filter(e -> e.outcome() != AuditOutcome.ALLOWED).toList();
         if (!probes.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {

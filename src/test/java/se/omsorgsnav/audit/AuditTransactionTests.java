@@ -62,6 +62,19 @@ class AuditTransactionTests {
     }
 
     @Test
+    @DisplayName("AUD-1: a read in a read-only transaction still writes its audit event (PostgreSQL refuses inserts there; CI runs this on it)")
+    void readOnlyReadIsAudited() {
+        UUID astrid = personId(DemoUsers.PROTECTED_PIN);
+        long before = count(DemoUsers.UNAUTHORISED, astrid, "MASKED");
+        try (var login = AsUser.login(users, DemoUsers.UNAUTHORISED)) {
+            TransactionTemplate readOnly = new TransactionTemplate(transactions);
+            readOnly.setReadOnly(true);
+            readOnly.executeWithoutResult(tx -> assertThat(gate.list(List.of(astrid), Purpose.SEARCH)).hasSize(1));
+        }
+        assertThat(count(DemoUsers.UNAUTHORISED, astrid, "MASKED")).isEqualTo(before + 1);
+    }
+
+    @Test
     @DisplayName("AUD-1: an allowed view writes its audit event in the same transaction as the read")
     void viewAndAuditCommitTogether() {
         UUID astrid = personId(DemoUsers.PROTECTED_PIN);
