@@ -278,8 +278,9 @@ class AuthorisationMatrixTests {
                          "recipientUsers":["%s"]}
                         """.formatted(UUID.randomUUID(), MatrixFixture.GRANT_TARGET)), ALL, 201));
         ENDPOINTS.put("GET /api/v1/messages/inbox", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/messages/inbox"), ALL, 200));
+        // The protected subject's MOVE_IN record, which names her home and apartment: it reached every matrix user.
         ENDPOINTS.put("GET /api/v1/messages/{id}", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> get("/api/v1/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
+                (p, t) -> get("/api/v1/messages/" + t.fixture.whereabouts(Subject.PROTECTED_REGISTRATION).recordMessageId()), ALL, 200));
         // An attachment (MSG-7) names the subject: downloaded in full by a caller authorised for the
         // subject, and refused (403, audited) to the rest, who see it only as "Bilaga 1" when opening.
         ENDPOINTS.put("GET /api/v1/messages/{id}/attachments/{attachmentId}", new Endpoint(Kind.OPEN, true,
@@ -306,8 +307,9 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /messages/{id}/attachments/{attachmentId}", new Endpoint(Kind.OPEN, false,
                 (p, t) -> get(t.fixture.freshAttachment(t.jdbc, t.caller == null ? MatrixFixture.GRANT_TARGET : t.caller, p).replace("/api/v1", "")),
                 ALL));
+        // The protected subject's hand-written message, whose subject line and text are canaries: it reached every matrix user.
         ENDPOINTS.put("GET /messages/{id}", new Endpoint(Kind.ROLE_ONLY, false,
-                (p, t) -> get("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller)), ALL, 200));
+                (p, t) -> get("/messages/" + t.fixture.whereabouts(Subject.PROTECTED_REGISTRATION).freeTextMessageId()), ALL, 200));
         ENDPOINTS.put("POST /messages/{id}/reply", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/messages/" + t.fixture.freshMessage(t.jdbc, t.caller) + "/reply").with(csrf())
                         .param("idempotencyKey", "matrix-" + UUID.randomUUID()).param("body", "Tack, jag tar det."), ALL, 302));
@@ -365,12 +367,14 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON).content("""
                         {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"%s","currentResidence":"OWN_HOME","coResident":false}
                         """.formatted(t.fixture.freshPersonCase(t.jdbc), TestClock.TODAY)), Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 201));
-        // No matrix apartment is vacant: the coordinator is told to choose one (400), everyone else "Behörighet saknas".
+        // An unknown decision and apartment (a cell must not take the fixture's vacancy): the coordinator is told to choose one (400),
+        // everyone else "Behörighet saknas".
         ENDPOINTS.put("POST /api/v1/placement/allocations", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/placement/allocations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(UUID.randomUUID(), UUID.randomUUID())),
                 Set.of(Role.PLACEMENT_COORDINATOR), 400));
-        // No matrix allocation exists: "Behörighet saknas" for every cell, as for one that is not the caller's to offer.
+        // An unknown allocation (a cell must not change the fixture's offers): "Behörighet saknas" for every cell, as for one that is not
+        // the caller's to offer.
         ENDPOINTS.put("POST /api/v1/placement/allocations/{id}/offer", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/placement/allocations/" + UUID.randomUUID() + "/offer").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"offeredOn\":\"" + TestClock.TODAY + "\"}"), nobody, 204));
@@ -415,7 +419,7 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/placement/relocation-wishes", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/placement/relocation-wishes"), placementTeam, 200));
         ENDPOINTS.put("GET /placement/unexecuted", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/unexecuted"), ivoReaders, 200));
-        // PLC-11: respite bookings without names; no matrix booking exists, so cancelling is a 400 for the coordinator.
+        // PLC-11: respite bookings without names; cancelling an unknown booking (not the fixture's) is a 400 for the coordinator.
         Set<Role> coordinators = Set.of(Role.PLACEMENT_COORDINATOR);
         ENDPOINTS.put("GET /placement/respite", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/respite"), coordinators, 200));
         ENDPOINTS.put("POST /placement/respite", new Endpoint(Kind.ROLE_ONLY, false,
@@ -463,6 +467,44 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("ANY /behorighet-saknas", new Endpoint(Kind.PUBLIC, false, (p, t) -> get("/behorighet-saknas"), ALL));
     }
 
+    /**
+     * The positive control of the whereabouts channels (issue 14, "Tests"): in each of these rows at
+     * least one caller allowed the row and authorised for the subjects must see the canary, or the
+     * scan of the row would prove nothing. Rows without one: the statistics (counts only, by home);
+     * the audit pages (case numbers and users, never person data); the pages no matrix user reaches
+     * (the home's, the tenants', the landlord notice: the home's unit manager only, see
+     * {@link #homeManagerSeesHerHome}); and the mutating rows, which take unknown ids so that no
+     * cell changes another's world.
+     */
+    static final Map<String, java.util.function.Function<MatrixFixture, String>> CONTROLS = new LinkedHashMap<>();
+
+    static {
+        java.util.function.Function<MatrixFixture, MatrixFixture.Whereabouts> offered = f -> f.whereabouts(Subject.PROTECTED_REGISTRATION);
+        CONTROLS.put("GET /api/v1/placement/queue", f -> Subject.CONFIDENTIALITY_MARKING.canary("reason"));
+        CONTROLS.put("GET /placement/queue", f -> Subject.CONFIDENTIALITY_MARKING.canary("wish"));
+        CONTROLS.put("GET /placement/matching", f -> Subject.CONFIDENTIALITY_MARKING.canary("wish"));
+        CONTROLS.put("GET /api/v1/placement/relocation-wishes", f -> Subject.CONFIDENTIALITY_MARKING.canary("relocation"));
+        CONTROLS.put("GET /api/v1/placement/offers/overdue", f -> offered.apply(f).apartment());
+        CONTROLS.put("GET /placement/offers", f -> offered.apply(f).apartment());
+        CONTROLS.put("GET /", f -> offered.apply(f).apartment());
+        CONTROLS.put("GET /api/v1/placement/respite-bookings", f -> offered.apply(f).home());
+        CONTROLS.put("GET /placement/unexecuted", f -> Subject.PROTECTED_REGISTRATION.canary("last"));
+        CONTROLS.put("GET /api/v1/placement/unexecuted", f -> Subject.PROTECTED_REGISTRATION.canary("last"));
+        CONTROLS.put("GET /placement/unexecuted.csv", f -> Subject.PROTECTED_REGISTRATION.canary("last"));
+        CONTROLS.put("GET /messages", f -> Subject.PROTECTED_REGISTRATION.canary("msgsubject"));
+        CONTROLS.put("GET /messages/sent", f -> Subject.PROTECTED_REGISTRATION.canary("msgsubject"));
+        CONTROLS.put("GET /api/v1/messages/inbox", f -> Subject.PROTECTED_REGISTRATION.canary("msgsubject"));
+        CONTROLS.put("GET /messages/{id}", f -> Subject.PROTECTED_REGISTRATION.canary("note"));
+        CONTROLS.put("GET /api/v1/messages/{id}", f -> offered.apply(f).apartment());
+    }
+
+    /**
+     * Rows that list the municipality's units or nursing homes by name (forms, the statistics by
+     * home): there a canary home's name names nobody, so it is not a canary.
+     */
+    static final Set<String> LISTS_HOMES = Set.of("GET /placement/respite", "POST /placement/respite", "POST /placement/respite/{id}/cancel",
+            "GET /placement/statistics", "GET /api/v1/placement/statistics", "GET /audit/reviews");
+
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
@@ -476,6 +518,8 @@ class AuthorisationMatrixTests {
     private final Map<String, UserDetails> details = new HashMap<>();
     private final List<String> failures = new ArrayList<>();
     private int cells;
+    /** The rows of {@link #CONTROLS} where an authorised caller saw the canary. */
+    private final Set<String> controlled = new TreeSet<>();
     private int freshSerial;
 
     @BeforeAll
@@ -551,6 +595,11 @@ class AuthorisationMatrixTests {
                 cell("name search", new Endpoint(Kind.FIND_BY_NAME, false,
                         (p, t) -> post("/persons/search").param("q", subject.canary("first") + " " + subject.canary("last")).with(csrf()), ALL),
                         username, subject);
+            }
+        }
+        for (String key : CONTROLS.keySet()) {
+            if (!controlled.contains(key)) {
+                failures.add(key + ": no authorised caller sees " + CONTROLS.get(key).apply(fixture) + ": the scan would prove nothing");
             }
         }
         assertThat(failures).as("matrix failures (%d cells)", cells).isEmpty();
@@ -660,6 +709,49 @@ class AuthorisationMatrixTests {
         }
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("PROT-3, PROT-13: a canary home's unit manager, authorised for her tenant or the one offered a place, sees her at the home's pages "
+            + "(the positive control of the rows no matrix user reaches), and nothing of the other homes' persons")
+    void homeManagerSeesHerHome() throws Exception {
+        for (Subject subject : List.of(Subject.PROTECTED_REGISTRATION, Subject.CONFIDENTIALITY_MARKING, Subject.LOCAL_PROTECTION)) {
+            MatrixFixture.Whereabouts mine = fixture.whereabouts(subject);
+            UserDetails manager = details(MatrixFixture.homeManager(subject));
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("/placement/home", mine.apartment());
+            expected.put("/api/v1/placement/apartments", mine.apartment());
+            if (mine.allocationId() != null) {
+                expected.put("/placement/offers", mine.apartment());
+            }
+            if (mine.tenancyId() != null) {
+                expected.put("/api/v1/placement/tenants", mine.tenancyApartment());
+            }
+            List<String> others = new ArrayList<>();
+            for (Subject other : Subject.values()) {
+                if (other != subject && other.locked() && other.hasCase) {
+                    others.addAll(fixture.person(other).canaries());
+                    others.removeAll(fixture.homeNames());
+                }
+            }
+            for (Map.Entry<String, String> page : expected.entrySet()) {
+                String where = page.getKey() + " as the home manager of " + subject;
+                MockHttpServletResponse response = mvc.perform(get(page.getKey()).with(user(manager))
+                        .sessionAttr(StepUp.SESSION_ATTRIBUTE, TestClock.NOW)).andReturn().getResponse();
+                expectStatus(where, response.getStatus(), 200);
+                if (!response.getContentAsString(StandardCharsets.UTF_8).contains(page.getValue())) {
+                    failures.add(where + ": an authorised caller does not see " + page.getValue() + ": the scan would prove nothing");
+                }
+                assertNoCanary(where, manager.getUsername(), response, others);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @AfterAll
+    void removeWhereabouts() {
+        fixture.removeWhereabouts(jdbc);
+    }
+
     @AfterAll
     @DisplayName("AUD-5: the application log of the whole run holds no canary")
     void logHoldsNoCanary() throws Exception {
@@ -754,8 +846,19 @@ class AuthorisationMatrixTests {
         List<String> forbidden = new ArrayList<>();
         if (!seesProtected) {
             forbidden.addAll(fixture.allCanaries());
+            // Not exempt: the case's authorisations as the access workflow lists them (GET /api/v1/cases/{caseNumber}/authorizations,
+            // GET /cases/{caseNumber}/authorizations, GET /authorizations/requests/{id}, GET /cases/{caseNumber}/authorizations/new)
+            // name each holder's unit, and a holder is the unit manager of the home the protected person is offered or lives at:
+            // to the unit manager and LVS without an authorisation the list tells where she lives (issue 14, reported by the canary helper).
+            if (LISTS_HOMES.contains(key)) {
+                forbidden.removeAll(fixture.homeNames());
+            }
         }
         assertNoCanary(where, username, response, forbidden);
+        if (seesProtected && roleAllowed && CONTROLS.containsKey(key)
+                && response.getContentAsString(StandardCharsets.UTF_8).contains(CONTROLS.get(key).apply(fixture))) {
+            controlled.add(key);
+        }
         boolean showsSubject = subject != null && subject.locked() && full && roleAllowed
                 && Set.of(Kind.OPEN, Kind.SHOW_MASKED, Kind.FIND_BY_NAME, Kind.NEW_CASE_FORM).contains(endpoint.kind());
         if (showsSubject && !key.contains("/cases") && !response.getContentAsString(StandardCharsets.UTF_8).contains(subject.canary("last"))) {

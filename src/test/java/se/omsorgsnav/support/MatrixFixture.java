@@ -62,6 +62,24 @@ public final class MatrixFixture {
 
     public record Person(UUID id, String pin, String tenDigitPin, String caseNumber, List<String> canaries) {}
 
+    /**
+     * Where a locked subject lives or is to live, and what is written about it (issue 14, "Tests"):
+     * a nursing home whose name, an apartment whose number, a placement decision whose wishes,
+     * special reasons and relative contact, and two messages on her case whose subject, text and
+     * fields are all canaries. {@code allocationId}, {@code tenancyId} are null where she has none.
+     */
+    public record Whereabouts(UUID homeId, String home, UUID apartmentId, String apartment, UUID decisionId, UUID allocationId,
+                              UUID tenancyId, String tenancyApartment, UUID respiteId, UUID freeTextMessageId, UUID recordMessageId,
+                              List<String> canaries) {}
+
+    /**
+     * The unit manager of the subject's home, authorised for her case: the positive control of the
+     * home's pages, which no matrix user reaches. Not a matrix user (no cells).
+     */
+    public static String homeManager(Subject subject) {
+        return "m_home_manager_" + subject.name().toLowerCase(Locale.ROOT);
+    }
+
     private final Map<Subject, Person> persons = new EnumMap<>(Subject.class);
     private final Map<String, AuthState> userStates = new LinkedHashMap<>();
     private final Map<String, Role> userRoles = new LinkedHashMap<>();
@@ -69,6 +87,17 @@ public final class MatrixFixture {
     private UUID grantTargetId;
     private UUID managerId;
     private final Map<Subject, UUID> caseIds = new EnumMap<>(Subject.class);
+    private final Map<Subject, Whereabouts> whereabouts = new EnumMap<>(Subject.class);
+
+    /** The subject's placement and message data; null for a subject without a case or lock. */
+    public Whereabouts whereabouts(Subject subject) {
+        return whereabouts.get(subject);
+    }
+
+    /** The canary homes' names: also in every list of the municipality's units, where they name nobody. */
+    public List<String> homeNames() {
+        return whereabouts.values().stream().map(Whereabouts::home).toList();
+    }
 
     public Person person(Subject subject) {
         return persons.get(subject);
@@ -166,6 +195,11 @@ public final class MatrixFixture {
                 // PROT-13: the alias only for staff of the unit that performs her services, which no matrix user is.
                 canaries.add(s.alias);
             }
+            if (s.locked() && s.hasCase) {
+                Whereabouts w = f.place(jdbc, s, id, caseId, caseNumber, userIds, hash, pinHash, today);
+                f.whereabouts.put(s, w);
+                canaries.addAll(w.canaries());
+            }
             f.persons.put(s, new Person(id, pin, pin.substring(2, 8) + "-" + pin.substring(8), caseNumber, canaries));
             if (s.locked() && s.hasCase) {
                 for (Role role : Role.values()) {
@@ -178,7 +212,166 @@ public final class MatrixFixture {
         jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, 'RELATIVE')")
                 .params(UUID.randomUUID(), f.person(Subject.PROTECTED_REGISTRATION).id(), f.person(Subject.LINKED_RELATIVE).id())
                 .update();
+        f.vacantApartment(jdbc, userIds.get(username(Role.UNIT_MANAGER, AuthState.NONE)), today);
         return f;
+    }
+
+    /**
+     * The subject's whereabouts, written as the placement routine and the messaging would have:
+     * <ul>
+     * <li>PROTECTED_REGISTRATION: offered an apartment, the coordinator the agreed offer maker, the
+     *     answer overdue (overdue offers, the offers page, the coordinator's tasks);</li>
+     * <li>CONFIDENTIALITY_MARKING: a tenant of her home who wishes to move, her new decision in the
+     *     queue (queue, matching, relocation wishes, the home's tenants);</li>
+     * <li>LOCAL_PROTECTION: offered an apartment by the home's unit manager, the answer overdue.</li>
+     * </ul>
+     * Each decision is four months old and not executed (the IVO list); each has a respite booking
+     * at her home; and two messages on her case reached every matrix user through the matrix unit's
+     * group: one written by hand, one a MOVE_IN record. The canary homes have no message group, so
+     * that the list of groups does not name them.
+     */
+    private Whereabouts place(JdbcClient jdbc, Subject s, UUID personId, UUID caseId, String caseNumber, Map<String, UUID> userIds,
+                              String hash, String pinHash, LocalDate today) {
+        UUID coordinator = userIds.get(username(Role.PLACEMENT_COORDINATOR, AuthState.NONE));
+        UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
+        List<String> canaries = new ArrayList<>();
+        UUID home = UUID.randomUUID();
+        String homeName = s.canary("home");
+        jdbc.sql("insert into unit (id, name, administration, kind) values (?, ?, 'Äldre samt vård- och omsorgsförvaltningen', 'NURSING_HOME')")
+                .params(home, homeName).update();
+        UUID manager = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into app_user (id, username, full_name, email, password_hash, pin_hash, role, unit_id, grant_right, enabled)
+                        values (?, ?, 'Matris Boendechef', ?, ?, ?, 'UNIT_MANAGER', ?, false, true)
+                        """).params(manager, homeManager(s), homeManager(s) + "@test.invalid", hash, pinHash, home).update();
+        authorise(jdbc, manager, caseId, personId, AuthState.VALID, today, userIds.get(username(Role.SYSTEM_SUPPORT, AuthState.NONE)));
+        UUID apartment = UUID.randomUUID();
+        String number = "Xqn" + s.ordinal() + "lgh"; // apartment.number is 20 characters at most
+        jdbc.sql("insert into apartment (id, unit_id, number, care_profile, monthly_rent, version) values (?, ?, ?, 'SOMATIC', 6321, 0)")
+                .params(apartment, home, number).update();
+        canaries.addAll(List.of(homeName, number, s.canary("wish"), s.canary("reason"), s.canary("relative")));
+        UUID tenancy = null;
+        String tenancyApartment = null;
+        if (s == Subject.CONFIDENTIALITY_MARKING) {
+            UUID lived = UUID.randomUUID();
+            tenancyApartment = "Xqt" + s.ordinal() + "lgh";
+            jdbc.sql("insert into apartment (id, unit_id, number, care_profile, monthly_rent, version) values (?, ?, ?, 'SOMATIC', 6321, 0)")
+                    .params(lived, home, tenancyApartment).update();
+            UUID executed = decision(jdbc, caseId, personId, officer, today.minusYears(1), "EXECUTED", null, null, null);
+            tenancy = UUID.randomUUID();
+            jdbc.sql("insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on, rent_from) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(tenancy, lived, executed, caseId, personId, today.minusMonths(11), today.minusMonths(11)).update();
+            canaries.add(tenancyApartment);
+        }
+        String status = s == Subject.CONFIDENTIALITY_MARKING ? "QUEUED" : "OFFERED";
+        // The queued one the longest waiting of the municipality, so that matching proposes her for any vacant somatic apartment.
+        UUID decision = decision(jdbc, caseId, personId, officer, status.equals("QUEUED") ? today.minusYears(2) : today.minusMonths(4), status,
+                s.canary("wish"), s.canary("reason"), s.canary("relative"));
+        if (tenancy != null) {
+            jdbc.sql("update placement_decision set relocation_wish = ?, relocation_wish_on = ? where id = ?")
+                    .params(s.canary("relocation"), today.minusDays(20), decision).update();
+            canaries.add(s.canary("relocation"));
+        }
+        UUID allocation = null;
+        if (status.equals("OFFERED")) {
+            allocation = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
+                                                    offer_maker, status, offered_on, answer_due_on, answer_due_rule, version)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, 'Svar inom en arbetsdag efter erbjudandet (rutin 003)', 0)
+                            """)
+                    .params(allocation, decision, apartment, decision, apartment, coordinator, OffsetDateTime.now().minusDays(6),
+                            s == Subject.PROTECTED_REGISTRATION ? "COORDINATOR" : "UNIT_MANAGER", today.minusDays(5), today.minusDays(4))
+                    .update();
+        }
+        UUID respite = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into respite_booking (id, unit_id, case_id, from_date, to_date, booked_by, booked_at)
+                        values (?, ?, ?, ?, ?, ?, current_timestamp)
+                        """).params(respite, home, caseId, today.plusDays(10), today.plusDays(15), coordinator).update();
+        UUID sender = userIds.get(username(Role.PLACEMENT_COORDINATOR, AuthState.VALID));
+        UUID freeText = message(jdbc, sender, "FREE_TEXT", s.canary("msgsubject"), "Hon har nu flyttat, se " + s.canary("note") + ".",
+                caseId, caseNumber, personId, Map.of(), userIds.values());
+        UUID record = message(jdbc, sender, "MOVE_IN", caseNumber, "Inflyttning enligt rutinen", caseId, caseNumber, personId,
+                Map.of("facility", homeName, "careProfile", "SOMATIC", "apartment", number), userIds.values());
+        canaries.addAll(List.of(s.canary("msgsubject"), s.canary("note")));
+        return new Whereabouts(home, homeName, apartment, number, decision, allocation, tenancy, tenancyApartment, respite, freeText, record,
+                List.copyOf(canaries));
+    }
+
+    private static UUID decision(JdbcClient jdbc, UUID caseId, UUID personId, UUID officer, LocalDate decidedOn, String status, String wishes,
+                                 String specialReasons, String relativeContact) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, special_reasons, co_resident, current_residence,
+                                                        relative_contact, decided_on, signed_by, signed_at, status, version)
+                        values (?, ?, ?, 'SOMATIC', ?, ?, false, 'OWN_HOME', ?, ?, ?, current_timestamp, ?, 0)
+                        """)
+                .params(id, caseId, personId, wishes, specialReasons, relativeContact, decidedOn, officer, status).update();
+        return id;
+    }
+
+    private UUID message(JdbcClient jdbc, UUID sender, String type, String subject, String body, UUID caseId, String caseNumber, UUID personId,
+                         Map<String, String> fields, java.util.Collection<UUID> recipients) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, case_id, case_number, person_id, sent_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)
+                        """).params(id, id, sender, "matrix-" + id, type, subject, body, caseId, caseNumber, personId).update();
+        fields.forEach((name, value) -> jdbc.sql("insert into message_field (message_id, name, field_value) values (?, ?, ?)")
+                .params(id, name, value).update());
+        jdbc.sql("insert into message_addressee (message_id, group_id) values (?, ?)").params(id, unitId).update();
+        for (UUID user : recipients) {
+            jdbc.sql("insert into message_delivery (message_id, user_id, via_group_id, sent_at) values (?, ?, ?, current_timestamp)")
+                    .params(id, user, unitId).update();
+        }
+        return id;
+    }
+
+    private UUID vacantHome;
+
+    /**
+     * A vacant somatic apartment at a home that names nobody, so that matching proposes the longest
+     * waiting of the queue for it: the queued subject.
+     */
+    private void vacantApartment(JdbcClient jdbc, UUID reporter, LocalDate today) {
+        vacantHome = UUID.randomUUID();
+        jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Matrisboendet', 'Äldre samt vård- och omsorgsförvaltningen', 'NURSING_HOME')")
+                .param(vacantHome).update();
+        UUID apartment = UUID.randomUUID();
+        jdbc.sql("insert into apartment (id, unit_id, number, care_profile, monthly_rent, version) values (?, ?, 'M-1', 'SOMATIC', 6321, 0)")
+                .params(apartment, vacantHome).update();
+        jdbc.sql("""
+                        insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
+                        values (?, ?, 'MOVE_OUT', ?, ?, ?, current_timestamp, false)
+                        """).params(UUID.randomUUID(), apartment, today.minusDays(3), today.plusDays(2), reporter).update();
+    }
+
+    /**
+     * Removes the placement and message data of the subjects and the homes, so that the test
+     * classes after the matrix, which share the database, find the queue, the offers, the homes
+     * and the statistics as the demo data makes them. The persons and cases stay, as before.
+     */
+    public void removeWhereabouts(JdbcClient jdbc) {
+        List<UUID> homes = new ArrayList<>(whereabouts.values().stream().map(Whereabouts::homeId).toList());
+        homes.add(vacantHome);
+        List<UUID> messages = whereabouts.values().stream().flatMap(w -> java.util.stream.Stream.of(w.freeTextMessageId(), w.recordMessageId()))
+                .toList();
+        List<UUID> cases = whereabouts.keySet().stream().map(caseIds::get).toList();
+        for (String table : List.of("message_delivery", "message_field", "message_addressee", "message_attachment")) {
+            jdbc.sql("delete from " + table + " where message_id in (:ids)").param("ids", messages).update();
+        }
+        jdbc.sql("delete from message where id in (:ids)").param("ids", messages).update();
+        jdbc.sql("delete from respite_booking where unit_id in (:ids)").param("ids", homes).update();
+        jdbc.sql("delete from tenancy where case_id in (:ids)").param("ids", cases).update();
+        jdbc.sql("delete from allocation where apartment_id in (select id from apartment where unit_id in (:ids))").param("ids", homes).update();
+        jdbc.sql("delete from vacancy where apartment_id in (select id from apartment where unit_id in (:ids))").param("ids", homes).update();
+        jdbc.sql("delete from placement_decision where case_id in (:ids)").param("ids", cases).update();
+        jdbc.sql("delete from apartment where unit_id in (:ids)").param("ids", homes).update();
+        List<String> managers = whereabouts.keySet().stream().map(MatrixFixture::homeManager).toList();
+        jdbc.sql("delete from case_authorization where user_id in (select id from app_user where username in (:names))").param("names", managers).update();
+        jdbc.sql("delete from app_user where username in (:names)").param("names", managers).update();
+        jdbc.sql("delete from unit where id in (:ids)").param("ids", homes).update();
     }
 
     /** An open order to refuse or carry out, made fresh for each cell that decides one. */
