@@ -42,6 +42,8 @@ final class CatalogueRows {
         row("AccessAction.AUTHORIZATION_REVOKED", "DELETE /api/v1/cases/{caseNumber}/authorizations/{id}",
                 "POST /cases/{caseNumber}/authorizations/{id}/revocation");
         row("AccessAction.AUTHORIZATION_LIST", "GET /api/v1/cases/{caseNumber}/authorizations", "GET /cases/{caseNumber}/authorizations");
+        row("AccessAction.AUTHORIZATION_HOLDER_UNITS", "GET /api/v1/cases/{caseNumber}/authorizations", "GET /cases/{caseNumber}/authorizations",
+                "GET /authorizations/requests/{id}", "GET /cases/{caseNumber}/authorizations/new");
         row("AccessAction.AUTHORIZATION_PRECHECK", "GET /authorizations/case", "GET /cases/{caseNumber}/authorizations/new",
                 "GET /authorizations/requests/{id}");
         row("AccessAction.AUTHORIZATION_CLOSED_CASES", "GET /authorizations");

@@ -34,6 +34,12 @@ public enum AccessAction implements Action {
     AUTHORIZATION_REVOKED(AuditAction.UPDATE, administers()),
     /** PROT-7, PROT-15: who has, had or will have access to a case. */
     AUTHORIZATION_LIST(AuditAction.VIEW, administers()),
+    /**
+     * PROT-3: the units of those who hold access to a protected person's case are where she is
+     * served (her home's manager, the home-care area): named on the lists above only to someone
+     * authorised for the case; anyone else sees the holders' names and roles without a unit.
+     */
+    AUTHORIZATION_HOLDER_UNITS(AuditAction.VIEW, administers().and(Rule.authorisedIfLocked())),
     /** PROT-7: the checks before a grant, the grant page, finding a case by its number. */
     AUTHORIZATION_PRECHECK(AuditAction.VIEW, lvs()),
     /** PROT-15: closed cases whose authorisations still hold, for LVS to remove. */

@@ -151,7 +151,10 @@ public class AuthorizationAdministration {
         LocalDate today = LocalDate.now(clock);
         List<CaseAuthorizationView> list = jdbc.sql(SELECT + " where a.case_id = ? order by a.valid_to desc, u.full_name")
                 .param(facts.caseId()).query((rs, n) -> view(rs, today)).list();
-        return list;
+        if (access.has(AccessAction.AUTHORIZATION_HOLDER_UNITS, Target.ofCase(facts))) {
+            return list;
+        }
+        return list.stream().map(CaseAuthorizationView::withoutUnit).toList();
     }
 
     /** A closed case whose authorisations still hold: LVS is to remove them (PROT-15, 002 §5.13, §7.7). */

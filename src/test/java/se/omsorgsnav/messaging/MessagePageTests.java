@@ -46,14 +46,19 @@ class MessagePageTests {
 
     /** A message to the fee officers' group, sent at the given local time, that nobody has read. */
     private UUID groupMessageAt(LocalDateTime sent, String subject) {
+        return groupMessageAt(sent, subject, null, null, null);
+    }
+
+    /** A group message as written at that time, on a case if given (messages are insert-only: PostgreSQL's app role cannot update them). */
+    private UUID groupMessageAt(LocalDateTime sent, String subject, UUID caseId, String caseNumber, UUID personId) {
         UUID id = UUID.randomUUID();
         OffsetDateTime at = sent.atZone(TestClock.ZONE).toOffsetDateTime();
         UUID sender = jdbc.sql("select id from app_user where username = 'assistent'").query(UUID.class).single();
         UUID group = jdbc.sql("select id from message_group where name = 'Avgiftshandläggare'").query(UUID.class).single();
         jdbc.sql("""
-                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, sent_at)
-                        values (?, ?, ?, ?, 'FREE_TEXT', ?, 'Text', ?)
-                        """).params(id, id, sender, "reminder-" + id, subject, at).update();
+                        insert into message (id, thread_id, sender_id, idempotency_key, type, subject, body, sent_at, case_id, case_number, person_id)
+                        values (?, ?, ?, ?, 'FREE_TEXT', ?, 'Text', ?, ?, ?, ?)
+                        """).params(id, id, sender, "reminder-" + id, subject, at, caseId, caseNumber, personId).update();
         jdbc.sql("""
                         insert into message_delivery (message_id, user_id, via_group_id, sent_at)
                         select ?, m.user_id, m.group_id, ? from message_group_member m where m.group_id = ?
@@ -88,12 +93,10 @@ class MessagePageTests {
     @DisplayName("PROT-25, MSG-6: a reminder of a message whose person became protected after it was written shows the case number, not the subject written before")
     void reminderSubjectIsDecidedNow() {
         String subject = "Greta Andersson flyttar " + UUID.randomUUID();
-        UUID id = groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject);
         UUID greta = jdbc.sql("select id from person where personal_identity_number = '193805129826'").query(UUID.class).single();
         var gretasCase = jdbc.sql("select id, case_number from care_case where person_id = ? and status = 'OPEN' order by opened_on limit 1")
                 .param(greta).query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
-        jdbc.sql("update message set case_id = ?, case_number = ?, person_id = ? where id = ?")
-                .params(gretasCase.getKey(), gretasCase.getValue(), greta, id).update();
+        groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject, gretasCase.getKey(), gretasCase.getValue(), greta);
         LocalDateTime late = LocalDateTime.of(2026, 12, 29, 8, 0);
         assertThat(remindersAt(late, "verksamhetsledare")).contains(subject);
         String level = jdbc.sql("select protection_level from person where id = ?").param(greta).query(String.class).single();
