@@ -262,7 +262,12 @@ public class Decisions {
                 rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
-    /** The rows as the reader may see them: the persons through the gate (audited), wishes and relative withheld where masked. */
+    /**
+     * The rows as the reader may see them: the persons through the gate (audited); where masked, what
+     * could locate her is withheld: where she stays now (own home, short stay, hospital: PROT-3), whether
+     * someone moves with her (her household, withheld in messages as well), her wishes, special
+     * reasons and relative.
+     */
     private List<QueueEntry> entries(List<Row> rows) {
         Map<UUID, PersonView> persons = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
@@ -275,9 +280,9 @@ public class Decisions {
             PersonView p = persons.get(r.personId());
             boolean masked = p == null || p.masked();
             return new QueueEntry(r.id(), facts.get(r.caseId()).number().value(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
-                    r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), r.residence(), r.coResident(),
+                    r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), masked ? null : r.residence(), masked ? null : r.coResident(),
                     masked ? null : r.wishes(), masked ? null : r.reasons(), masked ? null : r.relative(),
-                    masked && (r.wishes() != null || r.reasons() != null || r.relative() != null));
+                    masked && (r.residence() != null || r.wishes() != null || r.reasons() != null || r.relative() != null));
         }).toList();
     }
 
