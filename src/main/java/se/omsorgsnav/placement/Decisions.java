@@ -48,9 +48,11 @@ public class Decisions {
     private final Messages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ListedCases listed;
 
     Decisions(JdbcClient jdbc, AccessControl access, CaseDirectory cases, PersonDisclosure gate, PlacementDecisions decisions, Messages messages,
-              ApplicationEventPublisher events, Clock clock) {
+              ApplicationEventPublisher events, Clock clock, ListedCases listed) {
+        this.listed = listed;
         this.jdbc = jdbc;
         this.access = access;
         this.cases = cases;
@@ -276,6 +278,9 @@ public class Decisions {
         }
         Map<UUID, CaseDirectory.CaseFacts> facts = cases.findAll(rows.stream().map(Row::caseId).distinct().toList());
         LocalDate today = LocalDate.now(clock);
+        // The gate masks an authorised reader's rows too until she confirms with the PIN: the page then says so.
+        listed.awaitingPin(rows.stream().filter(r -> facts.containsKey(r.caseId()))
+                .filter(r -> persons.get(r.personId()) == null || persons.get(r.personId()).masked()).map(r -> facts.get(r.caseId())).toList());
         return rows.stream().filter(r -> facts.containsKey(r.caseId())).map(r -> {
             PersonView p = persons.get(r.personId());
             boolean masked = p == null || p.masked();

@@ -353,5 +353,28 @@ class PlacementProtectionTests {
         authorise("boendesamordnare2", locked);
         assertThat(row(body(as("boendesamordnare2", get("/placement/queue"))), locked.caseNumber())).contains("Sjukhus");
     }
+
+    @Test
+    @DisplayName("PROT-3, PROT-10: an authorised reader without a recent PIN sees the protected rows masked, and the page says to confirm with the PIN")
+    void maskedForWantOfThePinSaysSo() throws Exception {
+        Locked locked = lockedCase();
+        Placed placed = placed(locked, "OFFERED", "COORDINATOR");
+        queued(lockedCase(), "OWN_HOME");
+        authorise("boendesamordnare2", locked);
+        String prompt = "Bekräfta med PIN-kod";
+
+        MockHttpServletResponse unconfirmed = mvc.perform(get("/placement/queue").with(user(users.loadUserByUsername("boendesamordnare2"))))
+                .andReturn().getResponse();
+        assertThat(unconfirmed.getStatus()).isEqualTo(200);
+        assertThat(body(unconfirmed)).as("fail-closed: still masked").contains(locked.caseNumber()).doesNotContain(placed.apartment())
+                .contains(prompt).contains("/step-up?continue=/placement/queue");
+
+        assertThat(body(as("boendesamordnare2", get("/placement/queue")))).as("confirmed: shown, no prompt")
+                .contains(placed.apartment()).doesNotContain(prompt);
+        MockHttpServletResponse unauthorised = mvc.perform(get("/placement/queue").with(user(users.loadUserByUsername("boendesamordnare"))))
+                .andReturn().getResponse();
+        assertThat(body(unauthorised)).as("no authorisation: nothing a PIN would show, no prompt").contains(locked.caseNumber())
+                .doesNotContain(prompt);
+    }
 }
 
