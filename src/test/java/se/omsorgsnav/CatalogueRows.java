@@ -132,6 +132,7 @@ final class CatalogueRows {
         row("PlacementAction.AGREED_OFFER", "GET /placement/offers");
         row("PlacementAction.SEE_PLACEMENT", "GET /api/v1/placement/offers/overdue", "GET /placement/offers", "GET /api/v1/placement/respite-bookings",
                 "GET /placement/respite", "GET /api/v1/placement/tenants", "GET /");
+        row("PlacementAction.SEE_PLACEMENT_AFTER_PIN", "GET /placement/queue", "GET /placement/offers", "GET /placement/respite", "GET /placement/home");
         row("PlacementAction.VIEW_UNEXECUTED", "GET /api/v1/placement/unexecuted", "GET /placement/unexecuted", "GET /placement/unexecuted.csv");
         row("PlacementAction.MANAGE_HOME", "GET /placement/home", "POST /placement/apartments", "GET /api/v1/placement/apartments",
                 "POST /api/v1/placement/apartments", "PUT /api/v1/placement/apartments/{id}", "GET /api/v1/placement/vacancies",

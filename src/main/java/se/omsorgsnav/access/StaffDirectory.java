@@ -133,4 +133,37 @@ public class StaffDirectory {
                 .query((rs, n) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("administration")))
                 .list();
     }
+
+    // ---- messaging (issue 14: modules stop reading other modules' tables) -------------------------
+
+    /**
+     * The enabled users of these user names, by name: one query for a message's recipients. A name
+     * missing from the answer is unknown or disabled, which the caller answers alike.
+     */
+    public java.util.Map<String, UUID> enabledByUsername(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select username, id from app_user where username in (:names) and enabled").param("names", usernames)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, UUID.class))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** Which of these users are enabled, e.g. the members of a message group a message reaches now. One query. */
+    public java.util.Set<UUID> enabledAmong(java.util.Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from app_user where id in (:ids) and enabled").param("ids", userIds)
+                .query(UUID.class).list());
+    }
+
+    /** The e-mail addresses of these users that are enabled and have one, ordered, for a notice that names nothing. One query. */
+    public List<String> emailAddressesOf(java.util.Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select email from app_user where id in (:ids) and enabled and email is not null order by email")
+                .param("ids", userIds).query(String.class).list();
+    }
 }

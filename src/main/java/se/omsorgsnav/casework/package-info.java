@@ -18,7 +18,5 @@
  * Must never: read the person tables; put a personnummer, or a locked person's name, into a case
  * number, a case's subject or a URL.
  */
-// messaging only for GET /intakes/new?fromMessage= (the form filled in from an INTAKE_REQUEST message, read through
-// messaging.Inbox); it goes once the message page posts the request's fields to POST /intakes/new instead.
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"person", "access", "audit", "shared", "messaging"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"person", "access", "audit", "shared"})
 package se.omsorgsnav.casework;

@@ -25,6 +25,7 @@ import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CaseDirectory.CaseFacts;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
@@ -69,10 +70,12 @@ public class Messages {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final StaffDirectory staff;
 
     Messages(JdbcClient jdbc, JdbcTemplate batch, CurrentUsers users, CaseDirectory cases, ProtectedNames protectedNames,
              MessageAccess messageAccess, AccessControl access, MessageAttachments attachments, AuditLog audit, Clock clock,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, StaffDirectory staff) {
+        this.staff = staff;
         this.attachments = attachments;
         this.events = events;
         this.jdbc = jdbc;
@@ -216,12 +219,12 @@ public class Messages {
         Set<UUID> addressedUsers = new LinkedHashSet<>();
         if (!request.recipientUsers().isEmpty()) {
             Set<String> names = new HashSet<>(request.recipientUsers());
-            List<UUID> found = jdbc.sql("select id from app_user where username in (:names) and enabled = true").param("names", names)
-                    .query(UUID.class).list();
+            Map<String, UUID> found = staff.enabledByUsername(names);
             if (found.size() != names.size()) {
                 throw new InvalidInputException("recipientUsers", "En eller flera mottagare finns inte.");
             }
-            addressedUsers.addAll(found);
+            // In the order they were named, so that deliveries are made in a stable order.
+            request.recipientUsers().forEach(name -> addressedUsers.add(found.get(name)));
         }
         Set<UUID> groups = new LinkedHashSet<>(jdbc.sql("select group_id from message_routing_rule where message_type = ? order by group_id")
                 .param(type.name()).query(UUID.class).list());
@@ -238,13 +241,15 @@ public class Messages {
         }
         Map<UUID, UUID> deliveries = new LinkedHashMap<>();
         if (!groups.isEmpty()) {
-            jdbc.sql("""
-                            select m.group_id, m.user_id from message_group_member m join app_user u on u.id = m.user_id
-                            where m.group_id in (:groups) and u.enabled = true order by m.group_id, m.user_id
+            List<Map.Entry<UUID, UUID>> members = jdbc.sql("""
+                            select m.group_id, m.user_id from message_group_member m
+                            where m.group_id in (:groups) order by m.group_id, m.user_id
                             """)
                     .param("groups", groups)
-                    .query((rs, n) -> Map.entry(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class))).list()
-                    .forEach(e -> deliveries.putIfAbsent(e.getKey(), e.getValue()));
+                    .query((rs, n) -> Map.entry(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class))).list();
+            // Only members enabled now: the access module answers that, in one query for all of them.
+            Set<UUID> enabled = staff.enabledAmong(members.stream().map(Map.Entry::getKey).toList());
+            members.stream().filter(e -> enabled.contains(e.getKey())).forEach(e -> deliveries.putIfAbsent(e.getKey(), e.getValue()));
         }
         addressedUsers.forEach(user -> deliveries.putIfAbsent(user, null));
         deliveries.remove(me.id());

@@ -1,6 +1,7 @@
 package se.omsorgsnav.messaging;
 
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.mail.MailSender;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import se.omsorgsnav.access.StaffDirectory;
 
 /**
  * Tells recipients who asked for it, by e-mail, that a message waits (MSG-1, 002 §3.2). The
@@ -31,8 +33,11 @@ class NewMessageMail {
     private final JdbcClient jdbc;
     private final ObjectProvider<MailSender> mail;
     private final String from;
+    private final StaffDirectory staff;
 
-    NewMessageMail(JdbcClient jdbc, ObjectProvider<MailSender> mail, @Value("${omsorgsnav.mail.from:omsorgsnav@kommun.invalid}") String from) {
+    NewMessageMail(JdbcClient jdbc, ObjectProvider<MailSender> mail, @Value("${omsorgsnav.mail.from:omsorgsnav@kommun.invalid}") String from,
+                   StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.mail = mail;
         this.from = from;
@@ -44,12 +49,10 @@ class NewMessageMail {
         if (sender == null || sent.recipients().isEmpty()) {
             return;
         }
-        List<String> addresses = jdbc.sql("""
-                        select u.email from app_user u join message_notification_setting s on s.user_id = u.id
-                        where u.id in (:ids) and s.by_email = true and u.enabled = true
-                        order by u.email
-                        """)
-                .param("ids", sent.recipients()).query(String.class).list();
+        // Who asked for notices is messaging's own setting; the address (of users enabled now) the access module's.
+        List<UUID> byEmail = jdbc.sql("select user_id from message_notification_setting where user_id in (:ids) and by_email = true")
+                .param("ids", sent.recipients()).query(UUID.class).list();
+        List<String> addresses = staff.emailAddressesOf(byEmail);
         if (addresses.isEmpty()) {
             return;
         }

@@ -12,6 +12,13 @@ import se.omsorgsnav.shared.PersonalIdentityNumber;
  * and nothing else: the system writes it, and a typed subject is accepted only if it is exactly
  * the case number (in any letter case, with surrounding spaces). A rule without judgement calls:
  * names, districts or free words cannot slip through next to the number.
+ * <p>
+ * Not an oracle of the lock (PROT-24, checked in issue 14): the answer differs only between a
+ * locked and an unlocked case, and an unlocked case is open to every sender (its person is shown
+ * to all, {@code CaseworkAction.READ_CASE} is {@code authorisedIfLocked}), so the lock is already
+ * plain to anyone who types its number. Among the cases a sender may not see — all of them locked
+ * — every one answers alike: the case number as subject, or this refusal; and a message sent about
+ * one shows its sender the person masked (birth year only) in any case.
  */
 final class SubjectGuard {
 

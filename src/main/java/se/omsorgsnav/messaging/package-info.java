@@ -35,7 +35,7 @@
  * is sniffed from the bytes (Apache Tika) and must agree with the extension; the client's type is
  * ignored, and HTML, SVG, programs and plain archives are refused whatever they are called. A file
  * name loses any path and never holds a personnummer. Only the sender and the recipients download
- * an attachment, each download audited (MESSAGE_ATTACHMENT) with the message's person and case.
+ * an attachment, each download audited (DOWNLOAD_ATTACHMENT) with the message's person and case.
  * An attachment may name the person (a level measurement does), so a reader to whom the message's
  * person is masked (PROT-3) sees it withheld: "Bilaga n" with type and size, no name, and its
  * download answers "Behörighet saknas" as for one that does not exist, audited as denied.

@@ -48,9 +48,11 @@ public class Decisions {
     private final Messages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ListedCases listed;
 
     Decisions(JdbcClient jdbc, AccessControl access, CaseDirectory cases, PersonDisclosure gate, PlacementDecisions decisions, Messages messages,
-              ApplicationEventPublisher events, Clock clock) {
+              ApplicationEventPublisher events, Clock clock, ListedCases listed) {
+        this.listed = listed;
         this.jdbc = jdbc;
         this.access = access;
         this.cases = cases;
@@ -262,7 +264,12 @@ public class Decisions {
                 rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
-    /** The rows as the reader may see them: the persons through the gate (audited), wishes and relative withheld where masked. */
+    /**
+     * The rows as the reader may see them: the persons through the gate (audited); where masked, what
+     * could locate her is withheld: where she stays now (own home, short stay, hospital: PROT-3), whether
+     * someone moves with her (her household, withheld in messages as well), her wishes, special
+     * reasons and relative.
+     */
     private List<QueueEntry> entries(List<Row> rows) {
         Map<UUID, PersonView> persons = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList();
@@ -271,13 +278,16 @@ public class Decisions {
         }
         Map<UUID, CaseDirectory.CaseFacts> facts = cases.findAll(rows.stream().map(Row::caseId).distinct().toList());
         LocalDate today = LocalDate.now(clock);
+        // The gate masks an authorised reader's rows too until she confirms with the PIN: the page then says so.
+        listed.awaitingPin(rows.stream().filter(r -> facts.containsKey(r.caseId()))
+                .filter(r -> persons.get(r.personId()) == null || persons.get(r.personId()).masked()).map(r -> facts.get(r.caseId())).toList());
         return rows.stream().filter(r -> facts.containsKey(r.caseId())).map(r -> {
             PersonView p = persons.get(r.personId());
             boolean masked = p == null || p.masked();
             return new QueueEntry(r.id(), facts.get(r.caseId()).number().value(), p == null ? null : p.displayName(), p == null ? null : p.personalIdentityNumber(), masked,
-                    r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), r.residence(), r.coResident(),
+                    r.profile(), r.decidedOn(), ChronoUnit.DAYS.between(r.decidedOn(), today), masked ? null : r.residence(), masked ? null : r.coResident(),
                     masked ? null : r.wishes(), masked ? null : r.reasons(), masked ? null : r.relative(),
-                    masked && (r.wishes() != null || r.reasons() != null || r.relative() != null));
+                    masked && (r.residence() != null || r.wishes() != null || r.reasons() != null || r.relative() != null));
         }).toList();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StepUp;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
@@ -32,8 +33,12 @@ class ListedCases {
     private final AccessControl access;
     private final CurrentUsers users;
     private final AuditLog audit;
+    private final StepUp stepUp;
+    private final PinPrompt prompt;
 
-    ListedCases(CaseDirectory cases, AccessControl access, CurrentUsers users, AuditLog audit) {
+    ListedCases(CaseDirectory cases, AccessControl access, CurrentUsers users, AuditLog audit, StepUp stepUp, PinPrompt prompt) {
+        this.stepUp = stepUp;
+        this.prompt = prompt;
         this.cases = cases;
         this.access = access;
         this.users = users;
@@ -91,6 +96,23 @@ class ListedCases {
                     show ? AuditOutcome.ALLOWED : AuditOutcome.MASKED));
         }
         audit.recordAll(users.actor(), entries);
+        awaitingPin(facts.values().stream().filter(f -> !shown.contains(f.caseId())).toList());
         return new Listed(facts, shown);
+    }
+
+    /**
+     * Rows masked although the reader holds an authorisation for their case, only because she has
+     * not confirmed with the PIN lately (PROT-10): the page then says so ({@link PinPrompt}) rather
+     * than masking them silently. Fail-closed all the same: nothing more is shown. One statement, and
+     * only when there are masked locked rows and no recent confirmation.
+     */
+    void awaitingPin(Collection<CaseDirectory.CaseFacts> masked) {
+        List<Target> locked = masked.stream().filter(CaseDirectory.CaseFacts::locked).map(Target::ofCase).toList();
+        if (locked.isEmpty() || stepUp.satisfied()) {
+            return;
+        }
+        if (access.decideAll(PlacementAction.SEE_PLACEMENT_AFTER_PIN, locked).containsValue(Boolean.TRUE)) {
+            prompt.note();
+        }
     }
 }

@@ -62,6 +62,12 @@ public enum PlacementAction implements Action {
      * taken under a case number and everyone else nothing of the placement.
      */
     SEE_PLACEMENT(AuditAction.LIST, Rule.authorisedIfLocked()),
+    /**
+     * PROT-10: would {@link #SEE_PLACEMENT} show the row once the reader confirms with the PIN? Shows
+     * nothing itself: a list asks it only for its masked rows, to say "bekräfta med PIN-kod" rather
+     * than mask them silently.
+     */
+    SEE_PLACEMENT_AFTER_PIN(AuditAction.LIST, Rule.ifLocked(Rule.authorised())),
     /** PLC-12: decisions not executed in three months, for IVO. */
     VIEW_UNEXECUTED(AuditAction.LIST, Rule.role(OPERATIONS_LEAD, PLACEMENT_COORDINATOR, UNIT_MANAGER)),
     /** PLC-3: the home's unit manager keeps its apartments and sees its tenants and reports. */

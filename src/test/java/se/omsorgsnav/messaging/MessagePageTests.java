@@ -217,11 +217,24 @@ class MessagePageTests {
                 .param("f.receivedOn", "2026-11-16").param("f.arrivalMethod", "Telefon").param("f.arrivedFrom", "Den enskilde"));
         assertThat(sent.getStatus()).as(sent.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
         String id = sent.getRedirectedUrl().replaceAll(".*/messages/([0-9a-f-]{36}).*", "$1");
-        assertThat(page("lvs", get("/messages/" + id))).contains("Registrera aktualiseringen med uppgifterna från meddelandet");
-        String form = page("lvs", get("/intakes/new").param("fromMessage", id));
+        String message = page("lvs", get("/messages/" + id));
+        assertThat(message).contains("Registrera aktualiseringen med uppgifterna från meddelandet")
+                .doesNotContain("fromMessage").contains("action=\"/intakes/new\"");
+        // The page posts the request's facts in the body (AUD-5); casework reads no message (DESIGN.md).
+        MockHttpServletRequestBuilder posted = post("/intakes/new").with(csrf());
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"((?:messageId|subject|sender|f\\.[A-Za-z]+))\" value=\"([^\"]*)\"").matcher(message);
+        int inputs = 0;
+        while (hidden.find()) {
+            posted.param(hidden.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(hidden.group(2)));
+            inputs++;
+        }
+        assertThat(inputs).isGreaterThan(3);
+        assertThat(message).contains("name=\"messageId\" value=\"" + id + "\"").contains("name=\"f.concerns\" value=\"Ansökan om trygghetslarm\"");
+        String form = page("lvs", posted);
         assertThat(form).contains("Från begäran om aktualisering").contains("Ansökan om trygghetslarm").contains("value=\"2026-11-16\"")
                 .contains("Den enskilde");
-        assertThat(perform("handlaggare", get("/intakes/new").param("fromMessage", id)).getStatus()).isEqualTo(403);
+        assertThat(perform("handlaggare", post("/intakes/new").with(csrf()).param("messageId", id)).getStatus()).isEqualTo(403);
     }
 
     // --- The pages ------------------------------------------------------------------------------

@@ -317,4 +317,64 @@ class PlacementProtectionTests {
         jdbc.sql("update tenancy set ended_on = ? where id = ?").params(TestClock.TODAY, tenancy).update();
         assertThat(body(postJson("chef-solgarden", "/api/v1/persons/lookup", lookup))).as("moved out").doesNotContain("Dörrnamn Kanariesson");
     }
+
+    /** A queued decision of the case, as the routine writes it. */
+    private UUID queued(Locked locked, String residence) {
+        UUID decision = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
+                                                        signed_by, signed_at, status, version)
+                        select ?, ?, ?, 'SOMATIC', false, ?, ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
+                        """).params(decision, locked.caseId(), locked.personId(), residence, LocalDate.of(2026, 10, 3)).update();
+        return decision;
+    }
+
+    /** The queue page's row of this case. */
+    private static String row(String page, String caseNumber) {
+        int at = page.indexOf(">" + caseNumber + "<");
+        assertThat(at).as("the row is listed").isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    @Test
+    @DisplayName("PROT-3: the housing queue withholds where a protected person stays now (own home, short stay, hospital) from a masked reader")
+    void queueWithholdsCurrentResidence() throws Exception {
+        Locked locked = lockedCase();
+        UUID decision = queued(locked, "HOSPITAL");
+        String api = body(as("boendesamordnare", get("/api/v1/placement/queue")));
+        assertThat(JsonPath.<List<String>>read(api, "$[?(@.decisionId == '" + decision + "')].caseNumber")).as("the row is counted")
+                .containsExactly(locked.caseNumber());
+        assertThat(JsonPath.<List<Object>>read(api, "$[?(@.decisionId == '" + decision + "')].currentResidence")).containsExactly((Object) null);
+        assertThat(JsonPath.<List<Object>>read(api, "$[?(@.decisionId == '" + decision + "')].coResident")).as("her household")
+                .containsExactly((Object) null);
+        String masked = row(body(as("boendesamordnare", get("/placement/queue"))), locked.caseNumber());
+        assertThat(masked).doesNotContain("Sjukhus").doesNotContain("Eget boende").doesNotContain("Korttidsboende").contains("Visas inte");
+
+        authorise("boendesamordnare2", locked);
+        assertThat(row(body(as("boendesamordnare2", get("/placement/queue"))), locked.caseNumber())).contains("Sjukhus");
+    }
+
+    @Test
+    @DisplayName("PROT-3, PROT-10: an authorised reader without a recent PIN sees the protected rows masked, and the page says to confirm with the PIN")
+    void maskedForWantOfThePinSaysSo() throws Exception {
+        Locked locked = lockedCase();
+        Placed placed = placed(locked, "OFFERED", "COORDINATOR");
+        queued(lockedCase(), "OWN_HOME");
+        authorise("boendesamordnare2", locked);
+        String prompt = "Bekräfta med PIN-kod";
+
+        MockHttpServletResponse unconfirmed = mvc.perform(get("/placement/queue").with(user(users.loadUserByUsername("boendesamordnare2"))))
+                .andReturn().getResponse();
+        assertThat(unconfirmed.getStatus()).isEqualTo(200);
+        assertThat(body(unconfirmed)).as("fail-closed: still masked").contains(locked.caseNumber()).doesNotContain(placed.apartment())
+                .contains(prompt).contains("/step-up?continue=/placement/queue");
+
+        assertThat(body(as("boendesamordnare2", get("/placement/queue")))).as("confirmed: shown, no prompt")
+                .contains(placed.apartment()).doesNotContain(prompt);
+        MockHttpServletResponse unauthorised = mvc.perform(get("/placement/queue").with(user(users.loadUserByUsername("boendesamordnare"))))
+                .andReturn().getResponse();
+        assertThat(body(unauthorised)).as("no authorisation: nothing a PIN would show, no prompt").contains(locked.caseNumber())
+                .doesNotContain(prompt);
+    }
 }
+

@@ -21,9 +21,6 @@ import se.omsorgsnav.casework.CaseworkAction;
 import se.omsorgsnav.casework.Intakes;
 import se.omsorgsnav.casework.NewIntake;
 import se.omsorgsnav.person.ProtectionLevel;
-import se.omsorgsnav.messaging.Inbox;
-import se.omsorgsnav.messaging.MessageType;
-import se.omsorgsnav.messaging.MessageView;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
@@ -42,10 +39,7 @@ class IntakeController {
     private final AccessControl access;
     private final Clock clock;
 
-    private final Inbox inbox;
-
-    IntakeController(Intakes intakes, StaffDirectory staff, AccessControl access, Clock clock, Inbox inbox) {
-        this.inbox = inbox;
+    IntakeController(Intakes intakes, StaffDirectory staff, AccessControl access, Clock clock) {
         this.intakes = intakes;
         this.staff = staff;
         this.access = access;
@@ -59,12 +53,9 @@ class IntakeController {
      */
     @GetMapping("/intakes/new")
     String form(@RequestParam(name = "receivingUnitId", required = false) String unit,
-                @RequestParam(name = "fromMessage", required = false) UUID fromMessage, Model model, HttpServletRequest request) {
+                Model model, HttpServletRequest request) {
         requireLvs();
         Map<String, String> form = defaults();
-        if (fromMessage != null) {
-            fromRequest(fromMessage, form, model);
-        }
         if (unit != null && !unit.isBlank()) {
             form.put("receivingUnitId", unit);
         }
@@ -100,8 +91,8 @@ class IntakeController {
      * INTAKE_REQUEST, fills in what it holds, as the message page posts it — the request's fields in
      * the body, never in a URL (AUD-5); nothing is stored. The person's identity was never in the
      * message and is typed here; the free-text facts (unit, receiver, arrival) are shown beside the
-     * form to choose from. Casework reads no message itself: this is the door that lets the
-     * dependency on messaging go once the message page posts here.
+     * form to choose from. Casework reads no message itself (DESIGN.md: casework does not use
+     * messaging): what is posted is only a form's prefill, and the registration decides again.
      */
     @PostMapping("/intakes/new")
     String fromRequest(@RequestParam Map<String, String> posted, Model model) {
@@ -148,16 +139,6 @@ class IntakeController {
             }
         });
         model.addAttribute("requestFacts", asWritten);
-    }
-
-    /** The message, read here until the message page posts its fields to {@link #fromRequest}: then this and messaging go. */
-    private void fromRequest(UUID messageId, Map<String, String> form, Model model) {
-        MessageView message = inbox.open(messageId);
-        if (message.type() != MessageType.INTAKE_REQUEST) {
-            return;
-        }
-        prefill(message.fields(), form, model);
-        model.addAttribute("request", new RequestShown(message.id(), message.subject(), message.sender()));
     }
 
     private Map<String, String> defaults() {
