@@ -114,7 +114,7 @@ end $$;
 select count(*) as dropped from saved_ddl;
 
 insert into message (id, thread_id, reply_to, sender_id, idempotency_key, type, subject, body, case_id, case_number, person_id,
-                     body_withheld_when_masked, sent_at)
+                     sent_at)
 select md5('message' || m)::uuid,
        -- every tenth thread gets two replies
        case when m % 10 in (2, 3) then md5('message' || (m - m % 10 + 1))::uuid else md5('message' || m)::uuid end,
@@ -126,7 +126,7 @@ select md5('message' || m)::uuid,
        case when c is not null then md5('case' || c)::uuid end,
        case when c is not null then 'AO-2025-' || lpad(c::text, 6, '0') end,
        case when c is not null then md5('person' || ((c * 5) % :persons + 1))::uuid end,
-       false, sent_at
+       sent_at
 from plan;
 
 insert into message_addressee (message_id, user_id, group_id)
