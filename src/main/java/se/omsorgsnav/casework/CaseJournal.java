@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUsers;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
@@ -34,9 +36,12 @@ public class CaseJournal {
     private final Clock clock;
     private final CaseDirectory directory;
     private final AccessControl access;
+    private final StaffDirectory staff;
 
-    CaseJournal(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock, CaseDirectory directory, AccessControl access) {
+    CaseJournal(JdbcClient jdbc, CurrentUsers users, AuditLog audit, Clock clock, CaseDirectory directory, AccessControl access,
+                StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.directory = directory;
         this.access = access;
         this.users = users;
@@ -56,7 +61,8 @@ public class CaseJournal {
 
     /**
      * A case's entries, newest first; for a caller that has opened the case through the gate. None
-     * for a case the user may not read in full (PROT-26). A constant few statements.
+     * for a case the user may not read in full (PROT-26). A constant few statements: the writers'
+     * names are asked of access's staff directory in one batch (issue 14 §1).
      */
     @Transactional(readOnly = true)
     public List<Entry> of(UUID caseId) {
@@ -64,12 +70,18 @@ public class CaseJournal {
         if (!readable) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select j.written_at, u.full_name, j.text from case_journal_entry j join app_user u on u.id = j.written_by
+        record Written(OffsetDateTime at, UUID by, String text) {}
+        List<Written> entries = jdbc.sql("""
+                        select j.written_at, j.written_by, j.text from case_journal_entry j
                         where j.case_id = ? order by j.written_at desc, j.id fetch first 200 rows only
                         """)
                 .param(caseId)
-                .query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Written(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, UUID.class), rs.getString(3)))
                 .list();
+        var writers = staff.findAll(entries.stream().map(Written::by).collect(Collectors.toSet()));
+        return entries.stream().map(e -> {
+            var writer = writers.get(e.by());
+            return new Entry(e.at(), writer == null ? null : writer.fullName(), e.text());
+        }).toList();
     }
 }

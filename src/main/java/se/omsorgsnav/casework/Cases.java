@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +35,13 @@ import se.omsorgsnav.shared.InvalidInputException;
 @Component
 public class Cases {
 
+    /**
+     * Casework's own table only: the unit's and the case officer's names belong to access and are
+     * asked of {@link StaffDirectory} in one batch per list (issue 14 §1).
+     */
     private static final String SELECT = """
-            select c.id, c.case_number, c.person_id, c.unit_id, un.name as unit_name, c.case_officer_id,
-                   u.full_name as officer_name, c.subject, c.status, c.opened_on, c.closed_on
+            select c.id, c.case_number, c.person_id, c.unit_id, c.case_officer_id, c.subject, c.status, c.opened_on, c.closed_on
             from care_case c
-              join unit un on un.id = c.unit_id
-              join app_user u on u.id = c.case_officer_id
             """;
 
     static final String NAMES_IN_SUBJECT = "Skriv aldrig den enskildes eller anhörigas namn i vad ärendet gäller: "
@@ -71,6 +73,13 @@ public class Cases {
 
         CaseView with(PersonView person) {
             return new CaseView(id, caseNumber, person, unitId, unitName, caseOfficerId, officerName, subject, status, openedOn, closedOn, false);
+        }
+
+        CaseRow named(Map<UUID, StaffDirectory.UnitView> units, Map<UUID, StaffDirectory.StaffView> officers) {
+            var unit = units.get(unitId);
+            var officer = officers.get(caseOfficerId);
+            return new CaseRow(id, caseNumber, personId, unitId, unit == null ? null : unit.name(), caseOfficerId,
+                    officer == null ? null : officer.fullName(), subject, status, openedOn, closedOn);
         }
     }
 
@@ -137,7 +146,7 @@ public class Cases {
         }
         CaseDirectory.CaseFacts f = facts.get();
         PersonView person = gate.open(f.personId(), f.caseId(), Purpose.CASE_PAGE, CaseworkAction.CASE_PAGE);
-        CaseRow row = jdbc.sql(SELECT + " where c.id = ?").param(f.caseId()).query(Cases::row).single();
+        CaseRow row = named(List.of(jdbc.sql(SELECT + " where c.id = ?").param(f.caseId()).query(Cases::row).single())).get(0);
         if (access.has(CaseworkAction.READ_CASE, Target.ofCase(f))) {
             return row.with(person);
         }
@@ -169,7 +178,7 @@ public class Cases {
         List<UUID> personIds = rows.stream().map(CaseRow::personId).distinct().toList();
         Map<UUID, PersonView> persons = new HashMap<>();
         gate.list(personIds, purpose).forEach(p -> persons.put(p.id(), p));
-        List<CaseRow> shown = rows.stream().filter(r -> persons.containsKey(r.personId())).toList();
+        List<CaseRow> shown = named(rows.stream().filter(r -> persons.containsKey(r.personId())).toList());
         Map<UUID, Target> targets = new HashMap<>();
         for (CaseRow r : shown) {
             targets.put(r.id(), Target.ofCase(r.id(), r.personId(), r.unitId(), r.caseOfficerId(), persons.get(r.personId()).locked()));
@@ -183,10 +192,17 @@ public class Cases {
         return views;
     }
 
+    /** The rows with their units' and case officers' names: two lookups for the whole list, none for an empty one. */
+    private List<CaseRow> named(List<CaseRow> rows) {
+        var units = staff.unitsById(rows.stream().map(CaseRow::unitId).collect(Collectors.toSet()));
+        var officers = staff.findAll(rows.stream().map(CaseRow::caseOfficerId).collect(Collectors.toSet()));
+        return rows.stream().map(r -> r.named(units, officers)).toList();
+    }
+
     private static CaseRow row(ResultSet rs, int n) throws SQLException {
         return new CaseRow(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getObject("person_id", UUID.class),
-                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), rs.getObject("case_officer_id", UUID.class),
-                rs.getString("officer_name"), rs.getString("subject"), CaseStatus.valueOf(rs.getString("status")),
+                rs.getObject("unit_id", UUID.class), null, rs.getObject("case_officer_id", UUID.class),
+                null, rs.getString("subject"), CaseStatus.valueOf(rs.getString("status")),
                 rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class));
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.RowFilter;
+import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
@@ -40,10 +42,12 @@ public class Deviations {
     private final CaseAuthorizations authorizations;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     Deviations(JdbcClient jdbc, CaseDirectory directory, AccessControl access, CurrentUsers users, CaseAuthorizations authorizations,
-               AuditLog audit, Clock clock) {
+               AuditLog audit, Clock clock, StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.directory = directory;
         this.access = access;
         this.users = users;
@@ -79,20 +83,33 @@ public class Deviations {
         return id;
     }
 
-    /** "Ej person" deviations waiting to be attached: SAS sees all, a unit manager their unit's. */
+    /**
+     * "Ej person" deviations waiting to be attached: SAS sees all, a unit manager their unit's. The
+     * reporters' and their units' names are asked of access in one batch each (issue 14 §1); the
+     * unit is the one the reporter belonged to when reporting, not her unit today.
+     */
     @Transactional(readOnly = true)
     public List<DeviationView> unattached() {
         CurrentUser me = users.current();
         access.require(CaseworkAction.UNATTACHED_DEVIATIONS, Target.unit(me.unitId()));
         RowFilter permitted = access.filter(CaseworkAction.UNATTACHED_DEVIATIONS, RowFilter.Columns.of().unit("d.reporter_unit_id"));
-        return jdbc.sql("""
-                        select d.id, d.reported_at, u.full_name, un.name, d.description
-                        from deviation d join app_user u on u.id = d.reported_by join unit un on un.id = d.reporter_unit_id
+        record Reported(UUID id, OffsetDateTime at, UUID by, UUID unitId, String description) {}
+        List<Reported> rows = jdbc.sql("""
+                        select d.id, d.reported_at, d.reported_by, d.reporter_unit_id, d.description
+                        from deviation d
                         where d.person_id is null and %s order by d.reported_at, d.id limit 200
                         """.formatted(permitted.sql()))
                 .params(permitted.params())
-                .query((rs, n) -> new DeviationView(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                .query((rs, n) -> new Reported(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getString(5))).list();
+        var reporters = staff.findAll(rows.stream().map(Reported::by).collect(Collectors.toSet()));
+        var units = staff.unitsById(rows.stream().map(Reported::unitId).collect(Collectors.toSet()));
+        return rows.stream().map(r -> {
+            var reporter = reporters.get(r.by());
+            var unit = units.get(r.unitId());
+            return new DeviationView(r.id(), r.at(), reporter == null ? null : reporter.fullName(), unit == null ? null : unit.name(),
+                    r.description());
+        }).toList();
     }
 
     /**
