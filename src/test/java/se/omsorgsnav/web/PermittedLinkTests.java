@@ -30,8 +30,9 @@ import se.omsorgsnav.support.TestClock;
 @OmsorgsnavTest
 class PermittedLinkTests {
 
-    private static final List<String> DEMO_USERS = List.of("handlaggare", "handlaggare2", "forste", "enhetschef", "boendesamordnare",
-            "assistent", "verksamhetsledare", "avgift", "planerare", "larm", "lvs", "sas");
+    /** Every demo user (DemoData): each role, and the unit manager both of an authority unit and of a nursing home. */
+    private static final List<String> DEMO_USERS = List.of("handlaggare", "handlaggare2", "forste", "enhetschef", "chef-solgarden",
+            "boendesamordnare", "boendesamordnare2", "assistent", "verksamhetsledare", "avgift", "planerare", "larm", "lvs", "sas");
 
     /** The pages the menu and the start page link to by role; each decides its own access. */
     private static final List<String> ROLE_PAGES = List.of("/deviations/unattached", "/persons/new", "/authorizations", "/audit/reviews",
@@ -48,10 +49,12 @@ class PermittedLinkTests {
     @Test
     @DisplayName("PROT-3, UX-2: each role's start page and menu show exactly the links whose page answers 200 for that role")
     void startPageAndMenuShowExactlyTheFollowableLinks() throws Exception {
+        Set<String> linkedForSomeone = new java.util.HashSet<>();
         for (String username : DEMO_USERS) {
             MockHttpServletResponse start = get(username, "/");
             assertThat(start.getStatus()).as(username + " /").isEqualTo(200);
             Set<String> links = links(start);
+            linkedForSomeone.addAll(links);
             for (String link : links) {
                 assertThat(get(username, link).getStatus()).as(username + " follows " + link).isEqualTo(200);
             }
@@ -62,6 +65,7 @@ class PermittedLinkTests {
                         .isEqualTo(shown);
             }
         }
+        assertThat(linkedForSomeone).as("every role page is some role's link").containsAll(ROLE_PAGES);
     }
 
     @Test
