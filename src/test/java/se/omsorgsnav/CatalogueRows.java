@@ -53,8 +53,8 @@ final class CatalogueRows {
         row("StartPageAction.OWN_CASES", "GET /");
         row("StartPageAction.OPEN_AUTHORIZATION_ORDERS", "GET /");
         row("StartPageAction.UNIT_FOLLOW_UPS", "GET /");
-        row("StartPageAction.MANAGED_HOME", "GET /");
-        row("StartPageAction.HOME_STAFF", "GET /");
+        row("StartPageAction.BILLING_BASIS", "GET /");
+        row("StartPageAction.ALARM_ASSIGNMENTS", "GET /");
     }
 
     private static void audit() {

@@ -101,13 +101,7 @@ public class Apartments {
         }
     }
 
-    /** Whether I am the unit manager of a nursing home (for the start page's link; nothing is recorded). */
-    @Transactional(readOnly = true)
-    public boolean managesAHome() {
-        return access.has(PlacementAction.MANAGE_HOME, Target.unit(myHome()));
-    }
-
-    /** Whether my unit is a nursing home (an admin assistant's start page link). */
+    /** Whether my unit is a nursing home: the start page asks the placement catalogue about the home one works at. */
     @Transactional(readOnly = true)
     public boolean worksAtAHome() {
         CurrentUser me = users.current();

@@ -43,12 +43,14 @@ class ErrorAnswers {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
 
     private final CurrentUsers users;
+    private final LayoutModel layout;
     private final String uploadLimits;
 
-    ErrorAnswers(CurrentUsers users, @Value("${omsorgsnav.messaging.attachments.max-size:10MB}")
+    ErrorAnswers(CurrentUsers users, LayoutModel layout, @Value("${omsorgsnav.messaging.attachments.max-size:10MB}")
                  DataSize maxSize,
                  @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount) {
         this.users = users;
+        this.layout = layout;
         this.uploadLimits = "En bilaga får vara högst " + maxSize.toMegabytes() + " MB och ett meddelande ha högst " + maxCount + " bilagor.";
     }
 
@@ -194,10 +196,11 @@ class ErrorAnswers {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** Model attributes of controller advice do not reach exception handlers: the header needs the user. */
+    /** Model attributes of controller advice do not reach exception handlers: the header needs the user and the menu. */
     private ModelAndView page(HttpStatus status, String title, String detail, String view) {
         ModelAndView page = new ModelAndView(view);
         page.addObject("me", users.find().orElse(null));
+        page.addObject("nav", layout.nav());
         page.setStatus(status);
         page.addObject("title", title);
         page.addObject("detail", detail);

@@ -8,8 +8,10 @@ import se.omsorgsnav.access.AuditLogAction;
 import se.omsorgsnav.access.CurrentUser;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Target;
+import se.omsorgsnav.casework.CaseworkAction;
+import se.omsorgsnav.person.PersonAction;
 
-/** What every page needs: who is logged in, and the zone times are shown in. */
+/** What every page needs: who is logged in, the menu they may follow, and the zone times are shown in. */
 @ControllerAdvice
 class LayoutModel {
 
@@ -23,15 +25,25 @@ class LayoutModel {
         this.clock = clock;
     }
 
-    /** The menu offers the log review and the access workflow only to whom the catalogue lets in. */
-    @ModelAttribute("mayReviewLog")
-    boolean mayReviewLog() {
-        return access.has(AuditLogAction.AUDIT_REVIEW_OPENED, Target.NONE);
+    /**
+     * The menu's links that depend on access (issue 14 §1: pages show only permitted buttons),
+     * each decided by the same action its page requires, so a link is shown exactly when
+     * following it is allowed. The rules are a role and one's own unit: no query, once a request.
+     */
+    record Nav(boolean unattachedDeviations, boolean registerPerson, boolean authorizations, boolean auditReviews) {
+        static final Nav NONE = new Nav(false, false, false, false);
     }
 
-    @ModelAttribute("mayAdministerAccess")
-    boolean mayAdministerAccess() {
-        return access.has(AccessAction.AUTHORIZATION_REQUEST_LIST, Target.NONE);
+    @ModelAttribute("nav")
+    Nav nav() {
+        CurrentUser me = users.find().orElse(null);
+        if (me == null) {
+            return Nav.NONE;
+        }
+        return new Nav(access.has(CaseworkAction.UNATTACHED_DEVIATIONS, Target.unit(me.unitId())),
+                access.has(PersonAction.REGISTER_PERSON, Target.NONE),
+                access.has(AccessAction.AUTHORIZATION_REQUEST_LIST, Target.NONE),
+                access.has(AuditLogAction.AUDIT_REVIEW_LIST, Target.NONE));
     }
 
     /** The time zone pages show times in (the municipality's, from the clock). */

@@ -1,9 +1,12 @@
 package se.omsorgsnav.web;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.omsorgsnav.access.AccessAction;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.AuthorizationRequests;
 import se.omsorgsnav.access.CurrentUser;
@@ -15,6 +18,7 @@ import se.omsorgsnav.messaging.Inbox;
 import se.omsorgsnav.messaging.UnreadReminders;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.CaseOfficerReminders;
+import se.omsorgsnav.placement.PlacementAction;
 import se.omsorgsnav.placement.PlacementTasks;
 
 /**
@@ -54,22 +58,55 @@ class StartController {
         this.requests = requests;
     }
 
+    /** The authorisation work list, and whether one orders there (a unit manager) rather than decides. */
+    record OrderLinks(boolean workList, boolean orderForm) {}
+
+    /**
+     * The placement pages the start page links to, each by the action its page requires, so a link
+     * is shown exactly when following it is allowed (issue 14 §1).
+     */
+    record PlacementLinks(boolean signDecision, boolean home, boolean homeOffers, boolean agreedOffers, boolean queue, boolean matching,
+                          boolean respite, boolean statistics) {
+
+        static PlacementLinks of(Set<PlacementAction> anywhere, Set<PlacementAction> atMyHome) {
+            return new PlacementLinks(anywhere.contains(PlacementAction.SIGN_DECISION),
+                    atMyHome.contains(PlacementAction.MANAGE_HOME),
+                    atMyHome.contains(PlacementAction.WORK_HOME_ALLOCATIONS),
+                    !atMyHome.contains(PlacementAction.WORK_HOME_ALLOCATIONS) && anywhere.contains(PlacementAction.WORK_AGREED_OFFERS),
+                    anywhere.contains(PlacementAction.VIEW_QUEUE) && anywhere.contains(PlacementAction.VIEW_OVERDUE_OFFERS),
+                    anywhere.contains(PlacementAction.VIEW_VACANT_APARTMENTS) && anywhere.contains(PlacementAction.VIEW_QUEUE),
+                    anywhere.contains(PlacementAction.VIEW_RESPITE_BOOKINGS) || atMyHome.contains(PlacementAction.VIEW_HOME_RESPITE_BOOKINGS),
+                    anywhere.contains(PlacementAction.VIEW_STATISTICS) || atMyHome.contains(PlacementAction.VIEW_HOME_STATISTICS));
+        }
+
+        /** The card is shown when it has a link. */
+        public boolean any() {
+            return home || homeOffers || agreedOffers || queue || matching || respite || statistics;
+        }
+    }
+
     @GetMapping("/")
     String start(Model model) {
         CurrentUser me = users.current();
-        boolean handler = access.has(StartPageAction.OWN_CASES, Target.NONE);
+        Set<StartPageAction> lists = access.permitted(StartPageAction.class, Target.NONE);
+        boolean handler = lists.contains(StartPageAction.OWN_CASES);
+        model.addAttribute("lists", lists.stream().map(Enum::name).collect(Collectors.toSet()));
         model.addAttribute("myCases", handler ? cases.mine() : List.of());
         model.addAttribute("showMyCases", handler);
         model.addAttribute("unitCases", cases.ofMyUnit());
-        model.addAttribute("role", me.role().name());
-        model.addAttribute("openRequests", access.has(StartPageAction.OPEN_AUTHORIZATION_ORDERS, Target.NONE) ? requests.openCount() : 0);
-        model.addAttribute("followUps", access.has(StartPageAction.UNIT_FOLLOW_UPS, Target.NONE) ? followUps.ofMyUnit() : List.of());
+        model.addAttribute("openRequests", lists.contains(StartPageAction.OPEN_AUTHORIZATION_ORDERS) ? requests.openCount() : 0);
+        model.addAttribute("followUps", lists.contains(StartPageAction.UNIT_FOLLOW_UPS) ? followUps.ofMyUnit() : List.of());
         model.addAttribute("inbox", inbox.page(null, START_PAGE_MESSAGES));
         model.addAttribute("unreadReminders", reminders.mine());
         model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
         model.addAttribute("placementTasks", placementTasks.mine());
-        model.addAttribute("managesHome", access.has(StartPageAction.MANAGED_HOME, Target.NONE) && apartments.managesAHome());
-        model.addAttribute("worksAtHome", access.has(StartPageAction.HOME_STAFF, Target.NONE) && apartments.worksAtAHome());
+        Set<AccessAction> orders = access.permitted(AccessAction.class, Target.NONE);
+        model.addAttribute("orders", new OrderLinks(orders.contains(AccessAction.AUTHORIZATION_REQUEST_LIST),
+                orders.contains(AccessAction.AUTHORIZATION_ORDER_FORM)));
+        // "Own unit" in placement is the home one works at: a unit that is no nursing home gives a target no such rule lets through.
+        Target home = Target.unit(apartments.worksAtAHome() ? me.unitId() : null);
+        model.addAttribute("placement", PlacementLinks.of(access.permitted(PlacementAction.class, Target.NONE),
+                access.permitted(PlacementAction.class, home)));
         return "start";
     }
 }

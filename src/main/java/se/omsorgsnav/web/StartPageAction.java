@@ -17,10 +17,10 @@ public enum StartPageAction implements Action {
     OPEN_AUTHORIZATION_ORDERS(AuditAction.LIST, Rule.role(Role.SYSTEM_SUPPORT)),
     /** The unit's follow-ups, for its manager. */
     UNIT_FOLLOW_UPS(AuditAction.LIST, Rule.role(Role.UNIT_MANAGER)),
-    /** The home's tasks, for the manager of a nursing home. */
-    MANAGED_HOME(AuditAction.LIST, Rule.role(Role.UNIT_MANAGER)),
-    /** The home's tasks, for its administrative assistant. */
-    HOME_STAFF(AuditAction.LIST, Rule.role(Role.ADMIN_ASSISTANT));
+    /** The month's billing basis, for the fee officers: a marked place until the billing issue lands (UX-2). */
+    BILLING_BASIS(AuditAction.LIST, Rule.role(Role.FEE_OFFICER)),
+    /** The alarm assignments, for the alarm operators: a marked place until the alarm issue lands (UX-2). */
+    ALARM_ASSIGNMENTS(AuditAction.LIST, Rule.role(Role.ALARM_OPERATOR));
 
     private final AuditAction audited;
     private final Rule rule;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.omsorgsnav.access.AccessControl;
+import se.omsorgsnav.access.AuditLogAction;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.person.PersonAction;
 import se.omsorgsnav.person.PersonDisclosure;
@@ -76,6 +77,8 @@ class PersonController {
         // The links the page may offer (the server asks again when one is followed).
         model.addAttribute("offerAccessExtract", access.permitted(PersonAction.class, Target.person(person.id(), person.locked()))
                 .contains(PersonAction.ACCESS_EXTRACT));
+        // The log review for the person: the review list's own action (AUD-3).
+        model.addAttribute("offerLogReview", access.has(AuditLogAction.AUDIT_REVIEW_LIST, Target.NONE));
         return "person/person";
     }
 
