@@ -278,8 +278,7 @@ links as (select r.person_id as a, r.related_person_id as b from person_relation
           where r.related_person_id in (select id from p) and q.protection_level <> 'NONE'),
 locked as (select id from person where id in (select id from p) and protection_level <> 'NONE' union select a from links union select b from links)
 select (select count(*) from p), '{' || coalesce((select string_agg(id::text, ',') from p), '') || '}',
-       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}',
-       '{' || coalesce((select string_agg(distinct d.case_id::text, ',') from placement_decision d where d.id in (select id from shown)), '') || '}';
+       (select count(*) from locked), '{' || coalesce((select string_agg(id::text, ',') from locked), '') || '}';
 SQL
 }
 
