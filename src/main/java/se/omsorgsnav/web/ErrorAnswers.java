@@ -7,11 +7,16 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -28,6 +33,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import se.omsorgsnav.access.AccessDenied;
 import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StepUpRequired;
+import se.omsorgsnav.shared.DatabaseUnreachable;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 
@@ -162,8 +168,22 @@ class ErrorAnswers {
         return answer(request, HttpStatus.NOT_FOUND, "Sidan finns inte", "Sidan finns inte. Kontrollera adressen.", "error/problem");
     }
 
+    /**
+     * The database did not answer (stopped, unreachable, too slow, every connection taken): 503, and
+     * the client may try again; not the 500 of a fault in the request or the code.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class, TransientDataAccessResourceException.class, TransactionTimedOutException.class})
+    ResponseEntity<String> databaseUnreachable(Exception e, HttpServletRequest request) {
+        return DatabaseOutageAnswer.entity(request, e);
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnreachable.explains(e)) {
+            // Wrapped by someone on the way (a listener, a library): still the database, still 503.
+            return DatabaseOutageAnswer.entity(request, e);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}: {}", reference, withoutMessages(e));
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Något gick fel",

@@ -1,10 +1,13 @@
 package se.omsorgsnav.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,10 +18,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import se.omsorgsnav.access.OidcStaff;
 import se.omsorgsnav.access.StaffSessions;
+import se.omsorgsnav.shared.DatabaseUnreachable;
 
 /**
  * Two doors: the JSON API with no session (so no cookie can ride on it and CSRF does not apply),
@@ -87,7 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?fel"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailed()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?utloggad"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(htmxAware(new LoginUrlAuthenticationEntryPoint("/login")))
@@ -99,6 +105,30 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
                         .cacheControl(c -> {}));
         return http.build();
+    }
+
+    /**
+     * Before the security chain, so that it sees what the chain's own filters throw (the session's
+     * re-check, a bearer token's staff lookup): a database that does not answer is a 503 there too.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageAnswer> databaseOutageAnswer() {
+        FilterRegistrationBean<DatabaseOutageAnswer> registration = new FilterRegistrationBean<>(new DatabaseOutageAnswer());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** A wrong password (or a refused one) back to the login page; a database that does not answer, 503. */
+    private static AuthenticationFailureHandler loginFailed() {
+        AuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler("/login?fel");
+        return (request, response, exception) -> {
+            if (DatabaseUnreachable.explains(exception)) {
+                DatabaseOutageAnswer.write(request, response, exception);
+            } else {
+                back.onAuthenticationFailure(request, response, exception);
+            }
+        };
     }
 
     /** An expired session answers htmx with HX-Refresh, so a login page is never swapped into a table row. */
@@ -116,6 +146,11 @@ class SecurityConfiguration {
     /** A 401 names every scheme the API takes, so a client learns it may also send a bearer token. */
     private static AuthenticationEntryPoint loginRequired(boolean basic, boolean bearer) {
         return (request, response, exception) -> {
+            if (DatabaseUnreachable.explains(exception)) {
+                // The password could not be checked: not a missing login.
+                DatabaseOutageAnswer.write(request, response, exception);
+                return;
+            }
             if (basic) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Omsorgsnav\"");
             }
