@@ -49,8 +49,9 @@ public final class DatabaseUnreachable {
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
             // 08: connection exception; 57P01-03: the server is shutting down or starting; 57014: the
-            // statement timeout cancelled the query; 53300: no connection slot left on the server.
-            return state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("53300");
+            // statement timeout cancelled the query; 53: out of resources (disk full, out of memory,
+            // no connection slot left).
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.startsWith("53");
         }
         return false;
     }

@@ -51,10 +51,13 @@ class ErrorAnswers {
     private final CurrentUsers users;
     private final LayoutModel layout;
     private final String uploadLimits;
+    private final String uploadLocation;
 
     ErrorAnswers(CurrentUsers users, LayoutModel layout, @Value("${omsorgsnav.messaging.attachments.max-size:10MB}")
                  DataSize maxSize,
-                 @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount) {
+                 @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount,
+                 @Value("${spring.servlet.multipart.location:}") String uploadLocation) {
+        this.uploadLocation = uploadLocation;
         this.users = users;
         this.layout = layout;
         this.uploadLimits = "En bilaga får vara högst " + maxSize.toMegabytes() + " MB och ett meddelande ha högst " + maxCount + " bilagor.";
@@ -133,8 +136,19 @@ class ErrorAnswers {
                 "Filen eller filerna är för stora och ingenting sparades. " + uploadLimits, "error/problem");
     }
 
+    /**
+     * A multipart request the container could not read: usually a malformed one (400). When the
+     * disk where the container buffers uploads is full or unwritable (spring.servlet.multipart.location),
+     * 507: the request is refused before any controller runs, so no message is stored without its files.
+     */
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
-    Object badMultipart(HttpServletRequest request) {
+    Object badMultipart(Exception e, HttpServletRequest request) {
+        if (uploadCouldNotBeBuffered(e) || !roomForUpload(request)) {
+            log.warn("Upload refused with 507: the container could not buffer it (upload directory full, missing or read-only)");
+            return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "Filen kunde inte tas emot",
+                    "Servern har just nu inte plats att ta emot filerna, och ingenting sparades. Försök igen senare, "
+                            + "och kontakta support om felet kvarstår.", "error/problem");
+        }
         return answer(request, HttpStatus.BAD_REQUEST, "Felaktig begäran",
                 "Innehållet kunde inte läsas. Skicka delen message som application/json och varje fil som en egen del attachments.",
                 "error/problem");
@@ -189,6 +203,34 @@ class ErrorAnswers {
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Något gick fel",
                 "Något gick fel och ingenting sparades. Försök igen, och kontakta support med referens " + reference + " om felet kvarstår.",
                 "error/problem");
+    }
+
+    /**
+     * After a failed parse, whether the directory the container buffers uploads in could take this
+     * one: a server fact, where the container's own message is localised and differs between causes
+     * (a missing directory, a full disk).
+     */
+    private boolean roomForUpload(HttpServletRequest request) {
+        java.io.File directory = uploadLocation.isBlank()
+                ? (java.io.File) request.getServletContext().getAttribute(jakarta.servlet.ServletContext.TEMPDIR)
+                : new java.io.File(uploadLocation);
+        return directory == null || directory.isDirectory() && java.nio.file.Files.isWritable(directory.toPath())
+                && directory.getUsableSpace() > Math.max(0, request.getContentLengthLong());
+    }
+
+    /** A file could not be written, as opposed to a request that could not be read (which is the client's). */
+    static boolean uploadCouldNotBeBuffered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException || t instanceof java.io.FileNotFoundException) {
+                return true;
+            }
+            // ENOSPC and EDQUOT have no exception type of their own; the JDK gives the C library's text.
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("No space left on device") || t.getMessage().contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The chain of exception types and their stack frames: where it broke, never what the data was. */

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -13,11 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,6 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
@@ -47,16 +54,18 @@ import se.omsorgsnav.support.TestClock;
 import se.omsorgsnav.support.TestPins;
 
 /**
- * The database stops answering (QUALITY.md, reliability): every door answers a Swedish 503 at once,
- * none a 401 or a 500, no write that did not commit is acknowledged, and the application serves
- * again as soon as the database does. The application's pool is wrapped so that the test can make
- * it fail the way Hikari does when PostgreSQL is down, or make a commit break the way it does when
- * the connection is lost during it; the shared database itself is never stopped.
+ * The database stops answering, or the disk for uploads is gone (QUALITY.md, reliability): every
+ * door answers a clear Swedish 503 (507 for the upload) at once, none a 401 or a 500, no write that
+ * did not commit is acknowledged, nothing is half stored, and the application serves again as soon
+ * as the database or the disk does. The application's pool is wrapped so that the test can make it
+ * fail the way Hikari does when PostgreSQL is down, or make a commit break the way it does when the
+ * connection is lost during it; the shared database itself is never stopped. The uploads go to a
+ * directory of the test's own, which it replaces by a file to make every write there fail.
  */
 @OmsorgsnavTest
-@Import(DatabaseOutageTests.SwitchableDatabase.class)
+@Import(OutageTests.SwitchableDatabase.class)
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseOutageTests {
+class OutageTests {
 
     private static final String TITLE = "Tjänsten är tillfälligt otillgänglig";
 
@@ -68,9 +77,43 @@ class DatabaseOutageTests {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private static Path uploads;
+
+    @DynamicPropertySource
+    static void uploadDirectory(DynamicPropertyRegistry registry) throws IOException {
+        uploads = Files.createTempDirectory("omsorgsnav-uploads");
+        registry.add("spring.servlet.multipart.location", uploads::toString);
+    }
+
     @AfterEach
-    void databaseAnswersAgain() {
+    void databaseAndDiskAnswerAgain() throws IOException {
         SwitchableDatabase.state = State.UP;
+        if (Files.isRegularFile(uploads)) {
+            Files.delete(uploads);
+            Files.createDirectory(uploads);
+        }
+    }
+
+    @Test
+    @DisplayName("MSG-7: an attachment the server cannot buffer (upload disk full or unwritable) is answered 507 in Swedish, and no message is stored without it")
+    void uploadThatCannotBeWrittenStoresNothing() throws Exception {
+        long messages = count("message");
+        long attachments = count("message_attachment");
+        // Every file the container would write there fails, as on a full disk.
+        Files.delete(uploads);
+        Files.createFile(uploads);
+        HttpResponse<String> refused = http.send(messageWithAttachment(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(507);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("Filen kunde inte tas emot", "ingenting sparades");
+        assertThat(count("message")).isEqualTo(messages);
+        assertThat(count("message_attachment")).isEqualTo(attachments);
+
+        Files.delete(uploads);
+        Files.createDirectory(uploads);
+        HttpResponse<String> sent = http.send(messageWithAttachment(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(sent.statusCode()).as("accepted once the disk is back: " + sent.body()).isEqualTo(201);
+        assertThat(count("message_attachment")).isEqualTo(attachments + 1);
     }
 
     @Test
@@ -177,6 +220,35 @@ class DatabaseOutageTests {
         String log = output.getAll();
         assertThat(log).contains("WARN").contains("Login refused: the user name or the client address is locked out")
                 .doesNotContain("An internal error occurred while trying to authenticate", "InternalAuthenticationServiceException", username);
+    }
+
+    /** A message with one PDF over the container's in-memory threshold (1 MB), so that it is buffered on disk. */
+    private HttpRequest messageWithAttachment() {
+        String greta = jdbc.sql("""
+                select c.case_number from care_case c join person p on p.id = c.person_id
+                where p.personal_identity_number = '193805129826' and c.status = 'OPEN' order by c.opened_on limit 1
+                """).query(String.class).single();
+        String message = """
+                {"idempotencyKey":"disk-%s","type":"FREE_TEXT","subject":"Nivåmätning","body":"Se bilagan","caseNumber":"%s","recipientUsers":["boendesamordnare"]}
+                """.formatted(UUID.randomUUID(), greta);
+        String boundary = "disk" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"message\"\r\nContent-Type: application/json\r\n\r\n"
+                + message + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"matning.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% Nivåmätning\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(Arrays.copyOf(pdf, 2 * 1024 * 1024));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString(("assistent:" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri("/api/v1/messages")).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     private HttpRequest api(String path) {
