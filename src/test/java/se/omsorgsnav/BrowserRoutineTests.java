@@ -71,7 +71,7 @@ class BrowserRoutineTests extends BrowserTest {
         // Authorised, not yet confirmed: the hit stays masked until the PIN (PROT-10, 002 §2.5).
         assertThat(page.locator("#results")).containsText("1942XXXX-XXXX");
         assertThat(page.locator("#results")).not().containsText("Astrid");
-        openFirstHit();
+        openFirstHitThroughPin();
         assertThat(page.locator(".banner-protected")).containsText("Skyddad folkbokföring");
         assertThat(page.locator("main")).containsText("Olle");
         assertThat(page.locator("main")).containsText("Sven");
@@ -177,7 +177,7 @@ class BrowserRoutineTests extends BrowserTest {
 
         login(DemoUsers.AUTHORISED);
         search(pin, "intake-receiver-search");
-        openFirstHit();
+        openFirstHitThroughPin();
         assertThat(page.locator("h1")).containsText("Signe Intagsson");
     }
 
@@ -204,7 +204,7 @@ class BrowserRoutineTests extends BrowserTest {
 
         login(DemoUsers.UNIT_MANAGER);
         search(DemoUsers.PROTECTED_PIN, "manager-search-before-attach");
-        openFirstHit();
+        openFirstHitThroughPin();
         page.navigate(url("/deviations/unattached"));
         Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
         row.getByLabel(Pattern.compile("^Ärendenummer")).fill(caseNumber);
@@ -265,7 +265,7 @@ class BrowserRoutineTests extends BrowserTest {
 
         login(colleague);
         search(DemoUsers.PROTECTED_PIN, "colleague-search");
-        openFirstHit();
+        openFirstHitThroughPin();
         assertThat(page.locator("h1")).containsText("Astrid Karlsson");
         search(DemoUsers.PROTECTED_PIN, "colleague-search-confirmed");
         assertThat(page.locator("#results")).containsText("Astrid Karlsson");
@@ -307,7 +307,7 @@ class BrowserRoutineTests extends BrowserTest {
     void logoutEndsTheSession() {
         login(DemoUsers.AUTHORISED);
         search(DemoUsers.PROTECTED_PIN, "logout-search");
-        openFirstHit();
+        openFirstHitThroughPin();
         String personUrl = page.url();
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logga ut")).click());
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Du är utloggad.");
@@ -327,7 +327,7 @@ class BrowserRoutineTests extends BrowserTest {
         assertReflows();
         search(DemoUsers.PROTECTED_PIN, "reflow-search");
         assertReflows();
-        openFirstHit();
+        openFirstHitThroughPin();
         assertThat(page.locator("main a[href^='/cases/AO-']").first()).isVisible();
         assertReflows();
         checked("reflow-person");
@@ -460,15 +460,19 @@ class BrowserRoutineTests extends BrowserTest {
         checked(screenshot);
     }
 
-    /** Opens the first search hit, through the PIN box when the person is protected (PROT-10). */
-    private void openFirstHit() {
+    /**
+     * Opens the first search hit, a protected person, through the PIN box (PROT-10). Every caller has
+     * just logged in, so the box must be asked for: a hit that opened without it fails the test
+     * rather than passing it by.
+     */
+    private void openFirstHitThroughPin() {
         page.waitForNavigation(() -> page.locator("#results").getByRole(AriaRole.LINK).first().click());
-        if (page.url().contains("/step-up")) {
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bekräfta med PIN-kod"))).isVisible();
-            checked("step-up");
-            page.getByLabel("PIN-kod").fill(DemoUsers.PIN);
-            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekräfta")).click());
-        }
+        assertThat(page).hasURL(Pattern.compile(".*/step-up\\?continue=.*"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bekräfta med PIN-kod"))).isVisible();
+        checked("step-up");
+        page.getByLabel("PIN-kod").fill(DemoUsers.PIN);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekräfta")).click());
+        assertThat(page).not().hasURL(Pattern.compile(".*/step-up.*"));
     }
 
     /** Nothing but a table's own scroll box is wider than the viewport. */
