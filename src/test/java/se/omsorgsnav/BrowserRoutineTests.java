@@ -135,7 +135,7 @@ class BrowserRoutineTests extends BrowserTest {
     }
 
     @Test
-    @DisplayName("PROT-7, PROT-10, UX-1: LVS registers the intake of a protected person with the eleven facts; the receiver opens the person after the PIN")
+    @DisplayName("PROT-10, UX-1: LVS registers the intake of a protected person with the eleven facts; the receiver opens the person after the PIN")
     void lvsIntakeForAProtectedPerson() {
         String pin = TestPins.of("19360218", "989");
         login(DemoUsers.SYSTEM_SUPPORT);
@@ -223,7 +223,7 @@ class BrowserRoutineTests extends BrowserTest {
     }
 
     @Test
-    @DisplayName("PROT-8, PROT-7, PROT-6, PROT-10, PROT-15, AUD-3, AUD-4, UX-1: the unit manager orders, LVS checks and grants, the colleague sees the person after the PIN, the manager reviews the log and finds the access flagged, then revokes")
+    @DisplayName("PROT-8, PROT-6, PROT-10, PROT-15, AUD-3, AUD-4, UX-1: the unit manager orders, LVS checks and grants, the colleague sees the person after the PIN, the manager reviews the log and finds the access flagged, then revokes")
     void orderGrantAndRevoke() {
         String colleague = "webbkollega-" + UUID.randomUUID().toString().substring(0, 6);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
@@ -410,7 +410,7 @@ class BrowserRoutineTests extends BrowserTest {
     }
 
     @Test
-    @DisplayName("PLC-1, PLC-2, PLC-3, PLC-4, UX-1, UX-2: each placement role's pages pass axe: the decision form, the home's apartments and offers, the queue and the matching")
+    @DisplayName("UX-1: each placement role's pages pass axe: the decision form, the home's apartments and offers, the queue and the matching")
     void placementPagesAreAccessible() {
         login("handlaggare");
         page.navigate(url("/placement/decisions/new"));

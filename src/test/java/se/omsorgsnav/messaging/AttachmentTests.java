@@ -294,7 +294,7 @@ class AttachmentTests {
     }
 
     @Test
-    @DisplayName("MSG-7: a message's attachments are listed in one statement: opening one with five costs the same as one with one")
+    @DisplayName("Cost: a message's attachments are listed in one statement: opening one with five costs the same as one with one")
     void attachmentsAreListedInOneStatement() throws Exception {
         MockMultipartFile[] five = new MockMultipartFile[5];
         for (int i = 0; i < five.length; i++) {

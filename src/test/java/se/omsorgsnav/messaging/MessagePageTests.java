@@ -208,7 +208,7 @@ class MessagePageTests {
     }
 
     @Test
-    @DisplayName("PROT-7, MSG-3: LVS registers an intake from the case officer's intake request; the form comes filled with the request's facts")
+    @DisplayName("Intake: LVS registers an intake from the case officer's intake request; the form comes filled with the request's facts")
     void intakeFormFilledFromRequest() throws Exception {
         MockHttpServletResponse sent = perform("handlaggare", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
                 .param("type", "INTAKE_REQUEST").param("subject", "Aktualisering").param("f.receivingUnit", "Myndighet Centrum")
@@ -240,7 +240,7 @@ class MessagePageTests {
     // --- The pages ------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("MSG-2: a form sent twice with its key makes one message, and a refused form keeps its key for the next try")
+    @DisplayName("Idempotency: a form sent twice with its key makes one message, and a refused form keeps its key for the next try")
     void composeFormIsIdempotent() throws Exception {
         String key = "form-" + UUID.randomUUID();
         MockHttpServletResponse refused = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", key).param("type", "FREE_TEXT")

@@ -113,7 +113,7 @@ class OidcLoginTests {
     }
 
     @Test
-    @DisplayName("OIDC, PROT-9: roles come from our register: a role claim without the user's own role logs in nobody, and extra roles grant nothing")
+    @DisplayName("OIDC: roles come from our register: a role claim without the user's own role logs in nobody, and extra roles grant nothing")
     void rolesFromTheRegister() throws Exception {
         String onlyManager = token(DemoUsers.AUTHORISED, List.of("UNIT_MANAGER"), freshAuthTime(), CLIENT);
         assertThat(lookup(DemoUsers.ORDINARY_PIN, onlyManager).getStatus()).isEqualTo(401);
@@ -220,7 +220,7 @@ class OidcLoginTests {
     }
 
     @Test
-    @DisplayName("PROT-3 (fault 15): in production the API takes bearer tokens only: HTTP Basic, which a browser would replay for another site, logs in nobody")
+    @DisplayName("OIDC (fault 15): in production the API takes bearer tokens only: HTTP Basic, which a browser would replay for another site, logs in nobody")
     void noBasicInProduction() throws Exception {
         MockHttpServletResponse basic = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/audit/verification")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(DemoUsers.UNIT_MANAGER,
