@@ -293,9 +293,13 @@ class MessagePageTests {
                     select c.case_number from care_case c join person p on p.id = c.person_id
                     where p.first_name = 'Greta' order by c.case_number limit 1
                     """).query(String.class).single();
-            MockHttpServletResponse sent = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
+            // A level measurement travels with the measurement (MSG-3).
+            MockHttpServletResponse sent = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/messages")
+                    .file(new org.springframework.mock.web.MockMultipartFile("attachments", "nivamatning.pdf", "application/pdf",
+                            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                    .with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
                     .param("type", "LEVEL_MEASUREMENT").param("subject", "Nivåmätning").param("caseNumber", caseNumber)
-                    .param("f.bookedFor", "2026-12-02"));
+                    .param("f.bookedFor", "2026-12-02").with(user(users.loadUserByUsername("assistent")))).andReturn().getResponse();
             assertThat(sent.getStatus()).isEqualTo(302);
             String id = sent.getRedirectedUrl().replaceAll(".*/messages/([0-9a-f-]{36}).*", "$1");
             assertThat(jdbc.sql("select u.username from message_delivery d join app_user u on u.id = d.user_id where d.message_id = ?")
