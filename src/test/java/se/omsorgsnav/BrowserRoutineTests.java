@@ -90,9 +90,9 @@ class BrowserRoutineTests extends BrowserTest {
         record Start(String user, String unit, String section) {}
         for (Start s : List.of(new Start("handlaggare", "Myndighet Centrum", "Mina ärenden"),
                 new Start("enhetschef", "Myndighet Centrum", "Loggranskning"),
-                new Start("avgift", "Avgiftshandläggning", "Debiteringsunderlag"),
+                new Start("avgift", "Avgiftshandläggning", "Att hantera i avgiftshandläggningen"),
                 new Start("lvs", "Lokalt verksamhetsstöd", "Behörighetsbeställningar"),
-                new Start("larm", "Trygghetsjouren", "Trygghetslarm"),
+                new Start("larm", "Trygghetsjouren", "Uppdrag till Trygghetsjouren"),
                 new Start("boendesamordnare", "Boendesamordningen", "Bostadskö"))) {
             login(s.user());
             assertThat(page.locator("main")).containsText(s.unit());
@@ -104,7 +104,7 @@ class BrowserRoutineTests extends BrowserTest {
     }
 
     @Test
-    @DisplayName("PROT-4, UX-1: LVS registers a protected person with a relative and opens the first case, without seeing the person afterwards")
+    @DisplayName("PROT-3, UX-1: LVS registers a protected person with a relative and opens the first case, without seeing the person afterwards")
     void lvsRegistersAndOpensACase() {
         login(DemoUsers.SYSTEM_SUPPORT);
         page.navigate(url("/persons/new"));
@@ -364,7 +364,7 @@ class BrowserRoutineTests extends BrowserTest {
         page.getByLabel("Ärendenummer").fill(caseNumber);
         page.getByLabel("Ämne").fill(subject);
         page.getByLabel("Inbokad dag").fill("2026-12-02");
-        page.getByLabel("Bilagor (frivilligt)").setInputFiles(new com.microsoft.playwright.options.FilePayload("nivamatning.pdf",
+        page.getByLabel("Bilagor", new Page.GetByLabelOptions().setExact(true)).setInputFiles(new com.microsoft.playwright.options.FilePayload("nivamatning.pdf",
                 "application/pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skicka").setExact(true)).click());
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Meddelandet är skickat");
