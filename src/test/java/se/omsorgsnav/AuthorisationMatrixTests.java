@@ -531,7 +531,7 @@ class AuthorisationMatrixTests {
 
     @Test
     @Order(1)
-    @DisplayName("PROT-3, PROT-4: every endpoint of the application has a row in the matrix")
+    @DisplayName("Matrix: every endpoint of the application has a row in the matrix")
     void everyEndpointHasARow() {
         Set<String> mapped = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
@@ -552,7 +552,7 @@ class AuthorisationMatrixTests {
 
     @Test
     @Order(1)
-    @DisplayName("PROT-3, PROT-4: every action of every module's access catalogue names the matrix rows that exercise it")
+    @DisplayName("Matrix: every action of every module's access catalogue names the matrix rows that exercise it")
     void everyCatalogueActionHasARow() throws ClassNotFoundException {
         var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(se.omsorgsnav.access.Action.class));
@@ -651,7 +651,7 @@ class AuthorisationMatrixTests {
 
     @Test
     @Order(4)
-    @DisplayName("PROT-3: without login, pages send to the login page and the API answers 401, with no person data")
+    @DisplayName("Login: without login, pages send to the login page and the API answers 401, with no person data")
     void anonymousIsTurnedAway() throws Exception {
         for (Map.Entry<String, Endpoint> row : ENDPOINTS.entrySet()) {
             Endpoint endpoint = row.getValue();

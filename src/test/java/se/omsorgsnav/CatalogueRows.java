@@ -53,7 +53,7 @@ final class CatalogueRows {
         row("StartPageAction.OWN_CASES", "GET /");
         row("StartPageAction.OPEN_AUTHORIZATION_ORDERS", "GET /");
         row("StartPageAction.UNIT_FOLLOW_UPS", "GET /");
-        row("StartPageAction.BILLING_BASIS", "GET /");
+        row("StartPageAction.FEE_MESSAGES", "GET /");
         row("StartPageAction.ALARM_ASSIGNMENTS", "GET /");
     }
 

@@ -176,7 +176,7 @@ class ListStatementTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lists")
-    @DisplayName("AUD-1, UX: a list of 40 more rows costs the same SQL statements as a list of 2 (no N+1)")
+    @DisplayName("Cost: a list of 40 more rows costs the same SQL statements as a list of 2 (no N+1)")
     void listCostsAConstantNumberOfStatements(ListEndpoint list) throws Exception {
         int few = statements(list.caller(), list.path());
         list.more().accept(MORE);
@@ -185,7 +185,7 @@ class ListStatementTests {
     }
 
     @Test
-    @DisplayName("AUD-3: a review's page and export cost the same statements with 2 sampled events as with 40")
+    @DisplayName("Cost: a review's page and export cost the same statements with 2 sampled events as with 40")
     void reviewItemsCostAConstantNumberOfStatements() throws Exception {
         events(MORE + 10);
         largeReview = review(MORE);

@@ -80,9 +80,7 @@ public class Inbox {
         if (after != null) {
             query = query.param("at", after.sentAt()).param("after", after.id());
         }
-        List<Row> rows = new ArrayList<>(query.query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                MessageType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
-                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class) != null, rs.getObject(9, UUID.class))).list());
+        List<Row> rows = new ArrayList<>(query.query(this::row).list());
         String next = null;
         if (rows.size() > n) {
             rows = rows.subList(0, n);
@@ -91,13 +89,57 @@ public class Inbox {
         }
         long unread = jdbc.sql("select count(*) from message_delivery where user_id = ? and archived = false and read_at is null")
                 .param(me.id()).query(Long.class).single();
+        return new InboxPage(items(rows), unread, next);
+    }
+
+    /**
+     * The reader's unread messages of these types, newest first: the work a role gets by routing
+     * (UX-2; the fee officers' move-ins, deaths and move-outs, MSG-4, and fee information, BIL-7).
+     */
+    @Transactional
+    public List<InboxItem> unreadOfTypes(Set<MessageType> types, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return items(jdbc.sql(UNREAD + " and m.type in (:types) order by d.sent_at desc, d.message_id desc limit :n")
+                .param("me", users.current().id()).param("types", types.stream().map(Enum::name).toList()).param("n", limit)
+                .query(this::row).list());
+    }
+
+    /**
+     * The reader's unread messages that reached them through the named system group, newest first
+     * (UX-2: the assignments the alarm centre receives as "Trygghetsjouren uppdragsmottagare", MSG-2).
+     */
+    @Transactional
+    public List<InboxItem> unreadViaSystemGroup(String group, int limit) {
+        return items(jdbc.sql(UNREAD + """
+                         and d.via_group_id in (select g.id from message_group g where g.kind = 'SYSTEM' and g.name = :group)
+                        order by d.sent_at desc, d.message_id desc limit :n""")
+                .param("me", users.current().id()).param("group", group).param("n", limit)
+                .query(this::row).list());
+    }
+
+    /** Unread and not archived; served by the index message_delivery_unread. */
+    private static final String UNREAD = """
+            select d.message_id, m.thread_id, m.type, m.subject, m.case_number, m.person_id, d.sent_at, d.read_at, m.sender_id
+            from message_delivery d
+              join message m on m.id = d.message_id
+            where d.user_id = :me and d.archived = false and d.read_at is null""";
+
+    private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), MessageType.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getObject(6, UUID.class), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class) != null,
+                rs.getObject(9, UUID.class));
+    }
+
+    /** The rows as a list shows them: persons through the gate in one call, senders in one lookup. */
+    private List<InboxItem> items(List<Row> rows) {
         Map<UUID, PersonView> persons = persons(rows.stream().map(Row::personId).filter(Objects::nonNull).distinct().toList(), Purpose.MESSAGE_INBOX);
         Map<UUID, StaffDirectory.StaffView> staff = this.staff.findAll(rows.stream().map(Row::sender).collect(java.util.stream.Collectors.toSet()));
-        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(),
+        return rows.stream().map(r -> new InboxItem(r.id(), r.threadId(), r.type(), r.type().title(),
                 subject(r.subject(), r.caseNumber(), r.personId() == null ? null : persons.get(r.personId())),
                 masked(r.personId() == null ? null : persons.get(r.personId())) ? STAFF_WITHHELD : name(staff, r.sender()),
                 r.sentAt(), r.read(), r.caseNumber(), r.personId() == null ? null : MessagePerson.of(persons.get(r.personId())))).toList();
-        return new InboxPage(items, unread, next);
     }
 
     /**

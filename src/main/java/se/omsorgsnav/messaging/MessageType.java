@@ -139,6 +139,14 @@ public enum MessageType {
         return this == LEVEL_MEASUREMENT;
     }
 
+    /**
+     * It is sent with its attachment or not at all (MSG-3: a level measurement is the full name and
+     * personnummer, through its case, and the measurement itself, as an attachment).
+     */
+    public boolean attachmentRequired() {
+        return this == LEVEL_MEASUREMENT;
+    }
+
     public String title() {
         return title;
     }

@@ -55,6 +55,7 @@ public class Messages {
             + "den visas då bara för mottagare med behörighet till ärendet.";
     static final String ROUTED_ONLY = "Meddelandetypen %s går bara till dem rutinen skickar den till (boendesamordnarna). "
             + "Ange inga egna mottagare.";
+    static final String ATTACHMENT_REQUIRED = "Bifoga mätningen: meddelandetypen %s skickas alltid med sin bilaga.";
     static final String NO_PERSONNUMMER_IN_BODY = "Skriv aldrig personnummer i ett meddelande. Koppla meddelandet till ärendet "
             + "med ärendenumret, så visas personen för den som har behörighet.";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -159,6 +160,9 @@ public class Messages {
         }
         Map<String, String> fields = StructuredFields.validate(type, request.fields());
         List<AttachmentGuard.Checked> files = attachments.check(request.attachments());
+        if (type.attachmentRequired() && files.isEmpty()) {
+            throw new InvalidInputException("attachments", ATTACHMENT_REQUIRED.formatted(type.title()));
+        }
         Recipients recipients = recipients(me, type, request, original);
         if (locked && byHand) {
             // A record's fields name who they must (a relative contact): withheld from masked readers when read, not warned of.

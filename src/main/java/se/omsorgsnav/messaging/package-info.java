@@ -26,7 +26,8 @@
  * move-in, a move-out) comes only from the record, sent by the module that owns it through
  * {@link se.omsorgsnav.messaging.Messages#send}; users write through
  * {@link se.omsorgsnav.messaging.Messages#compose}, which refuses those types. A level measurement
- * goes only where its rule sends it (the placement coordinators). Sending is idempotent per sender
+ * goes only where its rule sends it (the placement coordinators), and only with the measurement
+ * attached (MSG-3: full name and personnummer through its case, and the attachment). Sending is idempotent per sender
  * and key, all or nothing, and audited (AUD-1). Reading changes nothing; marking read is a POST.
  * <p>
  * Attachments (MSG-7) travel with the message, stored in the database in the same transaction:

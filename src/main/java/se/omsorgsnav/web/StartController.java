@@ -1,5 +1,6 @@
 package se.omsorgsnav.web;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import se.omsorgsnav.access.Target;
 import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.FollowUps;
 import se.omsorgsnav.messaging.Inbox;
+import se.omsorgsnav.messaging.MessageType;
 import se.omsorgsnav.messaging.UnreadReminders;
 import se.omsorgsnav.placement.Apartments;
 import se.omsorgsnav.placement.CaseOfficerReminders;
@@ -25,13 +27,18 @@ import se.omsorgsnav.placement.PlacementTasks;
  * Each role starts on its own work list (UX-2): the newest messages with the unread count
  * (MSG-6), group messages left unread past one working day for whoever answers for the group,
  * the unit, the user's cases and the unit's cases, the authorisation orders (unit managers and
- * LVS), the placement routine's tasks with their deadlines, and — until their issues land — marked
- * places for billing and alarms.
+ * LVS), the placement routine's tasks with their deadlines, the fee officers' unread move-ins,
+ * deaths, move-outs and fee information, and the alarm operators' unread assignments.
  */
 @Controller
 class StartController {
 
     private static final int START_PAGE_MESSAGES = 5;
+    private static final int WORK_LIST_MESSAGES = 20;
+    /** What reaches a fee officer to act on (MSG-4, BIL-7). */
+    private static final Set<MessageType> FEE_WORK = EnumSet.of(MessageType.MOVE_IN, MessageType.DEATH_OR_MOVE_OUT, MessageType.FEE_INFORMATION);
+    /** The send list the alarm centre receives its assignments on (MSG-2; seed 002 §9). */
+    static final String ALARM_ASSIGNMENT_GROUP = "Trygghetsjouren uppdragsmottagare";
 
     private final Cases cases;
     private final CurrentUsers users;
@@ -100,6 +107,9 @@ class StartController {
         model.addAttribute("unreadReminders", reminders.mine());
         model.addAttribute("moveIns", handler ? moveIns.mine() : List.of());
         model.addAttribute("placementTasks", placementTasks.mine());
+        model.addAttribute("feeWork", lists.contains(StartPageAction.FEE_MESSAGES) ? inbox.unreadOfTypes(FEE_WORK, WORK_LIST_MESSAGES) : List.of());
+        model.addAttribute("assignments", lists.contains(StartPageAction.ALARM_ASSIGNMENTS)
+                ? inbox.unreadViaSystemGroup(ALARM_ASSIGNMENT_GROUP, WORK_LIST_MESSAGES) : List.of());
         Set<AccessAction> orders = access.permitted(AccessAction.class, Target.NONE);
         model.addAttribute("orders", new OrderLinks(orders.contains(AccessAction.AUTHORIZATION_REQUEST_LIST),
                 orders.contains(AccessAction.AUTHORIZATION_ORDER_FORM)));

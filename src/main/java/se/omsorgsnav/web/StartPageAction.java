@@ -17,9 +17,12 @@ public enum StartPageAction implements Action {
     OPEN_AUTHORIZATION_ORDERS(AuditAction.LIST, Rule.role(Role.SYSTEM_SUPPORT)),
     /** The unit's follow-ups, for its manager. */
     UNIT_FOLLOW_UPS(AuditAction.LIST, Rule.role(Role.UNIT_MANAGER)),
-    /** The month's billing basis, for the fee officers: a marked place until the billing issue lands (UX-2). */
-    BILLING_BASIS(AuditAction.LIST, Rule.role(Role.FEE_OFFICER)),
-    /** The alarm assignments, for the alarm operators: a marked place until the alarm issue lands (UX-2). */
+    /**
+     * The fee officers' work as it reaches them today: unread move-ins, deaths and move-outs (routed
+     * to every fee officer, MSG-4) and fee information (BIL-7). The billing basis joins it when billing lands.
+     */
+    FEE_MESSAGES(AuditAction.LIST, Rule.role(Role.FEE_OFFICER)),
+    /** The alarm operators' assignments: unread messages to "Trygghetsjouren uppdragsmottagare" (MSG-2). */
     ALARM_ASSIGNMENTS(AuditAction.LIST, Rule.role(Role.ALARM_OPERATOR));
 
     private final AuditAction audited;

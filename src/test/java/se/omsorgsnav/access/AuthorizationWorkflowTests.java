@@ -141,7 +141,7 @@ class AuthorizationWorkflowTests {
     }
 
     @Test
-    @DisplayName("PROT-8, PROT-6, PROT-7, PROT-15: order, pre-checks, grant and revoke through the API; the colleague sees the person only while authorised")
+    @DisplayName("PROT-8, PROT-6, PROT-15: order, pre-checks, grant and revoke through the API; the colleague sees the person only while authorised")
     void wholeFlowThroughTheApi() throws Exception {
         assertThat(lookupMasked(colleague)).isTrue();
 
@@ -247,7 +247,7 @@ class AuthorizationWorkflowTests {
     }
 
     @Test
-    @DisplayName("PROT-7, PROT-9: the grant page without an order shows who has access, other administrations and linked persons, and offers the case unit's staff but never a fee officer")
+    @DisplayName("PROT-9: the grant page without an order shows who has access and the linked persons, and offers the case unit's staff but never a fee officer")
     void grantPageShowsTheChecksAndOffersNoFeeOfficer() throws Exception {
         String feeOfficer = "avgift-" + UUID.randomUUID().toString().substring(0, 8);
         UUID centrum = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();

@@ -26,7 +26,7 @@ class RecentlyVerifiedPasswordsTests {
     private final RecentlyVerifiedPasswords passwords = new RecentlyVerifiedPasswords(counted, Duration.ofSeconds(60), 100, nanos::get);
 
     @Test
-    @DisplayName("PROT-3: a matching password is checked by bcrypt once within the window, and again after it")
+    @DisplayName("Password check: a matching password is checked by bcrypt once within the window, and again after it")
     void rememberedWithinTheWindow() {
         String hash = passwords.encode("Omsorg2026!");
         assertThat(passwords.matches("Omsorg2026!", hash)).isTrue();
@@ -39,7 +39,7 @@ class RecentlyVerifiedPasswordsTests {
     }
 
     @Test
-    @DisplayName("PROT-3: a wrong password always costs the full bcrypt check, so guessing is not made faster")
+    @DisplayName("Password check: a wrong password always costs the full bcrypt check, so guessing is not made faster")
     void wrongPasswordsAreNeverRemembered() {
         String hash = passwords.encode("Omsorg2026!");
         assertThat(passwords.matches("Omsorg2026!", hash)).isTrue();
@@ -50,7 +50,7 @@ class RecentlyVerifiedPasswordsTests {
     }
 
     @Test
-    @DisplayName("PROT-3: after a password change the old password is refused at once, and the new one is checked afresh")
+    @DisplayName("Password check: after a password change the old password is refused at once, and the new one is checked afresh")
     void aNewHashIsNeverAnsweredFromMemory() {
         String old = passwords.encode("Omsorg2026!");
         assertThat(passwords.matches("Omsorg2026!", old)).isTrue();
@@ -61,7 +61,7 @@ class RecentlyVerifiedPasswordsTests {
     }
 
     @Test
-    @DisplayName("PROT-3: an empty or missing password or hash never matches")
+    @DisplayName("Password check: an empty or missing password or hash never matches")
     void emptyNeverMatches() {
         String hash = passwords.encode("Omsorg2026!");
         assertThat(passwords.matches("", hash)).isFalse();

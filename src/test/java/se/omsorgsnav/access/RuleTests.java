@@ -35,13 +35,13 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-3: a rule without a logged-in user denies, whatever it says")
+    @DisplayName("Rule: a rule without a logged-in user denies, whatever it says")
     void noUserIsDenied() {
         assertThat(decide(Rule.anyone(), null, Target.NONE)).isEqualTo(Rule.Verdict.DENIED);
     }
 
     @Test
-    @DisplayName("PROT-3: role and own unit must both hold for 'and', either for 'or'")
+    @DisplayName("Rule: role and own unit must both hold for 'and', either for 'or'")
     void andOr() {
         Rule managerOfUnit = Rule.role(Role.UNIT_MANAGER).and(Rule.ownUnit());
         assertThat(decide(managerOfUnit, user(Role.UNIT_MANAGER), Target.unit(UNIT))).isEqualTo(Rule.Verdict.ALLOWED);
@@ -53,7 +53,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-26: an authorisation opens the case it names, not another case of the same person")
+    @DisplayName("Rule: an authorisation opens the case it names, not another case of the same person")
     void authorisationIsForTheCase() {
         authorisedFor(CASE);
         CurrentUser officer = user(Role.CASE_OFFICER);
@@ -62,7 +62,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-10: authorised but not confirmed with the PIN asks for the PIN; confirmed allows; unlocked needs neither")
+    @DisplayName("Rule: authorised but not confirmed with the PIN asks for the PIN; confirmed allows; unlocked needs neither")
     void stepUp() {
         authorisedFor(CASE);
         Target locked = Target.ofCase(CASE, PERSON, UNIT, null, true);
@@ -76,7 +76,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-9: a fee officer's authorisation never counts, in the decision and in the SQL predicate")
+    @DisplayName("Rule: a fee officer's authorisation never counts, in the decision and in the SQL predicate")
     void feeOfficerNever() {
         CurrentUser fee = user(Role.FEE_OFFICER);
         when(authorizations.authorisedCasesAmong(any(), any())).thenAnswer(i -> Set.of());
@@ -85,7 +85,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PLC-11: the agreed offer maker is the home's manager, a coordinator, or the case's own officer as agreed")
+    @DisplayName("Rule: the agreed offer maker is the home's manager, a coordinator, or the case's own officer as agreed")
     void agreedMaker() {
         CurrentUser manager = user(Role.UNIT_MANAGER);
         CurrentUser officer = user(Role.CASE_OFFICER);
@@ -102,7 +102,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-6: nobody acts on a thing that names themselves (a grant to oneself)")
+    @DisplayName("Rule: nobody acts on a thing that names themselves (a grant to oneself)")
     void notNamedUser() {
         CurrentUser lvs = user(Role.SYSTEM_SUPPORT);
         assertThat(decide(Rule.notNamedUser(), lvs, Target.NONE.withUsers(Set.of(lvs.id())))).isEqualTo(Rule.Verdict.DENIED);
@@ -111,7 +111,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-3: the SQL form of a rule names the row's columns and binds the user; a term without SQL fails loudly")
+    @DisplayName("Rule: the SQL form of a rule names the row's columns and binds the user; a term without SQL fails loudly")
     void sqlForm() {
         CurrentUser manager = user(Role.UNIT_MANAGER);
         Facts facts = new Facts(manager, authorizations, stepUp);
@@ -124,7 +124,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-3: anyone logged in, nobody, the case officer and the grant right, each decided and as SQL")
+    @DisplayName("Rule: anyone logged in, nobody, the case officer and the grant right, each decided and as SQL")
     void simpleTerms() {
         CurrentUser officer = user(Role.CASE_OFFICER);
         Facts facts = new Facts(officer, authorizations, stepUp);
@@ -149,7 +149,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-10: the PIN term as SQL follows the confirmation; 'and' with a denial denies, 'or' with a denial still asks for the PIN")
+    @DisplayName("Rule: the PIN term as SQL follows the confirmation; 'and' with a denial denies, 'or' with a denial still asks for the PIN")
     void confirmedAndVerdicts() {
         Facts facts = new Facts(user(Role.CASE_OFFICER), authorizations, stepUp);
         when(stepUp.satisfied()).thenReturn(false);
@@ -167,7 +167,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-3: a person without a case opens with an authorisation for a case of hers; the SQL asks by person; 'or' is SQL's or")
+    @DisplayName("Rule: a person without a case opens with an authorisation for a case of hers; the SQL asks by person; 'or' is SQL's or")
     void authorisedForAPersonAndOrAsSql() {
         CurrentUser officer = user(Role.CASE_OFFICER);
         when(authorizations.authorisedPersons(any(), any())).thenReturn(Set.of(PERSON));
@@ -185,7 +185,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PLC-11: a senior case officer who is the case's officer makes an offer agreed for the case officer; without an agreement nobody does")
+    @DisplayName("Rule: a senior case officer who is the case's officer makes an offer agreed for the case officer; without an agreement nobody does")
     void agreedMakerSeniorAndNone() {
         CurrentUser senior = user(Role.SENIOR_CASE_OFFICER);
         Target byOfficer = Target.ofCase(CASE, PERSON, UNIT, senior.id(), false).withAgreedMaker(Role.SENIOR_CASE_OFFICER);
@@ -199,7 +199,7 @@ class RuleTests {
     }
 
     @Test
-    @DisplayName("PROT-4: a rule reads back in words, for the documentation and the matrix")
+    @DisplayName("Rule: a rule reads back in words, for the documentation and the matrix")
     void inWords() {
         assertThat(Rule.role(Role.UNIT_MANAGER, Role.CASE_OFFICER).and(Rule.ownUnit()).or(Rule.nobody()).toString())
                 .isEqualTo("((roll(CASE_OFFICER, UNIT_MANAGER) och egen enhet) eller ingen)");

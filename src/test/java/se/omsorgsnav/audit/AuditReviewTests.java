@@ -124,7 +124,7 @@ class AuditReviewTests {
     }
 
     @Test
-    @DisplayName("PROT-3, PROT-4, AUD-3: in a review scoped to a user, accesses to a protected person the reviewer may not review are left out, on the page and in the CSV")
+    @DisplayName("PROT-3, AUD-3: in a review scoped to a user, accesses to a protected person the reviewer may not review are left out, on the page and in the CSV")
     void protectedPersonMaskedForReviewer() throws Exception {
         Week week = writeWeek();
         UUID id;

@@ -92,7 +92,7 @@ class AuditTransactionTests {
     }
 
     @Test
-    @DisplayName("AUD-1: the audit event says who, in which role and unit, when, on whom, what, how it ended and from where")
+    @DisplayName("AUD-1: the audit event of a read says who, in which role and unit, on whom, what and how it ended")
     void auditEventHoldsTheFacts() {
         UUID greta = personId(DemoUsers.ORDINARY_PIN);
         // The clock stands still in the tests: "the newest" is a tie with earlier tests' events, so find the one this test wrote.

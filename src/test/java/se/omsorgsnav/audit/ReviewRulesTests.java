@@ -48,7 +48,7 @@ class ReviewRulesTests {
             "2026-11-18, 03:00, ALARM_OPERATOR, false, the alarm centre works around the clock",
             "2026-12-24, 03:00, ALARM_OPERATOR, false, also at Christmas"
     })
-    @DisplayName("AUD-4: access outside working hours follows the Swedish calendar")
+    @DisplayName("Review rule: access outside working hours follows the Swedish calendar")
     void outsideWorkingHours(String day, String time, String role, boolean outside, String why) {
         LocalDateTime at = LocalDateTime.parse(day + "T" + time);
         ReviewRules.Event event = new ReviewRules.Event(UUID.randomUUID(), at.atZone(STOCKHOLM).toOffsetDateTime(), UUID.randomUUID(), role,
@@ -57,7 +57,7 @@ class ReviewRulesTests {
     }
 
     @Test
-    @DisplayName("AUD-4: sixteen persons opened within ten minutes are flagged; the same sixteen spread over the day are not")
+    @DisplayName("Review rule: sixteen persons opened within ten minutes are flagged; the same sixteen spread over the day are not")
     void manyPersonsInAShortTime() {
         UUID hurried = UUID.randomUUID();
         UUID steady = UUID.randomUUID();

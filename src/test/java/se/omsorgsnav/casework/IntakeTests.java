@@ -37,7 +37,7 @@ class IntakeTests {
     @Autowired PasswordEncoder passwords;
 
     @Test
-    @DisplayName("PROT-7: LVS registers the intake with its eleven facts; the case opens in the receiving unit and the receiver, only the receiver, sees the person")
+    @DisplayName("Intake: LVS registers the intake with its eleven facts; the case opens in the receiving unit and the receiver, only the receiver, sees the person")
     void intakeOpensTheCaseAndAuthorisesTheReceiver() throws Exception {
         String pin = freshPin();
         MockHttpServletResponse created = intake(body(pin, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "REPORT", "OTHER",
@@ -71,7 +71,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7, AUD-5: the message page posts an intake request's fields to the form, which LVS sees filled in; nothing is stored, nothing travels in a URL")
+    @DisplayName("AUD-5: the message page posts an intake request's fields to the form, which LVS sees filled in; nothing is stored, nothing travels in a URL")
     void formFilledInFromAPostedRequest() throws Exception {
         UUID messageId = UUID.randomUUID();
         long cases = jdbc.sql("select count(*) from care_case").query(Long.class).single();
@@ -99,7 +99,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-6, PROT-7: an authorisation past one year refuses the whole intake: no person, no case, no half of it")
+    @DisplayName("PROT-6: an authorisation past one year refuses the whole intake: no person, no case, no half of it")
     void allOrNothing() throws Exception {
         String pin = freshPin();
         long cases = jdbc.sql("select count(*) from care_case").query(Long.class).single();
@@ -111,7 +111,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: the intake is only for a protected person without a case, only by LVS with the grant right, and a report names who made it")
+    @DisplayName("PROT-6: the intake is only for a protected person without a case, only by LVS with the grant right, and a report names who made it")
     void refusals() throws Exception {
         MockHttpServletResponse hasCase = intake(body(DemoUsers.PROTECTED_PIN, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(),
                 "APPLICATION", "PERSON", null), DemoUsers.SYSTEM_SUPPORT);
@@ -129,7 +129,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-6, PROT-7: LVS without the grant right cannot register an intake, neither on the page nor through the API; the denial is audited")
+    @DisplayName("PROT-6: LVS without the grant right cannot register an intake, neither on the page nor through the API; the denial is audited")
     void grantRightRequired() throws Exception {
         UUID unit = jdbc.sql("select id from unit where name = 'Lokalt verksamhetsstöd'").query(UUID.class).single();
         String plainLvs = "lvs-intag-" + UUID.randomUUID().toString().substring(0, 6);
@@ -151,7 +151,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7, AUD-5: on the page LVS registers the intake and lands on the case's number; the personnummer is in no address and the grant is audited")
+    @DisplayName("AUD-5: on the page LVS registers the intake and lands on the case's number; the personnummer is in no address and the grant is audited")
     void intakePage() throws Exception {
         String pin = freshPin();
         MockHttpServletResponse done = mvc.perform(form(pin).with(user(users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT))))
@@ -173,7 +173,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: a refused intake page says why in Swedish, keeps what was typed but never echoes the personnummer, and stores nothing")
+    @DisplayName("Intake: a refused intake page says why in Swedish, keeps what was typed but never echoes the personnummer, and stores nothing")
     void refusedPageKeepsTheFactsButNotThePersonnummer() throws Exception {
         String pin = freshPin();
         MockHttpServletResponse refused = mvc.perform(form(pin, "receivedOn", TestClock.TODAY.plusDays(1).toString())
@@ -200,7 +200,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: a long description fits: the case's subject is shortened, the intake keeps the whole text")
+    @DisplayName("Intake: a long description fits: the case's subject is shortened, the intake keeps the whole text")
     void longConcernsFit() throws Exception {
         String concerns = "Ansökan om hemtjänst med dubbelbemanning kvällar och nätter. ".repeat(8).strip();
         MockHttpServletResponse done = mvc.perform(form(freshPin(), "concerns", concerns)
@@ -213,7 +213,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: a protected person already in the population register, without a case, is found and not registered twice")
+    @DisplayName("Intake: a protected person already in the population register, without a case, is found and not registered twice")
     void registeredPersonWithoutCaseIsFound() throws Exception {
         String pin = freshPin();
         UUID person = UUID.randomUUID();
@@ -231,7 +231,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: a person without protection, and a receiver outside the receiving unit or not a case officer, are refused with the reason")
+    @DisplayName("Intake: a person without protection, and a receiver outside the receiving unit or not a case officer, are refused with the reason")
     void ordinaryPersonAndWrongReceiverAreRefused() throws Exception {
         MockHttpServletResponse ordinary = intake(body(DemoUsers.ORDINARY_PIN, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(),
                 "APPLICATION", "PERSON", null), DemoUsers.SYSTEM_SUPPORT);
@@ -269,7 +269,7 @@ class IntakeTests {
     }
 
     @Test
-    @DisplayName("PROT-7: the intake endpoint is in the OpenAPI document, with its fields")
+    @DisplayName("Intake: the intake endpoint is in the OpenAPI document, with its fields")
     void documented() throws Exception {
         String docs = mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("lvs"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(docs).contains("/api/v1/intakes", "Aktualisera ärende för skyddad person", "receiverUsername", "arrivalMethod", "E_SERVICE",

@@ -109,7 +109,7 @@ class AttachmentTests {
     }
 
     @Test
-    @DisplayName("MSG-7, PROT-4: a stranger, a message that does not exist and an attachment that does not exist get the same 403, and every download and refusal is audited with the message's person and case")
+    @DisplayName("MSG-7, PROT-24: a stranger, a message that does not exist and an attachment that does not exist get the same 403, and every download and refusal is audited with the message's person and case")
     void strangerGetsTheAnswerForNothingAndAllIsAudited() throws Exception {
         MockHttpServletResponse sent = send("planerare", message(key(), "greta", "larm"), file("plan.pdf", "application/pdf", pdf("Plan")));
         String id = JsonPath.read(body(sent), "$.id");
@@ -294,7 +294,7 @@ class AttachmentTests {
     }
 
     @Test
-    @DisplayName("MSG-7: a message's attachments are listed in one statement: opening one with five costs the same as one with one")
+    @DisplayName("Cost: a message's attachments are listed in one statement: opening one with five costs the same as one with one")
     void attachmentsAreListedInOneStatement() throws Exception {
         MockMultipartFile[] five = new MockMultipartFile[5];
         for (int i = 0; i < five.length; i++) {

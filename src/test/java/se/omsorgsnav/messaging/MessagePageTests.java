@@ -208,7 +208,7 @@ class MessagePageTests {
     }
 
     @Test
-    @DisplayName("PROT-7, MSG-3: LVS registers an intake from the case officer's intake request; the form comes filled with the request's facts")
+    @DisplayName("Intake: LVS registers an intake from the case officer's intake request; the form comes filled with the request's facts")
     void intakeFormFilledFromRequest() throws Exception {
         MockHttpServletResponse sent = perform("handlaggare", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
                 .param("type", "INTAKE_REQUEST").param("subject", "Aktualisering").param("f.receivingUnit", "Myndighet Centrum")
@@ -240,7 +240,7 @@ class MessagePageTests {
     // --- The pages ------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("MSG-2: a form sent twice with its key makes one message, and a refused form keeps its key for the next try")
+    @DisplayName("Idempotency: a form sent twice with its key makes one message, and a refused form keeps its key for the next try")
     void composeFormIsIdempotent() throws Exception {
         String key = "form-" + UUID.randomUUID();
         MockHttpServletResponse refused = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", key).param("type", "FREE_TEXT")
@@ -293,9 +293,13 @@ class MessagePageTests {
                     select c.case_number from care_case c join person p on p.id = c.person_id
                     where p.first_name = 'Greta' order by c.case_number limit 1
                     """).query(String.class).single();
-            MockHttpServletResponse sent = perform("assistent", post("/messages").with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
+            // A level measurement travels with the measurement (MSG-3).
+            MockHttpServletResponse sent = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/messages")
+                    .file(new org.springframework.mock.web.MockMultipartFile("attachments", "nivamatning.pdf", "application/pdf",
+                            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                    .with(csrf()).param("idempotencyKey", "form-" + UUID.randomUUID())
                     .param("type", "LEVEL_MEASUREMENT").param("subject", "Nivåmätning").param("caseNumber", caseNumber)
-                    .param("f.bookedFor", "2026-12-02"));
+                    .param("f.bookedFor", "2026-12-02").with(user(users.loadUserByUsername("assistent")))).andReturn().getResponse();
             assertThat(sent.getStatus()).isEqualTo(302);
             String id = sent.getRedirectedUrl().replaceAll(".*/messages/([0-9a-f-]{36}).*", "$1");
             assertThat(jdbc.sql("select u.username from message_delivery d join app_user u on u.id = d.user_id where d.message_id = ?")

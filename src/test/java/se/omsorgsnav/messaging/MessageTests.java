@@ -100,11 +100,12 @@ class MessageTests {
         UUID id;
         if (MessageType.valueOf(type).composedByHand()) {
             List<String> groupIds = groups.stream().map(name -> "\"" + groupId(name) + "\"").toList();
-            MockHttpServletResponse sent = send(sender, """
+            String json = """
                     {"idempotencyKey":"%s","type":"%s","subject":%s,"caseNumber":%s,"fields":%s,"recipientGroups":[%s]}
                     """.formatted(key(), type, "astrid".equals(person) ? "null" : "\"Meddelande enligt rutinen\"",
                     person == null ? "null" : "\"" + caseOf(person) + "\"", json(fields),
-                    String.join(",", groupIds)));
+                    String.join(",", groupIds));
+            MockHttpServletResponse sent = MessageType.valueOf(type).attachmentRequired() ? sendWithMeasurement(sender, json) : send(sender, json);
             assertThat(sent.getStatus()).as(body(sent)).isEqualTo(201);
             id = UUID.fromString(JsonPath.read(body(sent), "$.id"));
         } else {
@@ -320,7 +321,7 @@ class MessageTests {
     // --- MSG-6: who may read, the inbox, protected persons ------------------------------------
 
     @Test
-    @DisplayName("MSG-6, PROT-4: only the sender and the recipients read a message; a stranger gets exactly the answer for a message that does not exist, and is recorded")
+    @DisplayName("PROT-24: only the sender and the recipients read a message; a stranger gets exactly the answer for a message that does not exist, and is recorded")
     void strangerGetsTheAnswerForNothing() throws Exception {
         MockHttpServletResponse sent = send("planerare", """
                 {"idempotencyKey":"%s","type":"FREE_TEXT","subject":"Nycklar","body":"Hämtade","caseNumber":"%s","recipientUsers":["larm"]}
@@ -425,7 +426,7 @@ class MessageTests {
     @Test
     @DisplayName("MSG-6, MSG-2: reading marks the message read for the reader, lowers the unread count, and shows in the group's read receipts")
     void readReceipts() throws Exception {
-        MockHttpServletResponse sent = send("assistent", """
+        MockHttpServletResponse sent = sendWithMeasurement("assistent", """
                 {"idempotencyKey":"%s","type":"LEVEL_MEASUREMENT","subject":"Nivåmätning","caseNumber":"%s"}
                 """.formatted(key(), caseOf("greta")));
         String id = JsonPath.read(body(sent), "$.id");
@@ -553,6 +554,16 @@ class MessageTests {
 
     private MockHttpServletResponse send(String username, String json) throws Exception {
         return as(username, post("/api/v1/messages").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    /** A level measurement travels with the measurement (MSG-3): the multipart variant, with a small PDF. */
+    private MockHttpServletResponse sendWithMeasurement(String username, String json) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/messages")
+                .file(new org.springframework.mock.web.MockMultipartFile("message", "", MediaType.APPLICATION_JSON_VALUE,
+                        json.getBytes(StandardCharsets.UTF_8)))
+                .file(new org.springframework.mock.web.MockMultipartFile("attachments", "nivamatning.pdf", "application/pdf",
+                        "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                .with(user(users.loadUserByUsername(username)))).andReturn().getResponse();
     }
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {

@@ -29,7 +29,7 @@ class SubjectGuardTests {
             "19380512-9826", "3805129826", "380512-9826 inflyttning", "290606+9964", "192906069964",
             // a samordningsnummer: the day plus 60
             "19420374-9843", "420374-9843", "4203749843", "42 03 74 9843"})
-    @DisplayName("MSG-5: a subject holding a personnummer or samordningsnummer, in any common spelling, is refused with a Swedish message that does not repeat it")
+    @DisplayName("Subject guard: a subject holding a personnummer or samordningsnummer, in any common spelling, is refused with a Swedish message that does not repeat it")
     void personnummerIsRefused(String subject) {
         assertThatThrownBy(() -> SubjectGuard.subject(subject, null, false))
                 .isInstanceOf(InvalidInputException.class)
@@ -43,13 +43,13 @@ class SubjectGuardTests {
     @ValueSource(strings = {"AO-2026-01001", "Möte 2026-11-30", "möte 14/12", "Inflyttning Solgården rum 12", "Telefon 031-123 45 67",
             "Faktura 12345678", "Nyckel nr 4711 hämtad", "Vecka 48: 3 lediga lägenheter", "Hyra 6 500 kr från 2026-12-01", "Kl 14.30 i morgon",
             "Ärende AO-2026-01001 och AO-2026-01002", "Larm 1234 utlöste kl 0345"})
-    @DisplayName("MSG-5: case numbers, dates, times and ordinary numbers pass as a subject")
+    @DisplayName("Subject guard: case numbers, dates, times and ordinary numbers pass as a subject")
     void harmlessSubjectsPass(String subject) {
         assertThat(SubjectGuard.subject(subject, null, false)).isEqualTo(subject);
     }
 
     @Test
-    @DisplayName("MSG-5: for a protected person the subject is the case number: written by the system when left empty, accepted when typed, anything else refused")
+    @DisplayName("Subject guard: for a protected person the subject is the case number: written by the system when left empty, accepted when typed, anything else refused")
     void protectedPersonGetsTheCaseNumber() {
         assertThat(SubjectGuard.subject(null, CASE, true)).isEqualTo("AO-2026-01001");
         assertThat(SubjectGuard.subject("  ", CASE, true)).isEqualTo("AO-2026-01001");
@@ -60,7 +60,7 @@ class SubjectGuardTests {
     }
 
     @Test
-    @DisplayName("MSG-5: an ordinary case's message needs a subject of at most 200 characters")
+    @DisplayName("Subject guard: an ordinary case's message needs a subject of at most 200 characters")
     void ordinarySubjectIsRequired() {
         assertThatThrownBy(() -> SubjectGuard.subject(" ", CASE, false)).hasMessage("Ämnesraden måste anges.");
         assertThatThrownBy(() -> SubjectGuard.subject("x".repeat(201), CASE, false)).hasMessageContaining("högst 200");

@@ -41,7 +41,7 @@ class ListCostTests {
     }
 
     @Test
-    @DisplayName("PROT-3, AUD-1: a search page of 50 persons costs as many SQL statements as a page of 2 (decision and audit in bulk)")
+    @DisplayName("Cost: a search page of 50 persons costs as many SQL statements as a page of 2 (decision and audit in bulk)")
     void searchCostsAConstantNumberOfStatements() throws Exception {
         int many = statementsFor("Konstantsson");
         int few = statementsFor("Fåtalsson");

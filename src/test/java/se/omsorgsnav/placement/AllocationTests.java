@@ -116,7 +116,7 @@ class AllocationTests {
     }
 
     @Test
-    @DisplayName("PLC-4: 50 coordinators allocating one apartment at the same moment: exactly one succeeds, the others are told it was taken")
+    @DisplayName("Concurrency: 50 coordinators allocating one apartment at the same moment: exactly one succeeds, the others are told it was taken")
     void fiftyParallelAllocationsOfOneApartment() throws Exception {
         UUID apartment = vacantApartment();
         List<Allocations.NewAllocation> requests = new ArrayList<>();
@@ -133,7 +133,7 @@ class AllocationTests {
     }
 
     @Test
-    @DisplayName("PLC-4: one person allocated to ten apartments at the same moment gets exactly one")
+    @DisplayName("Concurrency: one person allocated to ten apartments at the same moment gets exactly one")
     void onePersonNeverTwice() throws Exception {
         UUID decision = queuedDecision("NONE");
         List<Allocations.NewAllocation> requests = new ArrayList<>();

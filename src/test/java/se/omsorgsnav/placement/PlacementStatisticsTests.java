@@ -152,7 +152,7 @@ class PlacementStatisticsTests {
     }
 
     @Test
-    @DisplayName("UX-3: roles without business in placement, and a unit manager of no nursing home, get 403 Behörighet saknas")
+    @DisplayName("Access: roles without business in placement, and a unit manager of no nursing home, get 403 Behörighet saknas")
     void unauthorisedRolesAreRefused() throws Exception {
         for (String username : List.of("handlaggare", "avgift", "planerare", "lvs", "enhetschef", "assistent")) {
             MockHttpServletResponse page = as(username, get("/placement/statistics"));
@@ -186,7 +186,7 @@ class PlacementStatisticsTests {
     }
 
     @Test
-    @DisplayName("UX-3: the API gives the same series as JSON, and is in the OpenAPI document")
+    @DisplayName("API: the API gives the same series as JSON, and is in the OpenAPI document")
     void apiGivesTheSeries() throws Exception {
         MockHttpServletResponse response = as("verksamhetsledare", get("/api/v1/placement/statistics").param("months", "24"));
         assertThat(response.getStatus()).isEqualTo(200);

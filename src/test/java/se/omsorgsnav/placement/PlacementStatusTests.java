@@ -70,7 +70,7 @@ class PlacementStatusTests {
     }
 
     @Test
-    @DisplayName("PLC-6: an answer before the offer was recorded is a step out of turn: 409 in Swedish, nothing changed")
+    @DisplayName("Step order: an answer before the offer was recorded is a step out of turn: 409 in Swedish, nothing changed")
     void illegalTransitionIsAConflict() throws Exception {
         UUID[] ids = allocated();
         MockHttpServletResponse early = postJson("chef-solgarden", "/api/v1/placement/allocations/" + ids[1] + "/answer",
@@ -84,7 +84,7 @@ class PlacementStatusTests {
     }
 
     @Test
-    @DisplayName("PLC-5: a decision changed by someone else since it was read is not overwritten: the stale version is refused (409)")
+    @DisplayName("Versions: a decision changed by someone else since it was read is not overwritten: the stale version is refused (409)")
     void staleVersionIsRefused() {
         UUID[] ids = allocated();
         PlacementDecisions.Current stale = decisions.find(ids[0]).orElseThrow();

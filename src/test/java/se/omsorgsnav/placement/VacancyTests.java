@@ -86,7 +86,7 @@ class VacancyTests {
     }
 
     @Test
-    @DisplayName("PLC-3: a change made from an old version is refused, so two managers never overwrite each other unseen")
+    @DisplayName("Versions: a change made from an old version is refused, so two managers never overwrite each other unseen")
     void optimisticLocking() throws Exception {
         UUID id = apartment(unique());
         String change = "{\"number\":\"%s\",\"careProfile\":\"SOMATIC\",\"remarks\":\"Nytt golv\",\"version\":0}".formatted(unique());

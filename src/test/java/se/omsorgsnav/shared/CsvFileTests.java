@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CsvFileTests {
 
     @Test
-    @DisplayName("AUD-3, PROT-23: an exported cell that a spreadsheet would run as a formula is neutralised; separators and quotes are quoted")
+    @DisplayName("CSV: an exported cell that a spreadsheet would run as a formula is neutralised; separators and quotes are quoted")
     void formulaInjection() {
         assertThat(CsvFile.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
         assertThat(CsvFile.cell("+46")).isEqualTo("'+46");

@@ -40,7 +40,7 @@ class PersonalIdentityNumberTests {
                     + "Ange personnummer eller samordningsnummer.";
 
     @ParameterizedTest(name = "{0}")
-    @DisplayName("REG-1: valid numbers are accepted in every spelling (10/12 digits, -, + or none)")
+    @DisplayName("Personnummer: valid numbers are accepted in every spelling (10/12 digits, -, + or none)")
     @CsvSource(textBlock = """
             # input,       canonical,    birth date, samordningsnummer
             19570428-9999, 195704289999, 1957-04-28, false
@@ -84,7 +84,7 @@ class PersonalIdentityNumberTests {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @DisplayName("REG-1: the century of a 10-digit number follows the birth year and the separator, "
+    @DisplayName("Personnummer: the century of a 10-digit number follows the birth year and the separator, "
             + "as in the personnummer libraries and Skatteverket's rule")
     @CsvSource(textBlock = """
             # born today
@@ -108,7 +108,7 @@ class PersonalIdentityNumberTests {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @DisplayName("REG-1: invalid numbers are rejected with a Swedish message that does not repeat the input")
+    @DisplayName("Personnummer: invalid numbers are rejected with a Swedish message that does not repeat the input")
     @CsvSource(textBlock = """
             # wrong check digit
             19570428-9998,  CHECK_DIGIT
@@ -164,7 +164,7 @@ class PersonalIdentityNumberTests {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @DisplayName("REG-1: missing input (null, empty, whitespace only) is rejected")
+    @DisplayName("Personnummer: missing input (null, empty, whitespace only) is rejected")
     @NullAndEmptySource
     @ValueSource(strings = {" ", "   ", "\t", "\n", " \r\n "})
     void rejectsMissingInput(String input) {
@@ -173,7 +173,7 @@ class PersonalIdentityNumberTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @DisplayName("REG-1: about 10 kB of input is rejected without echoing it")
+    @DisplayName("Personnummer: about 10 kB of input is rejected without echoing it")
     @MethodSource("hugeInputs")
     void rejectsHugeInput(String description, String input) {
         InvalidInputException e = parseFailure(input);
@@ -189,21 +189,21 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("REG-1: errors name the field personalIdentityNumber")
+    @DisplayName("Personnummer: errors name the field personalIdentityNumber")
     void errorsNameTheField() {
         assertThat(parseFailure("19570428-9998").field()).isEqualTo("personalIdentityNumber");
         assertThat(parseFailure("").field()).isEqualTo("personalIdentityNumber");
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @DisplayName("REG-1: surrounding whitespace is ignored")
+    @DisplayName("Personnummer: surrounding whitespace is ignored")
     @ValueSource(strings = {" 19570428-9999", "19570428-9999 ", "\t570428-9999\n", "  5704289999  "})
     void trimsWhitespace(String input) {
         assertThat(parse(input)).isEqualTo(parse("195704289999"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @DisplayName("REG-1: different spellings of the same number give equal records and the same canonical form")
+    @DisplayName("Personnummer: different spellings of the same number give equal records and the same canonical form")
     @MethodSource("spellingsOfTheSameNumber")
     void spellingsAreEqual(List<String> spellings) {
         PersonalIdentityNumber first = parse(spellings.get(0));
@@ -223,7 +223,7 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("REG-1: formatted() is YYYYMMDD-NNNN, keeps day + 60 for a samordningsnummer "
+    @DisplayName("Personnummer: formatted() is YYYYMMDD-NNNN, keeps day + 60 for a samordningsnummer "
             + "and needs no '+' for 100-year-olds")
     void formats() {
         assertThat(parse("570428-9999").formatted()).isEqualTo("19570428-9999");
@@ -232,21 +232,21 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("REG-1: canonical() is 12 digits without separator")
+    @DisplayName("Personnummer: canonical() is 12 digits without separator")
     void canonicalForm() {
         assertThat(parse("090121+9931").canonical()).isEqualTo("190901219931");
         assertThat(parse("701063-2391").canonical()).isEqualTo("197010632391");
     }
 
     @Test
-    @DisplayName("REG-1: birthYear() is the four-digit year of the real birth date")
+    @DisplayName("Personnummer: birthYear() is the four-digit year of the real birth date")
     void birthYear() {
         assertThat(parse("090121+9931").birthYear()).isEqualTo(1909);
         assertThat(parse("210791-9967").birthYear()).isEqualTo(2021);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @DisplayName("PROT-3: the masked form shows only the birth year")
+    @DisplayName("Personnummer: the masked form shows only the birth year")
     @CsvSource({
         "19570428-9999, 1957XXXX-XXXX",
         "090121+9931,   1909XXXX-XXXX",
@@ -258,7 +258,7 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("AUD-5: toString(), string concatenation and formatting never leak the full number")
+    @DisplayName("Personnummer: toString(), string concatenation and formatting never leak the full number")
     void toStringDoesNotLeak() {
         PersonalIdentityNumber number = parse("19570428-9999");
 
@@ -270,7 +270,7 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("REG-1: the record constructor accepts a valid number and gives the same value as parsing")
+    @DisplayName("Personnummer: the record constructor accepts a valid number and gives the same value as parsing")
     void constructorAcceptsValidNumbers() {
         assertThat(new PersonalIdentityNumber(LocalDate.of(1957, 4, 28), "999", '9', false))
                 .isEqualTo(parse("570428-9999"));
@@ -279,7 +279,7 @@ class PersonalIdentityNumberTests {
     }
 
     @Test
-    @DisplayName("REG-1: the record constructor rejects an invalid number, so none can exist")
+    @DisplayName("Personnummer: the record constructor rejects an invalid number, so none can exist")
     void constructorRejectsInvalidNumbers() {
         LocalDate date = LocalDate.of(1957, 4, 28);
 
@@ -306,14 +306,14 @@ class PersonalIdentityNumberTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Gäller 19420314-9846", "gäller 194203149846 igen", "420314-9846 saknade larm", "420314 9846", "(19420314+9846)"})
-    @DisplayName("AUD-5, PROT-16: a personnummer in free text is found in each of its usual spellings")
+    @DisplayName("Personnummer: one in free text is found in each of its usual spellings")
     void foundInText(String text) {
         assertThat(PersonalIdentityNumber.appearsIn(text)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Larm 1234 kl 0345, rum 12", "telefon 031-123 45 67", "19420314-9845", "ärende AO-2026-01001", "1942031498460", ""})
-    @DisplayName("AUD-5: ordinary numbers, a wrong check digit and longer digit runs are not taken for a personnummer")
+    @DisplayName("Personnummer: ordinary numbers, a wrong check digit and longer digit runs are not taken for a personnummer")
     void notFoundInText(String text) {
         assertThat(PersonalIdentityNumber.appearsIn(text)).isFalse();
         assertThat(PersonalIdentityNumber.appearsIn(null)).isFalse();

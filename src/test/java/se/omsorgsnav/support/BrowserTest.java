@@ -13,19 +13,18 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every browser test class shares: one headless Debian Chromium per class (Playwright unpacks
+ * What every browser test class shares: one headless Debian Chromium per class ({@link Chromium}: missing, it
+ * fails CI and skips only locally; Playwright unpacks
  * its driver once), a fresh Swedish-locale context per test, logging in and out as a demo user,
  * and {@link #checked} — axe-core on WCAG 2.1 A/AA and a screenshot under target/screenshots/.
  * Subclasses carry {@link OmsorgsnavTest}, so they share the one application context.
@@ -33,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @LocalServerPort protected int port;
@@ -45,13 +43,9 @@ public abstract class BrowserTest {
 
     @BeforeAll
     void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            // CI installs it (.ci/run); a developer without it gets a skip, CI a failure.
-            Assumptions.assumeTrue(System.getenv("CI") == null, "Debian's chromium is missing");
-            throw new IllegalStateException("/usr/bin/chromium is missing");
-        }
+        Path chromium = Chromium.requireOrSkip();
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
     }

@@ -41,7 +41,7 @@ class HttpInputTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"19420314-9847", "19420230-9846", "1942O314-9846", "", "   ", "12345", "19420314-98460"})
-    @DisplayName("REG-1, UX-1: an invalid personnummer in a lookup answers 400 in Swedish without echoing it")
+    @DisplayName("UX-1: an invalid personnummer in a lookup answers 400 in Swedish without echoing it")
     void invalidNumbers(String number) throws Exception {
         MockHttpServletResponse response = api(post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"personalIdentityNumber\":\"" + number + "\"}"), DemoUsers.AUTHORISED);
@@ -52,7 +52,7 @@ class HttpInputTests {
     }
 
     @Test
-    @DisplayName("REG-1, UX-1: 10 kB of digits as a personnummer answers 400 in Swedish")
+    @DisplayName("UX-1: 10 kB of digits as a personnummer answers 400 in Swedish")
     void hugeNumber() throws Exception {
         assertSwedishProblem(api(post("/api/v1/persons/lookup").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"personalIdentityNumber\":\"" + "1".repeat(10_240) + "\"}"), DemoUsers.AUTHORISED), 400);
@@ -131,7 +131,7 @@ class HttpInputTests {
     }
 
     @Test
-    @DisplayName("UX-1, AUD-5: HTML and script in every text field are stored as text and shown escaped")
+    @DisplayName("Input: HTML and script in every text field are stored as text and shown escaped")
     void markupIsEscaped() throws Exception {
         String script = "<script>alert(1)</script>";
         String image = "\\\"><img src=x onerror=alert(1)>";
@@ -148,7 +148,7 @@ class HttpInputTests {
     }
 
     @Test
-    @DisplayName("PROT-4, UX-1: unknown ids and malformed addresses answer with a Swedish 4xx")
+    @DisplayName("UX-1: unknown ids and malformed addresses answer with a Swedish 4xx")
     void unknownAndMalformedIds() throws Exception {
         var caller = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
         assertSwedishPage(mvc.perform(get("/persons/" + UUID.randomUUID()).with(caller)).andReturn().getResponse(), 403);

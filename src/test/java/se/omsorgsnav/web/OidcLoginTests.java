@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import se.omsorgsnav.support.Chromium;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
@@ -56,7 +55,6 @@ class OidcLoginTests {
 
     private static final String ISSUER = "kommun";
     private static final String CLIENT = "omsorgsnav";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final MockOAuth2Server IDP = new MockOAuth2Server(new OAuth2Config(true));
 
     static {
@@ -115,7 +113,7 @@ class OidcLoginTests {
     }
 
     @Test
-    @DisplayName("OIDC, PROT-9: roles come from our register: a role claim without the user's own role logs in nobody, and extra roles grant nothing")
+    @DisplayName("OIDC: roles come from our register: a role claim without the user's own role logs in nobody, and extra roles grant nothing")
     void rolesFromTheRegister() throws Exception {
         String onlyManager = token(DemoUsers.AUTHORISED, List.of("UNIT_MANAGER"), freshAuthTime(), CLIENT);
         assertThat(lookup(DemoUsers.ORDINARY_PIN, onlyManager).getStatus()).isEqualTo(401);
@@ -182,13 +180,9 @@ class OidcLoginTests {
     @Test
     @DisplayName("OIDC: in a real browser, with the identity provider on another site, the login comes back and lands logged in")
     void browserLoginAcrossSites() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            // CI installs it (.ci/run); a developer without it gets a skip, CI a failure.
-            Assumptions.assumeTrue(System.getenv("CI") != null, "Debian's chromium is missing");
-            throw new IllegalStateException("/usr/bin/chromium is missing");
-        }
+        Path executable = Chromium.requireOrSkip();
         try (Playwright playwright = Playwright.create()) {
-            Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+            Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true)
                     .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
             Page page = chromium.newContext(new Browser.NewContextOptions().setLocale("sv-SE")).newPage();
             page.setDefaultTimeout(15_000);
@@ -226,7 +220,7 @@ class OidcLoginTests {
     }
 
     @Test
-    @DisplayName("PROT-3 (fault 15): in production the API takes bearer tokens only: HTTP Basic, which a browser would replay for another site, logs in nobody")
+    @DisplayName("OIDC (fault 15): in production the API takes bearer tokens only: HTTP Basic, which a browser would replay for another site, logs in nobody")
     void noBasicInProduction() throws Exception {
         MockHttpServletResponse basic = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/audit/verification")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(DemoUsers.UNIT_MANAGER,

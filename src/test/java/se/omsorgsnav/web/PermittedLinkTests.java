@@ -45,7 +45,7 @@ class PermittedLinkTests {
     @Autowired JdbcClient jdbc;
 
     @Test
-    @DisplayName("PROT-3, UX-2: each role's start page and menu show exactly the links whose page answers 200 for that role")
+    @DisplayName("Links: each role's start page and menu show exactly the links whose page answers 200 for that role")
     void startPageAndMenuShowExactlyTheFollowableLinks() throws Exception {
         Set<String> linkedForSomeone = new java.util.HashSet<>();
         for (String username : DEMO_USERS) {
@@ -67,7 +67,7 @@ class PermittedLinkTests {
     }
 
     @Test
-    @DisplayName("PROT-3: the person page links to the person's log review and access extract only for whom those pages answer 200")
+    @DisplayName("Links: the person page links to the person's log review and access extract only for whom those pages answer 200")
     void personPageShowsOnlyFollowableLogLinks() throws Exception {
         UUID greta = jdbc.sql("select id from person where personal_identity_number = ?")
                 .param(DemoUsers.ORDINARY_PIN.replace("-", "")).query(UUID.class).single();

@@ -45,7 +45,7 @@ class SecurityBehaviourTests {
     @LocalServerPort int port;
 
     @Test
-    @DisplayName("UX-2: every demo user logs in with the README's password and lands on the start page")
+    @DisplayName("Login: every demo user logs in with the README's password and lands on the start page")
     void everyDemoUserLogsIn() throws Exception {
         for (String username : DEMO_USERS) {
             MvcResult result = mvc.perform(formLogin("/login").user(username).password(DemoUsers.PASSWORD)).andReturn();
@@ -54,14 +54,14 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("AUD-5: passwords are stored only as modern one-way hashes")
+    @DisplayName("Login: passwords are stored only as modern one-way hashes")
     void passwordsAreHashed() {
         List<String> hashes = jdbc.sql("select password_hash from app_user").query(String.class).list();
         assertThat(hashes).isNotEmpty().allMatch(h -> h.startsWith("{bcrypt}$2")).noneMatch(h -> h.contains(DemoUsers.PASSWORD));
     }
 
     @Test
-    @DisplayName("PROT-3: after repeated failed logins the account is refused for a while, even with the right password")
+    @DisplayName("Login: after repeated failed logins the account is refused for a while, even with the right password")
     void loginIsThrottled() throws Exception {
         String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
@@ -77,7 +77,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3 (fault 10): one password sprayed over many user names from one address is slowed: the address is refused for a while")
+    @DisplayName("Login (fault 10): one password sprayed over many user names from one address is slowed: the address is refused for a while")
     void sprayFromOneAddressIsThrottled() throws Exception {
         String sprayer = "10.66.0." + (int) (Math.random() * 250 + 1);
         for (int i = 0; i < 30; i++) {
@@ -89,7 +89,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3 (fault 10): the failed-login count is kept in the database, where every node reads it")
+    @DisplayName("Login (fault 10): the failed-login count is kept in the database, where every node reads it")
     void loginCountIsShared() throws Exception {
         String username = "delad-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(login(username, "fel")).isEqualTo("/login?fel");
@@ -98,7 +98,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3 (fault 13): a disabled user, or one whose role became fee officer, loses the browser session at the next request")
+    @DisplayName("Session (fault 13): a disabled user, or one whose role became fee officer, loses the browser session at the next request")
     void sessionFollowsTheStaffRegister() throws Exception {
         for (String change : List.of("update app_user set enabled = false where username = ?", "update app_user set role = 'FEE_OFFICER' where username = ?")) {
             String username = "session-" + UUID.randomUUID().toString().substring(0, 8);
@@ -120,7 +120,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: a form posted without its CSRF token is refused")
+    @DisplayName("CSRF: a form posted without its CSRF token is refused")
     void csrfIsRequired() throws Exception {
         var caller = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
         assertThat(mvc.perform(post("/persons/search").param("q", "Greta").with(caller)).andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -129,7 +129,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3, AUD-5: pages carry a strict Content-Security-Policy and the other security headers")
+    @DisplayName("Headers: pages carry a strict Content-Security-Policy and the other security headers")
     void securityHeaders() throws Exception {
         for (String path : List.of("/login", "/", "/persons/search")) {
             MockHttpServletResponse response = mvc.perform(get(path).with(user(users.loadUserByUsername(DemoUsers.AUTHORISED))))
@@ -144,7 +144,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: without login a page sends to the login page, htmx gets HX-Refresh instead of a login page, and the API answers 401")
+    @DisplayName("Login: without login a page sends to the login page, htmx gets HX-Refresh instead of a login page, and the API answers 401")
     void unauthenticated() throws Exception {
         MockHttpServletResponse page = mvc.perform(get("/")).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(302);
@@ -164,7 +164,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: the API takes HTTP Basic and keeps no session")
+    @DisplayName("Login: the API takes HTTP Basic and keeps no session")
     void apiIsStateless() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/api/v1/audit/verification").with(httpBasic("enhetschef", DemoUsers.PASSWORD)))
                 .andReturn().getResponse();
@@ -173,7 +173,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: with HTTP Basic's verified password remembered, a disabled account and a changed password are still refused at once")
+    @DisplayName("Login: with HTTP Basic's verified password remembered, a disabled account and a changed password are still refused at once")
     void rememberedPasswordsDoNotOutliveChanges() throws Exception {
         String username = "basic-" + UUID.randomUUID().toString().substring(0, 8);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
@@ -200,7 +200,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: the session cookie is HttpOnly and SameSite=Strict, and a real login over HTTP changes it")
+    @DisplayName("Session: the session cookie is HttpOnly and SameSite=Strict, and a real login over HTTP changes it")
     void sessionCookieOverHttp() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> loginPage = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
@@ -220,7 +220,7 @@ class SecurityBehaviourTests {
     }
 
     @Test
-    @DisplayName("PROT-3: roles decide who may register persons and verify the audit log")
+    @DisplayName("Roles: roles decide who may register persons and verify the audit log")
     void rolesDecide() throws Exception {
         var officer = user(users.loadUserByUsername(DemoUsers.AUTHORISED));
         assertThat(mvc.perform(get("/persons/new").with(officer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))

@@ -65,7 +65,8 @@ class MessageApiController {
                     + "ärendenumret. Personnummer i texten avvisas. Den som har behörighet till ärendet får 422 om texten nämner den skyddade "
                     + "personen, tills confirmBodyWarning är true; texten visas bara för läsare med behörighet. Typer som står för en "
                     + "post (ACCESS_ORDER, PLACEMENT_DECISION, PLACE_OFFER, MOVE_IN, DEATH_OR_MOVE_OUT) skickas bara av systemet "
-                    + "från posten: 403 Behörighet saknas. En nivåmätning går bara till boendesamordnarna: egna mottagare ger 400.")
+                    + "från posten: 403 Behörighet saknas. En nivåmätning går bara till boendesamordnarna: egna mottagare ger 400; den skickas alltid med sin bilaga, "
+                    + "alltså med multipart-varianten: utan bilaga ger den 400 (fältet attachments).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Sent> send(@RequestBody SendRequest body) {
         return send(body, List.of());
