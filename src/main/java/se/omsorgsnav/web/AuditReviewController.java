@@ -132,7 +132,7 @@ class AuditReviewController {
             throw new InvalidInputException(field, "Ange periodens första och sista dag (ÅÅÅÅ-MM-DD).");
         }
         try {
-            return LocalDate.parse(value.strip());
+            return se.omsorgsnav.shared.DateInput.iso(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "Datumet ska skrivas ÅÅÅÅ-MM-DD.");
         }

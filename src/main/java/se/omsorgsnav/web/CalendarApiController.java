@@ -59,7 +59,7 @@ class CalendarApiController {
             throw new InvalidInputException(field, "Ange datum som ÅÅÅÅ-MM-DD.");
         }
         try {
-            return LocalDate.parse(value.strip());
+            return se.omsorgsnav.shared.DateInput.iso(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "Ange datum som ÅÅÅÅ-MM-DD.");
         }

@@ -181,7 +181,7 @@ class AuthorizationController {
 
     private static LocalDate date(String field, String value) {
         try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+            return value == null || value.isBlank() ? null : se.omsorgsnav.shared.DateInput.iso(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "Skriv datum som ÅÅÅÅ-MM-DD.");
         }

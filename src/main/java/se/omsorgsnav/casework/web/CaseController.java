@@ -76,7 +76,7 @@ class CaseController {
         try {
             java.time.LocalDate last;
             try {
-                last = until == null || until.isBlank() ? null : java.time.LocalDate.parse(until.strip());
+                last = until == null || until.isBlank() ? null : se.omsorgsnav.shared.DateInput.iso(until);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new InvalidInputException("until", "Skriv datum som ÅÅÅÅ-MM-DD.");
             }
