@@ -25,6 +25,7 @@ import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.ProtectedNames;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -55,9 +56,11 @@ public class Cases {
     private final CaseDirectory directory;
     private final AccessControl access;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
 
     Cases(JdbcClient jdbc, PersonDisclosure gate, ProtectedNames protectedNames, CurrentUsers users, StaffDirectory staff,
-          CaseDirectory directory, AccessControl access, Clock clock) {
+          CaseDirectory directory, AccessControl access, Clock clock, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.gate = gate;
         this.protectedNames = protectedNames;
@@ -116,6 +119,16 @@ public class Cases {
                 .params(id, number.value(), request.personId(), request.unitId(), officer.id(), subject, today)
                 .update();
         return new Opened(number, !person.masked());
+    }
+
+    /**
+     * {@link #open(NewCase)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first case's number, and nothing more is opened.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<CaseNumber> open(String idempotencyKey, NewCase request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "case.open", request, () -> open(request).number(), CaseNumber::value,
+                CaseNumber::parse);
     }
 
     /**
