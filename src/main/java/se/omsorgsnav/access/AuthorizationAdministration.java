@@ -23,8 +23,8 @@ import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.shared.CaseNumber;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Granting, revoking and listing personal authorisations (PROT-6, PROT-7, PROT-9, PROT-15).

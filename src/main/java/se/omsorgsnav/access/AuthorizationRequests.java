@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Orders of access to protected cases (PROT-8): a unit manager asks LVS to add or remove a

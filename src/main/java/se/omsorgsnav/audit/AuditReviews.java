@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
-import se.omsorgsnav.shared.IdempotentRequests;
 
 /**
  * A manager's log review (AUD-3, loggranskning): over a scope — a person, a user, a unit, a

@@ -23,9 +23,9 @@ import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
-import se.omsorgsnav.shared.IdempotentRequests;
 
 /**
  * Deviations (PROT-16, 002 §4.2): an authorised user reports on the person's case; anyone else

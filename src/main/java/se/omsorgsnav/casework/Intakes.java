@@ -25,9 +25,9 @@ import se.omsorgsnav.person.PersonRegister;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
-import se.omsorgsnav.shared.IdempotentRequests;
 
 /**
  * LVS's intake for a protected person who had no case before (002 §2.4, 2.5). A case officer cannot

@@ -17,8 +17,8 @@ import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Message groups, the send lists (MSG-2): the system's groups and one per unit. The unit manager
@@ -39,7 +39,8 @@ public class MessageGroups {
 
     private final IdempotentRequests idempotent;
 
-    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock, IdempotentRequests idempotent) {
+    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock,
+                  IdempotentRequests idempotent) {
         this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.users = users;

@@ -16,8 +16,8 @@ import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Registers persons by hand, as system support (LVS) does for a protected person who had no
@@ -36,7 +36,8 @@ public class PersonRegister {
 
     private final IdempotentRequests idempotent;
 
-    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock, AccessControl access, IdempotentRequests idempotent) {
+    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock, AccessControl access,
+                   IdempotentRequests idempotent) {
         this.idempotent = idempotent;
         this.access = access;
         this.rows = rows;

@@ -22,8 +22,8 @@ import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.ConflictException;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * The placement manager allocates a vacant apartment to a decision in the queue (PLC-4, seed 003

@@ -14,8 +14,8 @@ import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.FreeText;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * The apartments of a nursing home (PLC-3), kept by the home's unit manager: number, care profile,

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
-import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
@@ -29,9 +29,9 @@ import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
-import se.omsorgsnav.shared.IdempotentRequests;
 
 /**
  * The decision for a nursing-home place and the housing queue (PLC-1, PLC-2, seed 003). The case

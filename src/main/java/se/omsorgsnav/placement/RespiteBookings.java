@@ -10,15 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
-import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.DateInput;
-import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.IdempotentRequests;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /**
  * Respite places ("avlösning") booked by the placement coordinators (PLC-11, 002 §6.2): the name is

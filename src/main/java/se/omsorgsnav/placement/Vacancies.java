@@ -21,9 +21,9 @@ import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.DateInput;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
-import se.omsorgsnav.shared.IdempotentRequests;
 
 /**
  * The unit manager reports that an apartment is or will be free (PLC-3, seed 003 "Enhetschef" 2-3):

@@ -47,7 +47,8 @@ class AuditReviewApiController {
         if (body == null) {
             throw new InvalidInputException("body", "Uppgifter saknas i anropet.");
         }
-        IdempotentRequests.Outcome<UUID> opened = reviews.open(body.idempotencyKey(), new AuditReviews.Scope(body.person(), body.user(), body.unit(), body.from(), body.to()),
+        IdempotentRequests.Outcome<UUID> opened = reviews.open(body.idempotencyKey(),
+                new AuditReviews.Scope(body.person(), body.user(), body.unit(), body.from(), body.to()),
                 body.sampleSize() == null ? 20 : body.sampleSize());
         UUID id = opened.result();
         access.require(AuditLogAction.AUDIT_REVIEW_VIEWED, id);

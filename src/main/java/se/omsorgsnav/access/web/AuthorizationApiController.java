@@ -34,7 +34,8 @@ class AuthorizationApiController {
         this.administration = administration;
     }
 
-    record OrderRequest(String idempotencyKey, AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom, LocalDate validTo,
+    record OrderRequest(String idempotencyKey, AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom,
+                        LocalDate validTo,
                         String reason) {}
 
     record Created(UUID id) {}
@@ -83,9 +84,10 @@ class AuthorizationApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> grant(@PathVariable String caseNumber, @RequestBody GrantRequest body) {
         require(body);
-        IdempotentRequests.Outcome<UUID> granted = administration.grant(body.idempotencyKey(), new AuthorizationAdministration.Grant(caseNumber,
-                body.username(), body.validFrom(), body.validTo(), body.requestId()));
-        return granted.answer(URI.create("/api/v1/cases/" + caseNumber + "/authorizations/" + granted.result()), new Created(granted.result()));
+        IdempotentRequests.Outcome<UUID> granted = administration.grant(body.idempotencyKey(),
+                new AuthorizationAdministration.Grant(caseNumber, body.username(), body.validFrom(), body.validTo(), body.requestId()));
+        UUID id = granted.result();
+        return granted.answer(URI.create("/api/v1/cases/" + caseNumber + "/authorizations/" + id), new Created(id));
     }
 
     @Operation(summary = "Vilka som har, har haft eller ska få behörighet till ärendet (LVS, enhetschef för ärendets enhet)")

@@ -32,8 +32,8 @@ class DeviationApiController {
     record Created(UUID id) {}
 
     @Operation(summary = "Rapportera en avvikelse",
-            description = "Med ärendenummer: bara den som har behörighet till personen. Utan: \"ej person\", utan personnummer i texten. 201 med id. "
-                    + IdempotentRequests.API_DESCRIPTION)
+            description = "Med ärendenummer: bara den som har behörighet till personen. Utan: \"ej person\", utan personnummer i texten. "
+                    + "201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/api/v1/deviations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> report(@RequestBody Report body) {
         if (body == null) {

@@ -49,8 +49,9 @@ class IntakeApiController {
         if (body == null) {
             throw new InvalidInputException("body", "Uppgifter saknas i anropet.");
         }
-        IdempotentRequests.Outcome<CaseNumber> registered = intakes.register(body.idempotencyKey(), new NewIntake(body.receivingUnitId(), body.receiverUsername(), body.receiverTitle(),
-                body.operation(), body.personalIdentityNumber() == null ? null : PersonalIdentityNumber.parse(body.personalIdentityNumber(), LocalDate.now(clock)),
+        IdempotentRequests.Outcome<CaseNumber> registered = intakes.register(body.idempotencyKey(), new NewIntake(body.receivingUnitId(),
+                body.receiverUsername(), body.receiverTitle(), body.operation(),
+                body.personalIdentityNumber() == null ? null : PersonalIdentityNumber.parse(body.personalIdentityNumber(), LocalDate.now(clock)),
                 body.firstName(), body.lastName(), body.protectionLevel(), body.fictitiousName(), body.concerns(), body.preliminaryCaseType(),
                 body.kind(), body.receivedOn(), body.arrivalMethod(), body.arrivedFrom(), body.arrivedFromName(), body.arrivedFromContact(),
                 body.authorizedUntil()));

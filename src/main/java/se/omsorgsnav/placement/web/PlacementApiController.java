@@ -197,7 +197,8 @@ class PlacementApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record VacancyRequest(String idempotencyKey, UUID apartmentId, String reason, String eventDate, String readyOn, String caseNumber, String remarks) {}
+    record VacancyRequest(String idempotencyKey, UUID apartmentId, String reason, String eventDate, String readyOn, String caseNumber,
+                          String remarks) {}
 
     @Operation(summary = "Rapportera ledig lägenhet",
             description = "reason DEATH, MOVE_OUT eller RENOVATION. Dödsfall och utflyttning med hyresgästens ärendenummer: meddelandet "
