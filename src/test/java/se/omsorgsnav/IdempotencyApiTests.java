@@ -104,6 +104,26 @@ class IdempotencyApiTests {
     }
 
     @Test
+    @DisplayName("Issue 15: the new-case form carries a key made when it is shown; sent twice, it opens one case")
+    void caseFormSentTwice() throws Exception {
+        UUID person = person();
+        String page = body(mvc.perform(get("/cases/new").param("person", person.toString())
+                .with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))).andReturn().getResponse());
+        String key = page.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        assertThat(key).matches("[0-9a-f-]{36}");
+        List<String> redirects = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            redirects.add(mvc.perform(post("/cases").with(csrf()).with(user(users.loadUserByUsername(DemoUsers.AUTHORISED)))
+                    .param("idempotencyKey", key).param("personId", person.toString()).param("unitId", centrum().toString())
+                    .param("caseOfficerId", officer().toString()).param("subject", "Ansökan om matdistribution"))
+                    .andReturn().getResponse().getRedirectedUrl());
+        }
+        assertThat(redirects.get(0)).startsWith("/cases/");
+        assertThat(redirects.get(1)).isEqualTo(redirects.get(0));
+        assertThat(count("select count(*) from care_case where person_id = ?", person)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("Issue 15: POST /api/v1/authorization-requests and POST /api/v1/cases/{caseNumber}/authorizations order and grant once per key")
     void orderAndGrant() throws Exception {
         String caseNumber = protectedCase();

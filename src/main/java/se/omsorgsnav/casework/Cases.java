@@ -47,6 +47,8 @@ public class Cases {
 
     static final String NAMES_IN_SUBJECT = "Skriv aldrig den enskildes eller anhörigas namn i vad ärendet gäller: "
             + "rubriken syns i listor för kollegor.";
+    /** How a case opened by someone who saw its person masked is marked in its idempotency record. */
+    private static final String MASKED = " masked";
 
     private final JdbcClient jdbc;
     private final PersonDisclosure gate;
@@ -123,12 +125,14 @@ public class Cases {
 
     /**
      * {@link #open(NewCase)} once per idempotency key of the current user (issue 15): the same key
-     * and request again answer the first case's number, and nothing more is opened.
+     * and request again answer the first case, and nothing more is opened. Stored as its number,
+     * marked when the opener saw the person masked, so that a repeat answers as the first did.
      */
     @Transactional
-    public IdempotentRequests.Outcome<CaseNumber> open(String idempotencyKey, NewCase request) {
-        return idempotent.once(users.current().id(), idempotencyKey, "case.open", request, () -> open(request).number(), CaseNumber::value,
-                CaseNumber::parse);
+    public IdempotentRequests.Outcome<Opened> open(String idempotencyKey, NewCase request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "case.open", request, () -> open(request),
+                opened -> opened.number().value() + (opened.openerSeesPerson() ? "" : MASKED),
+                text -> new Opened(CaseNumber.parse(text.replace(MASKED, "")), !text.endsWith(MASKED)));
     }
 
     /**

@@ -46,9 +46,9 @@ class CaseApiController {
         if (request == null) {
             throw new InvalidInputException("personId", "Välj den person ärendet gäller.");
         }
-        IdempotentRequests.Outcome<CaseNumber> opened = cases.open(request.idempotencyKey(),
+        IdempotentRequests.Outcome<Cases.Opened> opened = cases.open(request.idempotencyKey(),
                 new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject()));
-        String number = opened.result().value();
+        String number = opened.result().number().value();
         return opened.answer(URI.create("/api/v1/cases/" + number), new Opened(number));
     }
 
