@@ -94,6 +94,15 @@ class AuthorisationMatrixTests {
     private static final Set<Role> AUDIT_ROLES = Set.of(Role.UNIT_MANAGER, Role.OPERATIONS_LEAD, Role.SYSTEM_SUPPORT, Role.SOCIAL_SAFETY_COORDINATOR);
     private static final Set<Role> CASE_OPENERS = Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER, Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT);
 
+    /**
+     * A creating API call's JSON body with a fresh idempotency key (issue 15): every cell is its
+     * own request, so that no cell is answered with another's result.
+     */
+    private static String keyed(String json) {
+        String body = json.strip();
+        return "{\"idempotencyKey\":\"matrix-" + UUID.randomUUID() + "\"" + (body.equals("{}") ? "" : ",") + body.substring(1);
+    }
+
     /** One row per endpoint: "METHOD pattern" as Spring maps it. */
     static final Map<String, Endpoint> ENDPOINTS = new LinkedHashMap<>();
 
@@ -112,9 +121,9 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/cases").with(csrf()).param("personId", p.id().toString()).param("unitId", t.fixture.unitId().toString())
                         .param("caseOfficerId", t.officerId.toString()).param("subject", "Ansökan om hemtjänst"), CASE_OPENERS));
         ENDPOINTS.put("POST /api/v1/cases", new Endpoint(Kind.NEW_CASE, true,
-                (p, t) -> post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("""
+                (p, t) -> post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"personId":"%s","unitId":"%s","caseOfficerId":"%s","subject":"Ansökan om trygghetslarm"}
-                        """.formatted(p.id(), t.fixture.unitId(), t.officerId)), CASE_OPENERS));
+                        """.formatted(p.id(), t.fixture.unitId(), t.officerId))), CASE_OPENERS));
         ENDPOINTS.put("GET /", new Endpoint(Kind.UNIT_LIST, false, (p, t) -> get("/"), ALL));
         ENDPOINTS.put("GET /persons/search", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/persons/search"), ALL));
         ENDPOINTS.put("GET /persons/new", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/persons/new"), Set.of(Role.SYSTEM_SUPPORT)));
@@ -122,9 +131,9 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/persons").with(csrf()).param("personalIdentityNumber", t.freshPin()).param("firstName", "Ny")
                         .param("lastName", "Matrisperson").param("protectionLevel", "NONE"), Set.of(Role.SYSTEM_SUPPORT)));
         ENDPOINTS.put("POST /api/v1/persons", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
+                (p, t) -> post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"personalIdentityNumber":"%s","firstName":"Ny","lastName":"Matrisperson","protectionLevel":"NONE"}
-                        """.formatted(t.freshPin())), Set.of(Role.SYSTEM_SUPPORT)));
+                        """.formatted(t.freshPin()))), Set.of(Role.SYSTEM_SUPPORT)));
         ENDPOINTS.put("GET /audit/verification", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/audit/verification"), AUDIT_ROLES));
         ENDPOINTS.put("GET /api/v1/audit/verification", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/audit/verification"), AUDIT_ROLES));
         // The access workflow: case numbers and colleagues, never person data. Grants go to a user
@@ -132,10 +141,10 @@ class AuthorisationMatrixTests {
         Set<Role> managers = Set.of(Role.UNIT_MANAGER);
         Set<Role> lvs = Set.of(Role.SYSTEM_SUPPORT);
         ENDPOINTS.put("POST /api/v1/authorization-requests", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON).content("""
+                (p, t) -> post("/api/v1/authorization-requests").contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"kind":"ADD","caseNumber":"%s","username":"%s","validFrom":"%s","validTo":"%s"}
                         """.formatted(t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber(), MatrixFixture.GRANT_TARGET,
-                        TestClock.TODAY, TestClock.TODAY.plusDays(30))), managers, 201));
+                        TestClock.TODAY, TestClock.TODAY.plusDays(30)))), managers, 201));
         ENDPOINTS.put("GET /api/v1/authorization-requests", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/authorization-requests"), Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 200));
         ENDPOINTS.put("POST /api/v1/authorization-requests/{id}/refusal", new Endpoint(Kind.ROLE_ONLY, true,
@@ -145,9 +154,9 @@ class AuthorisationMatrixTests {
                 (p, t) -> post("/api/v1/authorization-requests/" + t.fixture.openRequest(t.jdbc, "REMOVE") + "/removal"), lvs, 204));
         ENDPOINTS.put("POST /api/v1/cases/{caseNumber}/authorizations", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations")
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        .contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"username":"%s","validFrom":"%s","validTo":"%s"}
-                        """.formatted(MatrixFixture.GRANT_TARGET, TestClock.TODAY, TestClock.TODAY.plusDays(30))), lvs, 201));
+                        """.formatted(MatrixFixture.GRANT_TARGET, TestClock.TODAY, TestClock.TODAY.plusDays(30)))), lvs, 201));
         ENDPOINTS.put("GET /api/v1/cases/{caseNumber}/authorizations", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/cases/" + t.fixture.person(Subject.PROTECTED_REGISTRATION).caseNumber() + "/authorizations"),
                 Set.of(Role.UNIT_MANAGER, Role.SYSTEM_SUPPORT), 200));
@@ -210,7 +219,7 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("POST /deviations", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> post("/deviations").with(csrf()).param("description", "Larmet gick inte att återställa"), ALL, 302));
         ENDPOINTS.put("POST /api/v1/deviations", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/deviations").contentType(MediaType.APPLICATION_JSON).content("{\"description\":\"Dörren var olåst\"}"), ALL, 201));
+                (p, t) -> post("/api/v1/deviations").contentType(MediaType.APPLICATION_JSON).content(keyed("{\"description\":\"Dörren var olåst\"}")), ALL, 201));
         ENDPOINTS.put("GET /api/v1/deviations/unattached", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/deviations/unattached"),
                 Set.of(Role.UNIT_MANAGER, Role.SOCIAL_SAFETY_COORDINATOR), 200));
         ENDPOINTS.put("POST /api/v1/deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, true,
@@ -232,7 +241,7 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /audit/reviews/{id}/export.csv", new Endpoint(Kind.ROLE_ONLY, false,
                 (p, t) -> get("/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller) + "/export.csv"), AUDIT_ROLES, 200));
         ENDPOINTS.put("POST /api/v1/audit/reviews", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/audit/reviews").contentType(MediaType.APPLICATION_JSON).content(reviewBody), AUDIT_ROLES, 201));
+                (p, t) -> post("/api/v1/audit/reviews").contentType(MediaType.APPLICATION_JSON).content(keyed(reviewBody)), AUDIT_ROLES, 201));
         ENDPOINTS.put("GET /api/v1/audit/reviews", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/audit/reviews"), AUDIT_ROLES, 200));
         ENDPOINTS.put("GET /api/v1/audit/reviews/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> get("/api/v1/audit/reviews/" + t.fixture.freshReview(t.jdbc, t.caller)), AUDIT_ROLES, 200));
@@ -257,13 +266,13 @@ class AuthorisationMatrixTests {
                 .param("receivedOn", TestClock.TODAY.toString()).param("arrivalMethod", "LETTER").param("arrivedFrom", "PERSON")
                 .param("authorizedUntil", TestClock.TODAY.plusMonths(3).toString()), Set.of(Role.SYSTEM_SUPPORT), 302));
         ENDPOINTS.put("POST /api/v1/intakes", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> post("/api/v1/intakes")
-                .contentType(MediaType.APPLICATION_JSON).content("""
+                .contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"receivingUnitId":"%s","receiverUsername":"%s","receiverTitle":"Biståndshandläggare","operation":"ÄO",
                          "personalIdentityNumber":"%s","firstName":"Ny","lastName":"Intagsperson","protectionLevel":"PROTECTED_REGISTRATION",
                          "concerns":"Ansökan om hemtjänst","preliminaryCaseType":"SoL","kind":"APPLICATION","receivedOn":"%s",
                          "arrivalMethod":"LETTER","arrivedFrom":"PERSON","authorizedUntil":"%s"}
                         """.formatted(t.fixture.unitId(), MatrixFixture.username(Role.CASE_OFFICER, AuthState.NONE), t.freshPin(), TestClock.TODAY,
-                        TestClock.TODAY.plusMonths(3))), Set.of(Role.SYSTEM_SUPPORT), 201));
+                        TestClock.TODAY.plusMonths(3)))), Set.of(Role.SYSTEM_SUPPORT), 201));
         ENDPOINTS.put("GET /deviations/unattached", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/deviations/unattached"),
                 Set.of(Role.UNIT_MANAGER, Role.SOCIAL_SAFETY_COORDINATOR), 200));
         ENDPOINTS.put("POST /deviations/{id}/attachment", new Endpoint(Kind.ROLE_ONLY, false,
@@ -292,7 +301,7 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/message-groups", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/message-groups"), ALL, 200));
         ENDPOINTS.put("POST /api/v1/message-groups/{id}/members", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/message-groups/" + t.fixture.unitId() + "/members").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + MatrixFixture.GRANT_TARGET + "\"}"), managers, 204));
+                        .content(keyed("{\"username\":\"" + MatrixFixture.GRANT_TARGET + "\"}")), managers, 204));
         ENDPOINTS.put("DELETE /api/v1/message-groups/{id}/members/{username}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/message-groups/" + t.fixture.unitId() + "/members/" + MatrixFixture.GRANT_TARGET), managers, 204));
         // The message pages: the same rules as the API, in the browser.
@@ -350,12 +359,12 @@ class AuthorisationMatrixTests {
                 nobody, 200));
         ENDPOINTS.put("POST /api/v1/placement/apartments", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/placement/apartments").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"number\":\"M1\",\"careProfile\":\"SOMATIC\"}"), nobody, 201));
+                        .content(keyed("{\"number\":\"M1\",\"careProfile\":\"SOMATIC\"}")), nobody, 201));
         ENDPOINTS.put("PUT /api/v1/placement/apartments/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> put("/api/v1/placement/apartments/" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"M1\",\"careProfile\":\"SOMATIC\",\"version\":0}"), nobody, 204));
         ENDPOINTS.put("POST /api/v1/placement/vacancies", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/placement/vacancies").contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"RENOVATION\"}"),
+                (p, t) -> post("/api/v1/placement/vacancies").contentType(MediaType.APPLICATION_JSON).content(keyed("{\"reason\":\"RENOVATION\"}")),
                 nobody, 201));
         ENDPOINTS.put("GET /api/v1/placement/vacancies", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/vacancies"),
                 nobody, 200));
@@ -364,14 +373,14 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /placement/queue", new Endpoint(Kind.ROLE_ONLY, false, (p, t) -> get("/placement/queue"), placementTeam, 200));
         // On a fresh unprotected case, so that each cell signs its own; the protected side is DecisionTests'.
         ENDPOINTS.put("POST /api/v1/placement/decisions", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON).content("""
+                (p, t) -> post("/api/v1/placement/decisions").contentType(MediaType.APPLICATION_JSON).content(keyed("""
                         {"caseNumber":"%s","careProfile":"SOMATIC","decidedOn":"%s","currentResidence":"OWN_HOME","coResident":false}
-                        """.formatted(t.fixture.freshPersonCase(t.jdbc), TestClock.TODAY)), Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 201));
+                        """.formatted(t.fixture.freshPersonCase(t.jdbc), TestClock.TODAY))), Set.of(Role.CASE_OFFICER, Role.SENIOR_CASE_OFFICER), 201));
         // An unknown decision and apartment (a cell must not take the fixture's vacancy): the coordinator is told to choose one (400),
         // everyone else "Behörighet saknas".
         ENDPOINTS.put("POST /api/v1/placement/allocations", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> post("/api/v1/placement/allocations").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(UUID.randomUUID(), UUID.randomUUID())),
+                        .content(keyed("{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(UUID.randomUUID(), UUID.randomUUID()))),
                 Set.of(Role.PLACEMENT_COORDINATOR), 400));
         // An unknown allocation (a cell must not change the fixture's offers): "Behörighet saknas" for every cell, as for one that is not
         // the caller's to offer.
@@ -429,7 +438,7 @@ class AuthorisationMatrixTests {
         ENDPOINTS.put("GET /api/v1/placement/respite-bookings", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/respite-bookings"),
                 coordinators, 200));
         ENDPOINTS.put("POST /api/v1/placement/respite-bookings", new Endpoint(Kind.ROLE_ONLY, true,
-                (p, t) -> post("/api/v1/placement/respite-bookings").contentType(MediaType.APPLICATION_JSON).content("{}"), coordinators, 400));
+                (p, t) -> post("/api/v1/placement/respite-bookings").contentType(MediaType.APPLICATION_JSON).content(keyed("{}")), coordinators, 400));
         ENDPOINTS.put("DELETE /api/v1/placement/respite-bookings/{id}", new Endpoint(Kind.ROLE_ONLY, true,
                 (p, t) -> delete("/api/v1/placement/respite-bookings/" + UUID.randomUUID()), coordinators, 400));
         ENDPOINTS.put("GET /api/v1/placement/tenants", new Endpoint(Kind.ROLE_ONLY, true, (p, t) -> get("/api/v1/placement/tenants"), nobody, 200));

@@ -23,6 +23,7 @@ import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -53,8 +54,14 @@ public class AuthorizationAdministration {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
+    private final IdempotentRequests idempotent;
+    private final CurrentUsers users;
+
     AuthorizationAdministration(JdbcClient jdbc, AccessControl access, CaseDirectory cases, AuthorizationRequests requests,
-                                AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+                                AuditLog audit, Clock clock, PlatformTransactionManager transactions, IdempotentRequests idempotent,
+            CurrentUsers users) {
+        this.idempotent = idempotent;
+        this.users = users;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.access = access;
@@ -224,5 +231,14 @@ public class AuthorizationAdministration {
         return new CaseAuthorizationView(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("username"), rs.getString("full_name"), Role.valueOf(rs.getString("role")), rs.getString("unit_name"), from, to,
                 status, rs.getString("granted_by"), rs.getObject("granted_at", OffsetDateTime.class), revoked);
+    }
+
+    /**
+     * {@link #grant(Grant)} once per idempotency key of the current user (issue 15): the same key and
+     * grant again answer the first authorisation's id, and nothing more is granted.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> grant(String idempotencyKey, Grant grant) {
+        return idempotent.once(users.current().id(), idempotencyKey, "authorization.grant", grant, () -> grant(grant));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -40,8 +41,14 @@ public class AuthorizationRequests {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final IdempotentRequests idempotent;
+    private final CurrentUsers users;
+
     AuthorizationRequests(JdbcClient jdbc, AccessControl access, CaseDirectory cases, Clock clock,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, IdempotentRequests idempotent,
+            CurrentUsers users) {
+        this.idempotent = idempotent;
+        this.users = users;
         this.events = events;
         this.jdbc = jdbc;
         this.access = access;
@@ -173,5 +180,14 @@ public class AuthorizationRequests {
                 rs.getString("reason"), rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
                 AuthorizationRequestView.Status.valueOf(rs.getString("status")), rs.getString("decided_by"),
                 rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_note"));
+    }
+
+    /**
+     * {@link #order(NewRequest)} once per idempotency key of the current user (issue 15): the same
+     * key and order again answer the first order's id, and nothing more is ordered.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> order(String idempotencyKey, NewRequest request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "authorization.order", request, () -> order(request));
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
@@ -58,6 +59,7 @@ public class AuditReviews {
     private final ReviewerClearance clearance;
     private final ReviewRules rules;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
     private final Random random = new SecureRandom();
 
     AuditReviews(JdbcClient jdbc, AuditLog audit, CurrentActor actor, AuditReviewFacts facts, ReviewerClearance clearance,
@@ -66,7 +68,8 @@ public class AuditReviews {
                  @Value("${omsorgsnav.audit.review.working-hours-end:18:00}") LocalTime workEnd,
                  @Value("${omsorgsnav.audit.review.round-the-clock-roles:ALARM_OPERATOR}") String[] roundTheClockRoles,
                  @Value("${omsorgsnav.audit.review.many-persons:15}") int manyPersons,
-                 @Value("${omsorgsnav.audit.review.many-persons-window:10m}") Duration manyPersonsWindow) {
+                 @Value("${omsorgsnav.audit.review.many-persons-window:10m}") Duration manyPersonsWindow, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.audit = audit;
         this.actor = actor;
@@ -404,5 +407,15 @@ public class AuditReviews {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * {@link #open(Scope, int)} once per idempotency key of the reviewer (issue 15): the same key and
+     * scope again answer the first review's id; no second sample is drawn and nothing more recorded.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> open(String idempotencyKey, Scope scope, int sampleSize) {
+        return idempotent.once(actor.actor().userId(), idempotencyKey, "audit.review", java.util.Arrays.asList(scope, sampleSize),
+                () -> open(scope, sampleSize));
     }
 }

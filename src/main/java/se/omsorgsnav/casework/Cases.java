@@ -25,6 +25,7 @@ import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.ProtectedNames;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -46,6 +47,8 @@ public class Cases {
 
     static final String NAMES_IN_SUBJECT = "Skriv aldrig den enskildes eller anhörigas namn i vad ärendet gäller: "
             + "rubriken syns i listor för kollegor.";
+    /** How a case opened by someone who saw its person masked is marked in its idempotency record. */
+    private static final String MASKED = " masked";
 
     private final JdbcClient jdbc;
     private final PersonDisclosure gate;
@@ -55,9 +58,11 @@ public class Cases {
     private final CaseDirectory directory;
     private final AccessControl access;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
 
     Cases(JdbcClient jdbc, PersonDisclosure gate, ProtectedNames protectedNames, CurrentUsers users, StaffDirectory staff,
-          CaseDirectory directory, AccessControl access, Clock clock) {
+          CaseDirectory directory, AccessControl access, Clock clock, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.gate = gate;
         this.protectedNames = protectedNames;
@@ -116,6 +121,18 @@ public class Cases {
                 .params(id, number.value(), request.personId(), request.unitId(), officer.id(), subject, today)
                 .update();
         return new Opened(number, !person.masked());
+    }
+
+    /**
+     * {@link #open(NewCase)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first case, and nothing more is opened. Stored as its number,
+     * marked when the opener saw the person masked, so that a repeat answers as the first did.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<Opened> open(String idempotencyKey, NewCase request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "case.open", request, () -> open(request),
+                opened -> opened.number().value() + (opened.openerSeesPerson() ? "" : MASKED),
+                text -> new Opened(CaseNumber.parse(text.replace(MASKED, "")), !text.endsWith(MASKED)));
     }
 
     /**

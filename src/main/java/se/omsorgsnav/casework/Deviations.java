@@ -23,6 +23,7 @@ import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
 
@@ -44,8 +45,11 @@ public class Deviations {
     private final Clock clock;
     private final StaffDirectory staff;
 
+    private final IdempotentRequests idempotent;
+
     Deviations(JdbcClient jdbc, CaseDirectory directory, AccessControl access, CurrentUsers users, CaseAuthorizations authorizations,
-               AuditLog audit, Clock clock, StaffDirectory staff) {
+               AuditLog audit, Clock clock, StaffDirectory staff, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.staff = staff;
         this.directory = directory;
@@ -145,5 +149,15 @@ public class Deviations {
         Optional<CaseDirectory.CaseFacts> facts = directory.find(number);
         access.require(action, facts.map(Target::ofCase));
         return facts.get();
+    }
+
+    /**
+     * {@link #report(String, String)} once per idempotency key of the current user (issue 15): the
+     * same key and report again answer the first deviation's id, and nothing more is reported.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> report(String idempotencyKey, String caseNumber, String description) {
+        return idempotent.once(users.current().id(), idempotencyKey, "deviation.report", java.util.Arrays.asList(caseNumber, description),
+                () -> report(caseNumber, description));
     }
 }

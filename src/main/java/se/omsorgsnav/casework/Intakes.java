@@ -25,6 +25,7 @@ import se.omsorgsnav.person.PersonRegister;
 import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.NotFoundException;
 
@@ -49,8 +50,11 @@ public class Intakes {
     private final AccessControl access;
     private final Clock clock;
 
+    private final IdempotentRequests idempotent;
+
     Intakes(JdbcClient jdbc, CurrentUsers users, StaffDirectory staff, PersonRegister register, PersonDisclosure gate, Cases cases,
-            AuthorizationAdministration authorizations, AuditLog audit, AccessControl access, Clock clock) {
+            AuthorizationAdministration authorizations, AuditLog audit, AccessControl access, Clock clock, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.access = access;
         this.users = users;
@@ -135,5 +139,15 @@ public class Intakes {
                     "Personen har redan ärenden. Beställ behörighet till ärendet i stället (enhetschefen beställer, LVS beviljar).");
         }
         return found.id();
+    }
+
+    /**
+     * {@link #register(NewIntake)} once per idempotency key of the current user (issue 15): the same
+     * key and intake again answer the first case's number, and nothing more is registered.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<CaseNumber> register(String idempotencyKey, NewIntake intake) {
+        return idempotent.once(users.current().id(), idempotencyKey, "intake.register", intake, () -> register(intake), CaseNumber::value,
+                CaseNumber::parse);
     }
 }

@@ -17,6 +17,7 @@ import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -36,7 +37,11 @@ public class MessageGroups {
     private final AuditLog audit;
     private final Clock clock;
 
-    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock) {
+    private final IdempotentRequests idempotent;
+
+    MessageGroups(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, AuditLog audit, Clock clock,
+                  IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
@@ -162,5 +167,18 @@ public class MessageGroups {
 
     private static Member member(StaffDirectory.StaffView view) {
         return new Member(view.username(), view.fullName(), Role.TITLES.getOrDefault(view.role().name(), view.role().name()));
+    }
+
+    /**
+     * {@link #addMember(UUID, String)} once per idempotency key of the current user (issue 15): the
+     * same key and member again change nothing and record nothing more; false for such a repeat.
+     */
+    @Transactional
+    public boolean addMember(String idempotencyKey, UUID groupId, String username) {
+        return idempotent.once(users.current().id(), idempotencyKey, "message-group.member", java.util.Arrays.asList(groupId, username),
+                () -> {
+                    addMember(groupId, username);
+                    return groupId;
+                }).created();
     }
 }

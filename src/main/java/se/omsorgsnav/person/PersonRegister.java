@@ -16,6 +16,7 @@ import se.omsorgsnav.audit.AuditAction;
 import se.omsorgsnav.audit.AuditEntry;
 import se.omsorgsnav.audit.AuditLog;
 import se.omsorgsnav.audit.AuditOutcome;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -33,7 +34,11 @@ public class PersonRegister {
     private final Clock clock;
     private final AccessControl access;
 
-    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock, AccessControl access) {
+    private final IdempotentRequests idempotent;
+
+    PersonRegister(PersonRows rows, CurrentUsers users, AuditLog audit, ApplicationEventPublisher events, Clock clock, AccessControl access,
+                   IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.access = access;
         this.rows = rows;
         this.users = users;
@@ -100,5 +105,14 @@ public class PersonRegister {
 
     private static AuditEntry created(UUID personId) {
         return new AuditEntry(personId, null, AuditAction.CREATE, Purpose.REGISTRATION.name(), AuditOutcome.ALLOWED);
+    }
+
+    /**
+     * {@link #register(NewPerson)} once per idempotency key of the current user (issue 15): the same
+     * key and person again answer the first registration, and nothing more is registered.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> register(String idempotencyKey, NewPerson person) {
+        return idempotent.once(users.current().id(), idempotencyKey, "person.register", person, () -> register(person).personId());
     }
 }

@@ -22,6 +22,7 @@ import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.ConflictException;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -46,8 +47,11 @@ public class Allocations {
     private final Messages messages;
     private final Clock clock;
 
+    private final IdempotentRequests idempotent;
+
     Allocations(JdbcClient jdbc, CurrentUsers users, AccessControl access, CaseDirectory cases, StaffDirectory staff, PlacementDecisions decisions,
-                Messages messages, Clock clock) {
+                Messages messages, Clock clock, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
@@ -259,5 +263,14 @@ public class Allocations {
         throw new InvalidInputException("offerMaker", locked
                 ? "Ange vem som lämnar erbjudandet: boendesamordnaren, biståndshandläggaren eller enhetschefen med behörighet (skyddade personuppgifter)."
                 : "Ange vem som lämnar erbjudandet: enhetschefen, boendesamordnaren eller biståndshandläggaren.");
+    }
+
+    /**
+     * {@link #allocate(NewAllocation)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first allocation's id, and nothing more is done.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> allocate(String idempotencyKey, NewAllocation request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "placement.allocation", request, () -> allocate(request));
     }
 }

@@ -14,6 +14,7 @@ import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -31,7 +32,10 @@ public class Apartments {
     private final AccessControl access;
     private final StaffDirectory staff;
 
-    Apartments(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff) {
+    private final IdempotentRequests idempotent;
+
+    Apartments(JdbcClient jdbc, CurrentUsers users, AccessControl access, StaffDirectory staff, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
@@ -149,5 +153,14 @@ public class Apartments {
             }
         }
         return new Valid(number, profile, remarks, rent);
+    }
+
+    /**
+     * {@link #add(ApartmentForm)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first apartment's id, and nothing more is done.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> add(String idempotencyKey, ApartmentForm form) {
+        return idempotent.once(users.current().id(), idempotencyKey, "placement.apartment", form, () -> add(form));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.messaging.Messages;
 import se.omsorgsnav.messaging.NewMessage;
@@ -28,6 +29,7 @@ import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.DateInput;
 import se.omsorgsnav.shared.FreeText;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
 
@@ -50,8 +52,14 @@ public class Decisions {
     private final Clock clock;
     private final ListedCases listed;
 
+    private final IdempotentRequests idempotent;
+    private final CurrentUsers users;
+
     Decisions(JdbcClient jdbc, AccessControl access, CaseDirectory cases, PersonDisclosure gate, PlacementDecisions decisions, Messages messages,
-              ApplicationEventPublisher events, Clock clock, ListedCases listed) {
+              ApplicationEventPublisher events, Clock clock, ListedCases listed, IdempotentRequests idempotent,
+            CurrentUsers users) {
+        this.idempotent = idempotent;
+        this.users = users;
         this.listed = listed;
         this.jdbc = jdbc;
         this.access = access;
@@ -377,5 +385,14 @@ public class Decisions {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, message);
         }
+    }
+
+    /**
+     * {@link #sign(NewDecision)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first decision's id, and nothing more is done.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> sign(String idempotencyKey, NewDecision request) {
+        return idempotent.once(users.current().id(), idempotencyKey, "placement.decision", request, () -> sign(request));
     }
 }

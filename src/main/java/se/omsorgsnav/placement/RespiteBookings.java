@@ -12,10 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.CaseDirectory;
 import se.omsorgsnav.access.CurrentUser;
+import se.omsorgsnav.access.CurrentUsers;
 import se.omsorgsnav.access.StaffDirectory;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.DateInput;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /**
@@ -36,8 +38,14 @@ public class RespiteBookings {
     private final Apartments apartments;
     private final Clock clock;
 
+    private final IdempotentRequests idempotent;
+    private final CurrentUsers users;
+
     RespiteBookings(JdbcClient jdbc, AccessControl access, CaseDirectory cases, ListedCases listed, StaffDirectory staff, Apartments apartments,
-                    Clock clock) {
+                    Clock clock, IdempotentRequests idempotent,
+            CurrentUsers users) {
+        this.idempotent = idempotent;
+        this.users = users;
         this.jdbc = jdbc;
         this.access = access;
         this.cases = cases;
@@ -141,5 +149,14 @@ public class RespiteBookings {
     @Transactional(readOnly = true)
     public List<Home> homes() {
         return staff.nursingHomes().stream().map(u -> new Home(u.id(), u.name())).toList();
+    }
+
+    /**
+     * {@link #book(NewBooking)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first booking's id, and nothing more is done.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> book(String idempotencyKey, NewBooking booking) {
+        return idempotent.once(users.current().id(), idempotencyKey, "placement.respite", booking, () -> book(booking));
     }
 }

@@ -21,6 +21,7 @@ import se.omsorgsnav.messaging.NewMessage;
 import se.omsorgsnav.shared.CaseNumber;
 import se.omsorgsnav.shared.FreeText;
 import se.omsorgsnav.shared.DateInput;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.WorkingDayCalendar;
 
@@ -50,9 +51,12 @@ public class Vacancies {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final IdempotentRequests idempotent;
+
     Vacancies(JdbcClient jdbc, CurrentUsers users, AccessControl access, Apartments apartments, Tenancies tenancies, CaseDirectory cases,
               StaffDirectory staff, ListedCases listed, Messages messages, WorkingDayCalendar calendar, ApplicationEventPublisher events,
-              Clock clock) {
+              Clock clock, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.jdbc = jdbc;
         this.users = users;
         this.access = access;
@@ -196,5 +200,12 @@ public class Vacancies {
         return b == null ? a : a + ". " + b;
     }
 
-
+    /**
+     * {@link #report(Report)} once per idempotency key of the current user (issue 15): the same key
+     * and request again answer the first vacancy report's id, and nothing more is done.
+     */
+    @Transactional
+    public IdempotentRequests.Outcome<UUID> report(String idempotencyKey, Report report) {
+        return idempotent.once(users.current().id(), idempotencyKey, "placement.vacancy", report, () -> report(report));
+    }
 }

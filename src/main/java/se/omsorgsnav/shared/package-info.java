@@ -3,6 +3,11 @@
  * {@link se.omsorgsnav.shared.CaseNumber} and the domain's input error. Depends on nothing.
  * A value here is valid once constructed, and its {@code toString()} never reveals a full
  * personnummer (AUD-5).
+ * <p>
+ * {@link se.omsorgsnav.shared.IdempotentRequests} is here because every module that creates over
+ * the API needs the same rule (issue 15: a creating call takes an idempotency key, and a retry
+ * gets the first result): one table and one component, called by each creating service inside its
+ * own transaction, rather than a key column and the same code on a dozen business tables.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package se.omsorgsnav.shared;

@@ -18,6 +18,7 @@ import se.omsorgsnav.access.AuditLogAction;
 import se.omsorgsnav.audit.AuditReviews;
 import se.omsorgsnav.audit.ReviewOutcome;
 import se.omsorgsnav.shared.CsvFile;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** Log reviews over the API (AUD-3, AUD-4): open, read, conclude, export. */
@@ -33,22 +34,25 @@ class AuditReviewApiController {
         this.access = access;
     }
 
-    record OpenReview(UUID person, String user, UUID unit, LocalDate from, LocalDate to, Integer sampleSize) {}
+    record OpenReview(String idempotencyKey, UUID person, String user, UUID unit, LocalDate from, LocalDate to, Integer sampleSize) {}
 
     @Operation(summary = "Öppna en loggranskning",
             description = "Avgränsa med person (ogenomskinligt id), användarnamn, enhet och period. Granskningen drar ett slumpmässigt stickprov "
                     + "(standard 20) och flaggar enligt reglerna: skyddad person, ingen ärendekoppling, utanför arbetstid (svensk kalender), "
-                    + "många personer på kort tid och nekad åtkomst. Svarar med granskningens första sida. Öppnandet loggas.")
+                    + "många personer på kort tid och nekad åtkomst. Svarar med granskningens första sida. Öppnandet loggas. "
+                    + IdempotentRequests.API_DESCRIPTION + " En upprepning drar inget nytt stickprov.")
     @PostMapping(path = "/api/v1/audit/reviews", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuditReviews.Review> open(@RequestBody OpenReview body) {
         access.require(AuditLogAction.AUDIT_REVIEW_OPENED);
         if (body == null) {
             throw new InvalidInputException("body", "Uppgifter saknas i anropet.");
         }
-        UUID id = reviews.open(new AuditReviews.Scope(body.person(), body.user(), body.unit(), body.from(), body.to()),
+        IdempotentRequests.Outcome<UUID> opened = reviews.open(body.idempotencyKey(),
+                new AuditReviews.Scope(body.person(), body.user(), body.unit(), body.from(), body.to()),
                 body.sampleSize() == null ? 20 : body.sampleSize());
+        UUID id = opened.result();
         access.require(AuditLogAction.AUDIT_REVIEW_VIEWED, id);
-        return ResponseEntity.created(URI.create("/api/v1/audit/reviews/" + id)).body(reviews.find(id, 0));
+        return opened.answer(URI.create("/api/v1/audit/reviews/" + id), reviews.find(id, 0));
     }
 
     @Operation(summary = "De senaste loggranskningarna")

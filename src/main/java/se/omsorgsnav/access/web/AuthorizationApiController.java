@@ -18,6 +18,7 @@ import se.omsorgsnav.access.AuthorizationAdministration;
 import se.omsorgsnav.access.AuthorizationRequestView;
 import se.omsorgsnav.access.AuthorizationRequests;
 import se.omsorgsnav.access.CaseAuthorizationView;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** Ordering, granting, refusing, listing and revoking personal authorisations (PROT-6–9, PROT-15). */
@@ -33,20 +34,22 @@ class AuthorizationApiController {
         this.administration = administration;
     }
 
-    record OrderRequest(AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom, LocalDate validTo,
+    record OrderRequest(String idempotencyKey, AuthorizationRequestView.Kind kind, String caseNumber, String username, LocalDate validFrom,
+                        LocalDate validTo,
                         String reason) {}
 
     record Created(UUID id) {}
 
     @Operation(summary = "Beställ eller ta bort behörighet (enhetschef)",
             description = "Beställning till LVS med ärendenummer, användare och period — aldrig personnummer. Perioden prövas direkt: högst ett år, "
-                    + "högst tre månader vid lokalt skydd. Avgiftshandläggare kan inte beställas.")
+                    + "högst tre månader vid lokalt skydd. Avgiftshandläggare kan inte beställas. 201 med id. "
+                    + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/api/v1/authorization-requests", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> order(@RequestBody OrderRequest body) {
         require(body);
-        UUID id = requests.order(new AuthorizationRequests.NewRequest(body.kind(), body.caseNumber(), body.username(), body.validFrom(),
-                body.validTo(), body.reason()));
-        return ResponseEntity.created(URI.create("/api/v1/authorization-requests/" + id)).body(new Created(id));
+        IdempotentRequests.Outcome<UUID> ordered = requests.order(body.idempotencyKey(), new AuthorizationRequests.NewRequest(body.kind(),
+                body.caseNumber(), body.username(), body.validFrom(), body.validTo(), body.reason()));
+        return ordered.answer(URI.create("/api/v1/authorization-requests/" + ordered.result()), new Created(ordered.result()));
     }
 
     @Operation(summary = "Arbetslista: öppna beställningar (LVS) eller egna beställningar (enhetschef)")
@@ -72,17 +75,19 @@ class AuthorizationApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record GrantRequest(String username, LocalDate validFrom, LocalDate validTo, UUID requestId) {}
+    record GrantRequest(String idempotencyKey, String username, LocalDate validFrom, LocalDate validTo, UUID requestId) {}
 
     @Operation(summary = "Ge en användare behörighet till ett skyddat ärende (LVS med tilldelningsrätt)",
-            description = "Högst ett år, högst tre månader vid lokalt skydd, aldrig till avgiftshandläggare. Går ut av sig själv.")
+            description = "Högst ett år, högst tre månader vid lokalt skydd, aldrig till avgiftshandläggare. Går ut av sig själv. "
+                    + "201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/api/v1/cases/{caseNumber}/authorizations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> grant(@PathVariable String caseNumber, @RequestBody GrantRequest body) {
         require(body);
-        UUID id = administration.grant(new AuthorizationAdministration.Grant(caseNumber, body.username(), body.validFrom(), body.validTo(),
-                body.requestId()));
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + caseNumber + "/authorizations/" + id)).body(new Created(id));
+        IdempotentRequests.Outcome<UUID> granted = administration.grant(body.idempotencyKey(),
+                new AuthorizationAdministration.Grant(caseNumber, body.username(), body.validFrom(), body.validTo(), body.requestId()));
+        UUID id = granted.result();
+        return granted.answer(URI.create("/api/v1/cases/" + caseNumber + "/authorizations/" + id), new Created(id));
     }
 
     @Operation(summary = "Vilka som har, har haft eller ska få behörighet till ärendet (LVS, enhetschef för ärendets enhet)")

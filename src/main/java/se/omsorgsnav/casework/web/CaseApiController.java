@@ -17,6 +17,7 @@ import se.omsorgsnav.casework.Cases;
 import se.omsorgsnav.casework.LocalProtectionDecisions;
 import se.omsorgsnav.casework.NewCase;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** The case API. */
@@ -33,19 +34,22 @@ class CaseApiController {
         this.localProtection = localProtection;
     }
 
-    record OpenCaseRequest(UUID personId, UUID unitId, UUID caseOfficerId, String subject) {}
+    record OpenCaseRequest(String idempotencyKey, UUID personId, UUID unitId, UUID caseOfficerId, String subject) {}
 
     record Opened(String caseNumber) {}
 
     @Operation(summary = "Öppna ett ärende",
-            description = "201 med ärendenumret. 403 Behörighet saknas om personen är skyddad och anroparen saknar behörighet.")
+            description = "201 med ärendenumret. 403 Behörighet saknas om personen är skyddad och anroparen saknar behörighet. "
+                    + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Opened> open(@RequestBody OpenCaseRequest request) {
         if (request == null) {
             throw new InvalidInputException("personId", "Välj den person ärendet gäller.");
         }
-        CaseNumber number = cases.open(new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject())).number();
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + number.value())).body(new Opened(number.value()));
+        IdempotentRequests.Outcome<Cases.Opened> opened = cases.open(request.idempotencyKey(),
+                new NewCase(request.personId(), request.unitId(), request.caseOfficerId(), request.subject()));
+        String number = opened.result().number().value();
+        return opened.answer(URI.create("/api/v1/cases/" + number), new Opened(number));
     }
 
     @Operation(summary = "Avsluta ett ärende",

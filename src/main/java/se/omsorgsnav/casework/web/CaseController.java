@@ -107,9 +107,11 @@ class CaseController {
         return "true".equals(request.getHeader("HX-Request")) ? "casework/person-cases :: list" : "casework/person-cases";
     }
 
+    /** The form carries a key made when it is shown, so that a form sent twice opens one case (issue 15). */
     @GetMapping("/cases/new")
     String newCase(@RequestParam("person") UUID personId, Model model) {
         model.addAttribute("person", gate.requireForNewCase(personId));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         addChoices(model);
         return "casework/new";
     }
@@ -117,10 +119,13 @@ class CaseController {
     @PostMapping("/cases")
     String openCase(@RequestParam("personId") UUID personId, @RequestParam(name = "unitId", required = false) UUID unitId,
                     @RequestParam(name = "caseOfficerId", required = false) UUID caseOfficerId,
-                    @RequestParam(name = "subject", required = false) String subject, Model model,
+                    @RequestParam(name = "subject", required = false) String subject,
+                    @RequestParam(name = "idempotencyKey", required = false) String idempotencyKey, Model model,
                     jakarta.servlet.http.HttpServletResponse response) {
         try {
-            Cases.Opened opened = cases.open(new NewCase(personId, unitId, caseOfficerId, subject));
+            NewCase request = new NewCase(personId, unitId, caseOfficerId, subject);
+            // Without a key: a form shown before the key was added to it.
+            Cases.Opened opened = idempotencyKey == null ? cases.open(request) : cases.open(idempotencyKey, request).result();
             // LVS opens the first case of a protected person without seeing it (002 §2.4): back to its work list.
             return opened.openerSeesPerson() ? "redirect:/cases/" + opened.number().value()
                     : "redirect:/authorizations?oppnat=" + opened.number().value();
@@ -129,6 +134,8 @@ class CaseController {
             model.addAttribute("person", gate.requireForNewCase(personId));
             model.addAttribute("error", e.getMessage());
             model.addAttribute("subject", subject);
+            // Nothing was stored, so the corrected form may use the same key.
+            model.addAttribute("idempotencyKey", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
             addChoices(model);
             return "casework/new";
         }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.casework.Deviations;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** Deviations (PROT-16). */
@@ -26,19 +27,20 @@ class DeviationApiController {
         this.deviations = deviations;
     }
 
-    record Report(String caseNumber, String description) {}
+    record Report(String idempotencyKey, String caseNumber, String description) {}
 
     record Created(UUID id) {}
 
     @Operation(summary = "Rapportera en avvikelse",
-            description = "Med ärendenummer: bara den som har behörighet till personen. Utan: \"ej person\", utan personnummer i texten.")
+            description = "Med ärendenummer: bara den som har behörighet till personen. Utan: \"ej person\", utan personnummer i texten. "
+                    + "201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/api/v1/deviations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> report(@RequestBody Report body) {
         if (body == null) {
             throw new InvalidInputException("description", "Uppgifter saknas i anropet.");
         }
-        UUID id = deviations.report(body.caseNumber(), body.description());
-        return ResponseEntity.created(URI.create("/api/v1/deviations/" + id)).body(new Created(id));
+        IdempotentRequests.Outcome<UUID> reported = deviations.report(body.idempotencyKey(), body.caseNumber(), body.description());
+        return reported.answer(URI.create("/api/v1/deviations/" + reported.result()), new Created(reported.result()));
     }
 
     @Operation(summary = "Avvikelser \"ej person\" som väntar på att kopplas (SAS, enhetschef)")

@@ -24,20 +24,30 @@ class DeviationController {
         this.clock = clock;
     }
 
+    /** The form carries a key made when it is shown, so that a form sent twice reports once (issue 15). */
     @GetMapping("/deviations/new")
-    String form() {
+    String form(Model model) {
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "casework/deviation";
     }
 
     @PostMapping("/deviations")
-    String report(@RequestParam(name = "caseNumber", required = false) String caseNumber,
+    String report(@RequestParam(name = "idempotencyKey", required = false) String idempotencyKey,
+                  @RequestParam(name = "caseNumber", required = false) String caseNumber,
                   @RequestParam(name = "description", required = false) String description, Model model, HttpServletResponse response) {
         try {
-            deviations.report(caseNumber, description);
+            if (idempotencyKey == null) {
+                // A form shown before the key was added to it.
+                deviations.report(caseNumber, description);
+            } else {
+                deviations.report(idempotencyKey, caseNumber, description);
+            }
             return "redirect:/deviations/new?rapporterad";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
+            // Nothing was stored, so the corrected form may use the same key.
+            model.addAttribute("idempotencyKey", idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
             model.addAttribute("caseNumber", caseNumber);
             model.addAttribute("description", description);
             return "casework/deviation";

@@ -14,6 +14,7 @@ import se.omsorgsnav.casework.Intakes;
 import se.omsorgsnav.casework.NewIntake;
 import se.omsorgsnav.person.ProtectionLevel;
 import se.omsorgsnav.shared.CaseNumber;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
 
@@ -30,7 +31,7 @@ class IntakeApiController {
         this.clock = clock;
     }
 
-    record IntakeRequest(UUID receivingUnitId, String receiverUsername, String receiverTitle, String operation,
+    record IntakeRequest(String idempotencyKey, UUID receivingUnitId, String receiverUsername, String receiverTitle, String operation,
                          String personalIdentityNumber, String firstName, String lastName, ProtectionLevel protectionLevel,
                          String fictitiousName, String concerns, String preliminaryCaseType, NewIntake.Kind kind, LocalDate receivedOn,
                          NewIntake.ArrivalMethod arrivalMethod, NewIntake.ArrivedFrom arrivedFrom, String arrivedFromName,
@@ -41,17 +42,20 @@ class IntakeApiController {
     @Operation(summary = "Aktualisera ärende för skyddad person utan tidigare ärende (LVS med tilldelningsrätt)",
             description = "De elva uppgifterna i rutinens 2.4. Registrerar personen (eller hittar den), öppnar ärendet på mottagande enhet med "
                     + "mottagaren som ansvarig handläggare och ger mottagaren personlig behörighet till och med authorizedUntil (högst ett år). "
-                    + "Allt eller inget. 201 med ärendenumret; personnumret förekommer aldrig i adressen.")
+                    + "Allt eller inget. 201 med ärendenumret; personnumret förekommer aldrig i adressen. "
+                    + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/api/v1/intakes", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> register(@RequestBody IntakeRequest body) {
         if (body == null) {
             throw new InvalidInputException("body", "Uppgifter saknas i anropet.");
         }
-        CaseNumber number = intakes.register(new NewIntake(body.receivingUnitId(), body.receiverUsername(), body.receiverTitle(),
-                body.operation(), body.personalIdentityNumber() == null ? null : PersonalIdentityNumber.parse(body.personalIdentityNumber(), LocalDate.now(clock)),
+        IdempotentRequests.Outcome<CaseNumber> registered = intakes.register(body.idempotencyKey(), new NewIntake(body.receivingUnitId(),
+                body.receiverUsername(), body.receiverTitle(), body.operation(),
+                body.personalIdentityNumber() == null ? null : PersonalIdentityNumber.parse(body.personalIdentityNumber(), LocalDate.now(clock)),
                 body.firstName(), body.lastName(), body.protectionLevel(), body.fictitiousName(), body.concerns(), body.preliminaryCaseType(),
                 body.kind(), body.receivedOn(), body.arrivalMethod(), body.arrivedFrom(), body.arrivedFromName(), body.arrivedFromContact(),
                 body.authorizedUntil()));
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + number.value())).body(new Registered(number.value()));
+        String number = registered.result().value();
+        return registered.answer(URI.create("/api/v1/cases/" + number), new Registered(number));
     }
 }

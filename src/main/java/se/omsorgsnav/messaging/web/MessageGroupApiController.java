@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.messaging.MessageGroups;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** Message groups, the send lists (MSG-2). */
@@ -34,15 +35,17 @@ class MessageGroupApiController {
         return groups.all();
     }
 
-    record Member(String username) {}
+    record Member(String idempotencyKey, String username) {}
 
-    @Operation(summary = "Lägg till en medlem (enhetschef, i den egna enhetens grupp)")
+    @Operation(summary = "Lägg till en medlem (enhetschef, i den egna enhetens grupp)",
+            description = "204, också när användaren redan är medlem. " + IdempotentRequests.API_DESCRIPTION
+                    + " (En upprepning svarar 204 som första gången.)")
     @PostMapping(path = "/{id}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> add(@PathVariable UUID id, @RequestBody Member body) {
         if (body == null) {
             throw new InvalidInputException("username", "Ange användarnamnet.");
         }
-        groups.addMember(id, body.username());
+        groups.addMember(body.idempotencyKey(), id, body.username());
         return ResponseEntity.noContent().build();
     }
 

@@ -24,6 +24,7 @@ import se.omsorgsnav.person.PersonView;
 import se.omsorgsnav.person.ProtectionLevel;
 import se.omsorgsnav.person.Purpose;
 import se.omsorgsnav.person.RelationKind;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 import se.omsorgsnav.shared.PersonalIdentityNumber;
 
@@ -58,14 +59,17 @@ class PersonApiController {
 
     record RelationRequest(RelationKind kind, String personalIdentityNumber, String firstName, String lastName, String phone) {}
 
-    record RegistrationRequest(String personalIdentityNumber, String firstName, String lastName, String streetAddress,
+    record RegistrationRequest(String idempotencyKey, String personalIdentityNumber, String firstName, String lastName,
+                               String streetAddress,
                                String postalCode, String city, String phone, ProtectionLevel protectionLevel,
                                String fictitiousName, List<RelationRequest> relations) {}
 
     record Registered(UUID id) {}
 
     @Operation(summary = "Registrera en person (lokalt verksamhetsstöd)",
-            description = "Registrerar personen med skyddsnivå, eventuellt fiktivt namn och kopplade personer i en transaktion. 403 för andra roller.")
+            description = "Registrerar personen med skyddsnivå, eventuellt fiktivt namn och kopplade personer i en "
+                    + "transaktion. 403 för andra roller. "
+                    + "201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> registerPerson(@RequestBody RegistrationRequest request) {
         if (request == null) {
@@ -81,10 +85,11 @@ class PersonApiController {
                             r.lastName(), null, null, null, r.phone());
                 })
                 .toList();
-        UUID id = register.register(new NewPerson(parse(request.personalIdentityNumber(), today), request.firstName(),
+        IdempotentRequests.Outcome<UUID> registered = register.register(request.idempotencyKey(),
+                new NewPerson(parse(request.personalIdentityNumber(), today), request.firstName(),
                 request.lastName(), request.streetAddress(), request.postalCode(), request.city(), request.phone(),
-                request.protectionLevel(), request.fictitiousName(), null, relations)).personId();
-        return ResponseEntity.created(URI.create("/persons/" + id)).body(new Registered(id));
+                request.protectionLevel(), request.fictitiousName(), null, relations));
+        return registered.answer(URI.create("/persons/" + registered.result()), new Registered(registered.result()));
     }
 
     record DeathRequest(String dateOfDeath) {}

@@ -28,6 +28,7 @@ import se.omsorgsnav.placement.PlacementStatisticsView;
 import se.omsorgsnav.placement.QueueEntry;
 import se.omsorgsnav.placement.Vacancies;
 import se.omsorgsnav.placement.VacancyView;
+import se.omsorgsnav.shared.IdempotentRequests;
 import se.omsorgsnav.shared.InvalidInputException;
 
 /** A nursing home's apartments and vacancy reports (PLC-3), for the home's unit manager. */
@@ -58,24 +59,31 @@ class PlacementApiController {
     @Operation(summary = "Signera beslut om vård- och omsorgsboende",
             description = "Biståndshandläggaren, på ett ärende hen får öppna (skyddad person: behörighet och PIN-kod). careProfile SOMATIC/DEMENTIA, "
                     + "currentResidence OWN_HOME/SHORT_STAY/HOSPITAL. Beslutet hamnar i bostadskön och BOSAM får meddelandet Nytt beslut "
-                    + "om vård- och omsorgsboende i samma transaktion.")
+                    + "om vård- och omsorgsboende i samma transaktion. 201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> sign(@RequestBody Decisions.NewDecision body) {
-        Decisions.NewDecision d = body == null ? new Decisions.NewDecision(null, null, null, null, null, null, null, null) : body;
-        UUID id = decisions.sign(d);
-        return ResponseEntity.created(URI.create("/api/v1/placement/decisions/" + id)).body(Map.of("id", id));
+    ResponseEntity<Map<String, UUID>> sign(@RequestBody DecisionRequest body) {
+        DecisionRequest b = body == null ? new DecisionRequest(null, null, null, null, null, null, null, null, null) : body;
+        IdempotentRequests.Outcome<UUID> signed = decisions.sign(b.idempotencyKey(), new Decisions.NewDecision(b.caseNumber(), b.careProfile(),
+                b.decidedOn(), b.currentResidence(), b.coResident(), b.wishes(), b.specialReasons(), b.relativeContact()));
+        return signed.answer(URI.create("/api/v1/placement/decisions/" + signed.result()), Map.of("id", signed.result()));
     }
+
+    record DecisionRequest(String idempotencyKey, String caseNumber, String careProfile, String decidedOn, String currentResidence,
+                           Boolean coResident, String wishes, String specialReasons, String relativeContact) {}
+
+    record AllocationRequest(String idempotencyKey, UUID decisionId, UUID apartmentId, String offerMaker) {}
 
     @Operation(summary = "Tilldela en lägenhet",
             description = "Boendesamordnaren tilldelar en rapporterat ledig lägenhet med rätt inriktning till ett beslut i kön; boendets "
                     + "meddelandegrupp får personen att erbjuda. 409 om lägenheten eller personen redan tilldelats, också samtidigt. "
                     + "offerMaker UNIT_MANAGER, COORDINATOR eller CASE_OFFICER; för en person med skyddade personuppgifter krävs "
-                    + "COORDINATOR eller CASE_OFFICER.")
+                    + "COORDINATOR eller CASE_OFFICER. 201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/allocations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> allocate(@RequestBody Allocations.NewAllocation body) {
-        Allocations.NewAllocation a = body == null ? new Allocations.NewAllocation(null, null, null) : body;
-        UUID id = allocations.allocate(a);
-        return ResponseEntity.created(URI.create("/api/v1/placement/allocations/" + id)).body(Map.of("id", id));
+    ResponseEntity<Map<String, UUID>> allocate(@RequestBody AllocationRequest body) {
+        AllocationRequest a = body == null ? new AllocationRequest(null, null, null, null) : body;
+        IdempotentRequests.Outcome<UUID> allocated = allocations.allocate(a.idempotencyKey(),
+                new Allocations.NewAllocation(a.decisionId(), a.apartmentId(), a.offerMaker()));
+        return allocated.answer(URI.create("/api/v1/placement/allocations/" + allocated.result()), Map.of("id", allocated.result()));
     }
 
     record OfferRequest(String offeredOn) {}
@@ -161,7 +169,7 @@ class PlacementApiController {
         return statistics.over(months, home);
     }
 
-    record ApartmentRequest(String number, String careProfile, String remarks, String monthlyRent, Integer version) {}
+    record ApartmentRequest(String idempotencyKey, String number, String careProfile, String remarks, String monthlyRent, Integer version) {}
 
     @Operation(summary = "Mitt boendes lägenheter", description = "Enhetschefen för ett vård- och omsorgsboende; med senaste ledighet.")
     @GetMapping("/apartments")
@@ -169,12 +177,14 @@ class PlacementApiController {
         return apartments.ofMyHome();
     }
 
-    @Operation(summary = "Lägg till en lägenhet", description = "careProfile SOMATIC eller DEMENTIA; numret unikt inom boendet.")
+    @Operation(summary = "Lägg till en lägenhet", description = "careProfile SOMATIC eller DEMENTIA; numret unikt inom boendet. 201 med id. "
+            + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/apartments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> add(@RequestBody ApartmentRequest body) {
-        ApartmentRequest b = body == null ? new ApartmentRequest(null, null, null, null, null) : body;
-        UUID id = apartments.add(new Apartments.ApartmentForm(b.number(), b.careProfile(), b.remarks(), b.monthlyRent()));
-        return ResponseEntity.created(URI.create("/api/v1/placement/apartments/" + id)).body(Map.of("id", id));
+        ApartmentRequest b = body == null ? new ApartmentRequest(null, null, null, null, null, null) : body;
+        IdempotentRequests.Outcome<UUID> added = apartments.add(b.idempotencyKey(),
+                new Apartments.ApartmentForm(b.number(), b.careProfile(), b.remarks(), b.monthlyRent()));
+        return added.answer(URI.create("/api/v1/placement/apartments/" + added.result()), Map.of("id", added.result()));
     }
 
     @Operation(summary = "Ändra en lägenhet", description = "Med version från listan: 400 om någon annan hunnit ändra den.")
@@ -187,17 +197,19 @@ class PlacementApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record VacancyRequest(UUID apartmentId, String reason, String eventDate, String readyOn, String caseNumber, String remarks) {}
+    record VacancyRequest(String idempotencyKey, UUID apartmentId, String reason, String eventDate, String readyOn, String caseNumber,
+                          String remarks) {}
 
     @Operation(summary = "Rapportera ledig lägenhet",
             description = "reason DEATH, MOVE_OUT eller RENOVATION. Dödsfall och utflyttning med hyresgästens ärendenummer: meddelandet "
                     + "Avliden eller utflyttning går till BOSAM, boendesamordnarna och avgiftshandläggarna. Ett dödsfall som rapporteras "
-                    + "senare än nästkommande arbetsdag markeras som sent.")
+                    + "senare än nästkommande arbetsdag markeras som sent. 201 med id. " + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/vacancies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> report(@RequestBody VacancyRequest body) {
-        VacancyRequest b = body == null ? new VacancyRequest(null, null, null, null, null, null) : body;
-        UUID id = vacancies.report(new Vacancies.Report(b.apartmentId(), b.reason(), b.eventDate(), b.readyOn(), b.caseNumber(), b.remarks()));
-        return ResponseEntity.created(URI.create("/api/v1/placement/vacancies/" + id)).body(Map.of("id", id));
+        VacancyRequest b = body == null ? new VacancyRequest(null, null, null, null, null, null, null) : body;
+        IdempotentRequests.Outcome<UUID> reported = vacancies.report(b.idempotencyKey(),
+                new Vacancies.Report(b.apartmentId(), b.reason(), b.eventDate(), b.readyOn(), b.caseNumber(), b.remarks()));
+        return reported.answer(URI.create("/api/v1/placement/vacancies/" + reported.result()), Map.of("id", reported.result()));
     }
 
     @Operation(summary = "Mitt boendes rapporter om lediga lägenheter", description = "Nyast först, högst 100.")

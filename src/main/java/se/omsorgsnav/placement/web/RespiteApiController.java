@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import se.omsorgsnav.placement.RespiteBooking;
 import se.omsorgsnav.placement.RespiteBookings;
+import se.omsorgsnav.shared.IdempotentRequests;
 
 /** Respite bookings without the name (PLC-11). */
 @RestController
@@ -32,13 +33,18 @@ class RespiteApiController {
         this.bookings = bookings;
     }
 
+    record BookingRequest(String idempotencyKey, UUID homeId, String caseNumber, String fromDate, String toDate) {}
+
     @Operation(summary = "Boka avlösningsplats utan namn",
             description = "Boendesamordnaren bokar boende, period och ärendenummer; namn finns aldrig i bokningen (skyddade personuppgifter, 002 §6.2). "
-                    + "400 för okänt ärende, passerat datum eller sista dag före första; 403 för andra roller.")
+                    + "400 för okänt ärende, passerat datum eller sista dag före första; 403 för andra roller. 201 med id. "
+                    + IdempotentRequests.API_DESCRIPTION)
     @PostMapping(path = "/respite-bookings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, UUID>> book(@RequestBody RespiteBookings.NewBooking body) {
-        UUID id = bookings.book(body == null ? new RespiteBookings.NewBooking(null, null, null, null) : body);
-        return ResponseEntity.created(URI.create("/api/v1/placement/respite-bookings/" + id)).body(Map.of("id", id));
+    ResponseEntity<Map<String, UUID>> book(@RequestBody BookingRequest body) {
+        BookingRequest b = body == null ? new BookingRequest(null, null, null, null, null) : body;
+        IdempotentRequests.Outcome<UUID> booked = bookings.book(b.idempotencyKey(),
+                new RespiteBookings.NewBooking(b.homeId(), b.caseNumber(), b.fromDate(), b.toDate()));
+        return booked.answer(URI.create("/api/v1/placement/respite-bookings/" + booked.result()), Map.of("id", booked.result()));
     }
 
     @Operation(summary = "Kommande avlösningsbokningar",
