@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=$PWD/target/faults
+out=${FAULTS_OUT:-$PWD/target/faults}
 pgdata=$out/pgdata
 pg_port=${FAULTS_PG_PORT:-5439}
 port=${FAULTS_PORT:-18090}
@@ -197,6 +197,8 @@ chain() { # the audit chain through the API, as a unit manager (AUD-2), once the
   verdict "audit chain verifies" $ok "$(echo "$answer" | sed -n 's/.*"sealedEventsChecked":\([0-9]*\).*"pendingEvents":\([0-9]*\).*/\1 sealed events checked, \2 pending/p'), $pending pending before verifying"
 }
 
+ms() { if [ -n "$1" ]; then echo "$1 ms"; else echo "more than 60 s"; fi; }
+
 # The sealer scenario: a backlog for the sealer under the running application, kill -9 once it is
 # sealing (the queue shrinks), restart; sealing must resume within seconds of the restart and health
 # (DOWN while an event waits over 30 s) be UP within 10 s. Whatever lock the sealer uses: "sealing"
@@ -241,18 +243,19 @@ sealer() {
     [ -n "$up_ms" ] && [ -n "$drained_ms" ] && break
     sleep 0.2
   done
-  local figures="restarted application answering after ${answering_ms} ms; from then: sealing resumed after ${first_ms:-never (60 s)} ms, queue empty after ${drained_ms:-never (60 s)} ms, health UP after ${up_ms:-never (60 s)} ms; $(psql_owner -Atc 'select count(*) from audit_pending') pending at the end"
+  local figures="restarted application answering after ${answering_ms} ms; from then: sealing resumed after $(ms "$first_ms"), queue empty after $(ms "$drained_ms"), health UP after $(ms "$up_ms"); $(psql_owner -Atc 'select count(*) from audit_pending') pending at the end"
   [ "$sealing" = true ] && [ -n "$first_ms" ] && [ "$first_ms" -le 5000 ] && [ -n "$up_ms" ] && [ "$up_ms" -le 10000 ] && [ -n "$drained_ms" ] && [ "$drained_ms" -le 30000 ] && ok=ok || ok=fail
   verdict "sealing resumes after a kill during sealing" $ok "$figures"
 }
 
-# probe LABEL curl-arguments...: one request during the outage; prints "status seconds content-type"
+# probe LABEL ROUND curl-arguments...: one request during the outage, its "status seconds content-type"
+# into target/faults/probe-LABEL-ROUND (the body beside it) and a line into outage.log
 probe() {
-  local label=$1; shift
-  local line
-  line=$(curl -s -o "$out/probe-body" -m 10 -w '%{http_code} %{time_total} %{content_type}' "$@" 2>/dev/null || echo "000 10 -")
-  echo "$label $line $(head -c 160 "$out/probe-body" 2>/dev/null | tr -d '\n' | tr -s ' ')" >> "$out/outage.log"
-  echo "$line"
+  local label=$1 round=$2; shift 2
+  local file="$out/probe-$label-$round" line
+  line=$(curl -s -o "$file.body" -m 10 -w '%{http_code} %{time_total} %{content_type}' "$@" 2>/dev/null) || line="000 10 -"
+  echo "$line" > "$file"
+  echo "$label $line $(head -c 160 "$file.body" 2>/dev/null | tr -d '\n' | tr -s ' ')" >> "$out/outage.log"
 }
 
 # The database outage: PostgreSQL stopped in immediate mode under a running application; every
@@ -262,38 +265,39 @@ probe() {
 outage() {
   echo "== database outage: PostgreSQL stopped in immediate mode for 10 s under a running application" | tee -a "$report"
   [ -n "$app_pid" ] || start_app answering
-  : > "$out/outage.log"
-  local number; number=$(psql_owner -Atc "select case_number from care_case order by case_number limit 1")
+  : > "$out/outage.log"; rm -f "$out"/probe-*
   local csrf cookies="$out/cookies.txt"
   rm -f "$cookies"
   csrf=$(curl -s -c "$cookies" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
   pg_stop_immediate
-  local t_end=$(( $(date +%s) + 10 )) n=0 slow=0 not503=0 write2xx=0 notproblem=0 healthbad=0 max=0 statuses=""
+  local t_end=$(( $(date +%s) + 10 )) n=0 slow=0 not503=0 write2xx=0 notproblem=0 healthbad=0 max=0 statuses="" round=0
   while [ "$(date +%s)" -lt "$t_end" ]; do
-    local r s t ct
+    # One round: the four requests at once, each answer into its own file.
+    round=$((round + 1))
+    local probes=()
+    probe api-get "$round" -u 'faults-bh1:Bench2026!' -H 'Accept: application/json' "$base/api/v1/messages/inbox" & probes+=($!)
+    probe api-post "$round" -u 'faults-bh1:Bench2026!' -H 'Content-Type: application/json' -H 'Accept: application/json' \
+      -d '{"idempotencyKey":"outage-'$round'","description":"Felprov under avbrott"}' "$base/api/v1/deviations" & probes+=($!)
+    probe login "$round" -b "$cookies" --data-urlencode "username=faults-bh1" --data-urlencode "password=Bench2026!" --data-urlencode "_csrf=$csrf" "$base/login" & probes+=($!)
+    probe health "$round" "$base/actuator/health" & probes+=($!)
+    wait "${probes[@]}" || true
+    local what s t ct
     for what in api-get api-post login health; do
-      case $what in
-        api-get) r=$(probe "$what" -u 'faults-bh1:Bench2026!' -H 'Accept: application/json' "$base/api/v1/cases/$number") ;;
-        api-post) r=$(probe "$what" -u 'faults-bh1:Bench2026!' -H 'Content-Type: application/json' -H 'Accept: application/json' \
-                     -d '{"idempotencyKey":"outage-'$n'","description":"Felprov under avbrott"}' "$base/api/v1/deviations") ;;
-        login) r=$(probe "$what" -b "$cookies" --data-urlencode "username=faults-bh1" --data-urlencode "password=Bench2026!" --data-urlencode "_csrf=$csrf" "$base/login") ;;
-        health) r=$(probe "$what" "$base/actuator/health") ;;
-      esac
-      read -r s t ct <<< "$r"
+      read -r s t ct < "$out/probe-$what-$round"
       n=$((n + 1)); statuses="$statuses $what:$s"
       awk -v t="$t" 'BEGIN {exit !(t > 3)}' && slow=$((slow + 1))
       max=$(awk -v a="$max" -v b="$t" 'BEGIN {print (b > a) ? b : a}')
       [ "$s" = 503 ] || not503=$((not503 + 1))
       [ "$what" = api-post ] && [ "${s:0:1}" = 2 ] && write2xx=$((write2xx + 1))
       case $what in api-*) [[ "$ct" == application/problem+json* ]] || notproblem=$((notproblem + 1)) ;; esac
-      [ "$what" = health ] && { [[ "$ct" == *json* ]] && grep -q '"DOWN"' "$out/probe-body" || healthbad=$((healthbad + 1)); }
+      if [ "$what" = health ]; then [[ "$ct" == *json* ]] && grep -q '"DOWN"' "$out/probe-$what-$round.body" || healthbad=$((healthbad + 1)); fi
     done
   done
   local summary; summary=$(echo "$statuses" | tr ' ' '\n' | grep . | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
   pg_start
   local back; back=$(date +%s%N) served_ms=
   while [ $(( ($(date +%s%N) - back) / 1000000 )) -lt 30000 ]; do
-    if [ "$(curl -s -o /dev/null -m 3 -w '%{http_code}' -u 'faults-bh1:Bench2026!' "$base/api/v1/cases/$number")" = 200 ]; then
+    if [ "$(curl -s -o /dev/null -m 3 -w '%{http_code}' -u 'faults-bh1:Bench2026!' "$base/api/v1/messages/inbox")" = 200 ]; then
       served_ms=$(( ($(date +%s%N) - back) / 1000000 )); break
     fi
     sleep 0.1
@@ -319,7 +323,7 @@ outage() {
   local stopped; stopped=$(date +%s%N)
   local curls=()
   for i in $(seq 1 40); do
-    curl -s -o /dev/null -m 20 -w "api %{http_code} %{time_total}\n" -u 'faults-bh1:Bench2026!' "$base/api/v1/cases/$number" >> "$out/slow.log" 2>/dev/null &
+    curl -s -o /dev/null -m 20 -w "api %{http_code} %{time_total}\n" -u 'faults-bh1:Bench2026!' "$base/api/v1/messages/inbox" >> "$out/slow.log" 2>/dev/null &
     curls+=($!)
   done
   for i in $(seq 1 5); do
@@ -356,8 +360,8 @@ case $command in
 esac
 case $command in
   smoke) fresh_database; crashes 3 4 8 ;;
-  crashes) fresh_database; crashes "${1:-30}" 6 20 ;;
-  full) fresh_database; crashes "${1:-30}" 6 20; sealer; outage ;;
+  crashes) fresh_database; crashes "${1:-30}" 4 12 ;;
+  full) fresh_database; crashes "${1:-30}" 4 12; sealer; outage ;;
   sealer) fresh_database; sealer ;;
   outage) fresh_database; outage ;;
   stop) [ -f "$out/app.pid" ] && kill -9 "$(cat "$out/app.pid")" 2>/dev/null; exit 0 ;;
