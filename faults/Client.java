@@ -43,6 +43,8 @@ public class Client {
     enum Kind { MESSAGE, CASE, DECISION, ALLOCATION, OFFER, ANSWER, GRANT, DEVIATION }
 
     static final String PASSWORD = "Bench2026!";
+    /** The home-care planners faults/seed.sql makes (faults-hp1..20), who receive the grants. */
+    static final int PLANNERS = 20;
     static final Duration GIVE_UP = Duration.ofSeconds(120);
     static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     static final Pattern ID = Pattern.compile("\"(?:id|caseNumber)\"\\s*:\\s*\"([^\"]+)\"");
@@ -130,8 +132,10 @@ public class Client {
         private final Map<String, Deque<Apartment>> apartments = Map.of("SOMATIC", new ArrayDeque<>(), "DEMENTIA", new ArrayDeque<>());
         /** Cases without a decision yet. */
         private final Deque<String> undecided = new ArrayDeque<>();
-        /** Every case opened, for grants: case number and the next planner to grant. */
+        /** Every case opened, for grants. */
         private final List<String> cases = new ArrayList<>();
+        /** Per case the planners granted so far: each grant names a (case, planner) pair never granted before. */
+        private final Map<String, Integer> granted = new java.util.HashMap<>();
         private int grants;
         private final Deque<String[]> decisions = new ArrayDeque<>(); // id, profile
         private final Deque<String[]> toOffer = new ArrayDeque<>(); // allocation id, home
@@ -186,7 +190,7 @@ public class Client {
             if (!toAnswer.isEmpty()) {
                 add(possible, Kind.ANSWER, 2);
             }
-            if (!cases.isEmpty() && grants < cases.size() * 20) {
+            if (!cases.isEmpty() && grants < cases.size() * PLANNERS) {
                 add(possible, Kind.GRANT, 1);
             }
             Kind kind = possible.get(random.nextInt(possible.size()));
@@ -245,8 +249,9 @@ public class Client {
                                     "moveInOn", today.plusDays(1).toString()), allocation[0]);
                 }
                 case GRANT -> {
-                    String number = cases.get(grants % cases.size());
-                    String planner = "faults-hp" + (grants / cases.size() + 1);
+                    List<String> open = cases.stream().filter(c -> granted.getOrDefault(c, 0) < PLANNERS).toList();
+                    String number = open.get(random.nextInt(open.size()));
+                    String planner = "faults-hp" + granted.merge(number, 1, Integer::sum);
                     grants++;
                     send(kind, key, "faults-lvs" + w, "/api/v1/cases/" + number + "/authorizations", json("idempotencyKey", key,
                             "username", planner, "validFrom", today.toString(), "validTo", today.plusDays(30).toString()));
