@@ -3,7 +3,7 @@
 # crashed and cut off while writers write through the API. Commands:
 #   faults/faults.sh smoke                 3 crashes under load, then the checks (under 2 minutes; .ci/run)
 #   faults/faults.sh full [crashes]        30 crashes by default (kill -9 and PostgreSQL immediate stops), then
-#                                          the checks, the sealer scenario, the outage and the slow database
+#                                          the checks, the outage, the slow database and the sealer scenario
 #   faults/faults.sh crashes [crashes]     the crash campaign and its checks only
 #   faults/faults.sh sealer                kill -9 while the audit sealer seals; sealing must resume within seconds
 #   faults/faults.sh outage                PostgreSQL stopped under a running application, then a stalled one
@@ -321,8 +321,12 @@ outage() {
 
   echo "== slow database: every process of the cluster stopped (SIGSTOP) for 8 s" | tee -a "$report"
   local threads_before; threads_before=$(awk '/^Threads/ {print $2}' "/proc/$app_pid/status")
-  local pids; pids="$(head -1 "$pgdata/postmaster.pid") $(pgrep -P "$(head -1 "$pgdata/postmaster.pid")" | tr '\n' ' ')"
+  # The postmaster first, so that it forks no backend after its children are listed (the pool may
+  # still be opening connections after the outage); then every child.
+  local pm pids; pm=$(head -1 "$pgdata/postmaster.pid")
   : > "$out/slow.log"
+  kill -STOP "$pm"
+  pids="$pm $(pgrep -P "$pm" | tr '\n' ' ')"
   kill -STOP $pids
   local stopped; stopped=$(date +%s%N)
   local frozen; frozen=$(ps -o stat= -p "$(echo $pids | tr ' ' ',')" | grep -c '^T' || true)
