@@ -490,7 +490,7 @@ class ListStatementTests {
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                     last_name_search, first_name_search)
                 values (?, ?, ?, 'Listsson', 'NONE', ?, 'listsson', ?)
-                """).params(id, TestPins.nth(1934, "99", n), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
+                """).params(id, TestPins.elderly(), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
         return id;
     }
 

@@ -296,7 +296,7 @@ class PlacementRoutineBrowserTests extends BrowserTest {
     /** A person of the demo case officer's ("handlaggare") with an open case, as the register import and the intake leave them. */
     private Person personWithOpenCase(String firstName, String lastName) {
         int n = serial++;
-        String pin = TestPins.nth(1937, "99", n);
+        String pin = TestPins.elderly();
         UUID person = UUID.randomUUID();
         jdbc.sql("""
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,

@@ -148,7 +148,7 @@ class CaseAccessTests {
                                             last_name_search, first_name_search)
                         values (?, ?, ?, ?, ?, current_timestamp, ?, ?)
                         """)
-                .params(id, TestPins.nth(1926, "98", serial++), first, last, level, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
+                .params(id, TestPins.elderly(), first, last, level, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
                 .update();
         return id;
     }

@@ -320,7 +320,7 @@ class IntakeTests {
     }
 
     private static String freshPin() {
-        String pin = TestPins.nth(1931, "98", SERIAL.getAndIncrement());
+        String pin = TestPins.elderly();
         return pin.substring(0, 8) + "-" + pin.substring(8);
     }
 

@@ -41,7 +41,7 @@ class LocalProtectionTests {
 
     @BeforeEach
     void personWithACase() {
-        pin = TestPins.nth(1922, "99", serial++);
+        pin = TestPins.elderly();
         UUID person = UUID.randomUUID();
         jdbc.sql("""
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search, first_name_search)

@@ -93,7 +93,7 @@ class MessagePageTests {
     @DisplayName("PROT-25, MSG-6: a reminder of a message whose person became protected after it was written shows the case number, not the subject written before")
     void reminderSubjectIsDecidedNow() {
         String subject = "Greta Andersson flyttar " + UUID.randomUUID();
-        UUID greta = jdbc.sql("select id from person where personal_identity_number = '193805129826'").query(UUID.class).single();
+        UUID greta = jdbc.sql("select id from person where personal_identity_number = '193805089145'").query(UUID.class).single();
         var gretasCase = jdbc.sql("select id, case_number from care_case where person_id = ? and status = 'OPEN' order by opened_on limit 1")
                 .param(greta).query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
         groupMessageAt(LocalDateTime.of(2026, 12, 23, 15, 0), subject, gretasCase.getKey(), gretasCase.getValue(), greta);
@@ -166,7 +166,7 @@ class MessagePageTests {
         assertThat(notice.getTo()).containsExactly("avgift@demo.omsorgsnav.invalid");
         assertThat(notice.getSubject()).isEqualTo(NewMessageMail.SUBJECT);
         assertThat(notice.getText()).isEqualTo(NewMessageMail.TEXT);
-        for (String secret : List.of("Astrid", "Karlsson", "Rut Berg", "Ekvägen", "9846", caseNumber, text, "Sara Wik")) {
+        for (String secret : List.of("Astrid", "Karlsson", "Rut Berg", "Ekvägen", "9147", caseNumber, text, "Sara Wik")) {
             assertThat(notice.getSubject() + notice.getText()).doesNotContain(secret);
         }
         perform("avgift", post("/messages/notifications").with(csrf()).param("byEmail", "false"));

@@ -59,7 +59,7 @@ class ListCostTests {
     }
 
     private void insert(String last, String first, int n, String level) {
-        String pin = TestPins.nth(1925, "99", n);
+        String pin = TestPins.elderly();
         jdbc.sql("""
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                     last_name_search, first_name_search)

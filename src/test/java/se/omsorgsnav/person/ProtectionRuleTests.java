@@ -91,7 +91,7 @@ class ProtectionRuleTests {
                                             last_name_search, first_name_search)
                         values (?, ?, ?, ?, ?, ?, current_timestamp, ?, ?)
                         """)
-                .params(id, TestPins.nth(1924, "98", serial++), first, last, level, death, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
+                .params(id, TestPins.elderly(), first, last, level, death, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
                 .update();
         return id;
     }

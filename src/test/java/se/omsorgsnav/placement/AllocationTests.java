@@ -63,7 +63,7 @@ class AllocationTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Tilldelad', 'Lägenhetsson', ?, ?, 'lägenhetsson', 'tilldelad')
-                        """).params(person, TestPins.nth(1932, "98", n), protection, OffsetDateTime.now()).update();
+                        """).params(person, TestPins.elderly(), protection, OffsetDateTime.now()).update();
         UUID careCase = UUID.randomUUID();
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)

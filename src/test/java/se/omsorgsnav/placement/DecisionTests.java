@@ -50,7 +50,7 @@ class DecisionTests {
                                             last_name_search, first_name_search)
                         values (?, ?, 'Beslutsperson', ?, ?, ?, ?, 'beslutsperson')
                         """)
-                .params(person, TestPins.nth(1933, "98", n), lastName, protection, OffsetDateTime.now(), lastName.toLowerCase()).update();
+                .params(person, TestPins.born(1933), lastName, protection, OffsetDateTime.now(), lastName.toLowerCase()).update();
         String number = "AO-2032-%05d".formatted(10000 + n);
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)

@@ -47,7 +47,7 @@ class ExecutionTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Verkställd', 'Ivosson', ?, ?, 'ivosson', 'verkställd')
-                        """).params(person, TestPins.nth(1930, "97", n), protection, OffsetDateTime.now()).update();
+                        """).params(person, TestPins.elderly(), protection, OffsetDateTime.now()).update();
         UUID careCase = UUID.randomUUID();
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)

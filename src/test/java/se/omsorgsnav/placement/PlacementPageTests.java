@@ -59,7 +59,7 @@ class PlacementPageTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Matchad', 'Sidsson', 'NONE', ?, 'sidsson', 'matchad')
-                        """).params(person, TestPins.nth(1929, "97", n), OffsetDateTime.now()).update();
+                        """).params(person, TestPins.elderly(), OffsetDateTime.now()).update();
         UUID careCase = UUID.randomUUID();
         String number = "AO-2036-%05d".formatted(10000 + n);
         jdbc.sql("""

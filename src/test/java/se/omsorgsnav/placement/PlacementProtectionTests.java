@@ -65,7 +65,7 @@ class PlacementProtectionTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Skyddad', 'Placeradsson', 'PROTECTED_REGISTRATION', ?, 'placeradsson', 'skyddad')
-                        """).params(person, TestPins.nth(1936, "94", n), OffsetDateTime.now()).update();
+                        """).params(person, TestPins.elderly(), OffsetDateTime.now()).update();
         return caseOf(person, n);
     }
 

@@ -78,7 +78,7 @@ class PlacementRoutineTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, ?, 'Rutinsson', 'NONE', ?, 'rutinsson', ?)
-                        """).params(person, TestPins.nth(1940, "93", n), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
+                        """).params(person, TestPins.elderly(), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
         String number = "AO-2040-%05d".formatted(30000 + n);
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
@@ -420,7 +420,7 @@ class PlacementRoutineTests {
     void protectedPersonThroughTheRoutine() throws Exception {
         int n = serial++;
         String lastName = "Kanarieskydd" + n;
-        String pin = TestPins.nth(1940, "93", n);
+        String pin = TestPins.elderly();
         UUID person = UUID.randomUUID();
         jdbc.sql("""
                         insert into person (id, personal_identity_number, first_name, last_name, street_address, protection_level, registered_at,

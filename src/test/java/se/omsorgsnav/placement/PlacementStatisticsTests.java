@@ -250,7 +250,7 @@ class PlacementStatisticsTests {
                 insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search,
                                     first_name_search)
                 values (?, ?, 'Räknad', 'Statistiksson', 'NONE', ?, 'statistiksson', 'räknad')
-                """).params(person, TestPins.nth(1927, "98", n), OffsetDateTime.now()).update();
+                """).params(person, TestPins.elderly(), OffsetDateTime.now()).update();
         UUID careCase = UUID.randomUUID();
         jdbc.sql("""
                 insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)

@@ -40,7 +40,7 @@ class PlacementStatusTests {
                         insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
                                             last_name_search, first_name_search)
                         values (?, ?, 'Status', 'Maskinsson', 'NONE', ?, 'maskinsson', 'status')
-                        """).params(person, TestPins.nth(1937, "95", n), OffsetDateTime.now()).update();
+                        """).params(person, TestPins.elderly(), OffsetDateTime.now()).update();
         UUID careCase = UUID.randomUUID();
         jdbc.sql("""
                         insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
