@@ -520,6 +520,7 @@ class AuthorisationMatrixTests {
     private int cells;
     /** The rows of {@link #CONTROLS} where an authorised caller saw the canary. */
     private final Set<String> controlled = new TreeSet<>();
+
     @BeforeAll
     void createFixture() {
         fixture = MatrixFixture.create(jdbc, passwords, TestClock.TODAY);

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,7 @@ import se.omsorgsnav.person.PersonDied;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.RecordedEvents;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /**
  * Seed 003 as one routine through the API, each role with its own user, the days passing on the
@@ -42,6 +41,7 @@ class PlacementRoutineTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
     @Autowired RecordedEvents events;
@@ -72,19 +72,9 @@ class PlacementRoutineTests {
 
     /** A person of their own with an open case of the case officer 'handlaggare'. */
     private Case personWithCase(String firstName) {
-        int n = serial++;
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, ?, 'Rutinsson', 'NONE', ?, 'rutinsson', ?)
-                        """).params(person, TestPins.elderly(), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
-        String number = "AO-2040-%05d".formatted(30000 + n);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(UUID.randomUUID(), number, person, TestClock.TODAY.minusDays(60)).update();
-        return new Case(person, number);
+        TestData.Person person = data.person().named(firstName, "Rutinsson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        return new Case(person.id(), careCase.number());
     }
 
     /** Who received the message of this type on this case. */
@@ -420,26 +410,15 @@ class PlacementRoutineTests {
     void protectedPersonThroughTheRoutine() throws Exception {
         int n = serial++;
         String lastName = "Kanarieskydd" + n;
-        String pin = TestPins.elderly();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, street_address, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Hemlig', ?, 'Gömdavägen 7', 'PROTECTED_REGISTRATION', ?, ?, 'hemlig')
-                        """).params(person, pin, lastName, OffsetDateTime.now(), lastName.toLowerCase()).update();
-        String caseNumber = "AO-2040-%05d".formatted(30000 + n);
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, caseNumber, person, TestClock.TODAY.minusDays(60)).update();
+        TestData.Person registered = data.person().named("Hemlig", lastName).street("Gömdavägen 7").protectedBy("PROTECTED_REGISTRATION").create();
+        String pin = registered.pin();
+        UUID person = registered.id();
+        TestData.Case careCase = data.caseFor(registered).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        String caseNumber = careCase.number();
         // The officer, the allocating coordinator and the operations lead who executes hold authorisations (issue 14 §2); the other
         // coordinator, the home and the fee officer do not.
         for (String holder : List.of("handlaggare", "boendesamordnare2", "verksamhetsledare")) {
-            jdbc.sql("""
-                            insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                            select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = ? and l.username = 'lvs'
-                            """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60), holder).update();
+            data.authorise(holder, careCase, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60));
         }
         List<String> canaries = List.of(lastName, pin, pin.substring(0, 8), "Gömdavägen", "Nära Gömdavägen", "Brodern Kanarie");
 

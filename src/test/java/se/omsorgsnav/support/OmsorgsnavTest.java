@@ -19,5 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestClock.class, StatementCounter.class, RecordingMailSender.class, RecordedEvents.class, TestServingUnits.class})
+@Import({TestClock.class, StatementCounter.class, RecordingMailSender.class, RecordedEvents.class, TestServingUnits.class, TestData.class})
 public @interface OmsorgsnavTest {}
