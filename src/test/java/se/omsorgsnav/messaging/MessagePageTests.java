@@ -1,6 +1,7 @@
 package se.omsorgsnav.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -172,11 +174,14 @@ class MessagePageTests {
         perform("avgift", post("/messages/notifications").with(csrf()).param("byEmail", "false"));
     }
 
-    private List<SimpleMailMessage> awaitMail(int before) throws InterruptedException {
-        for (int i = 0; i < 100 && mail.sent().size() == before; i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(200);
+    /**
+     * The notices sent since {@code before}: once one has arrived and the registry holds no
+     * unfinished publication for the mail listener, so that none is still on its way.
+     */
+    private List<SimpleMailMessage> awaitMail(int before) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mail.sent().size() > before && jdbc.sql("""
+                select count(*) from event_publication where completion_date is null and listener_id like '%NewMessageMail%'
+                """).query(Long.class).single() == 0);
         List<SimpleMailMessage> all = mail.sent();
         return all.subList(before, all.size());
     }

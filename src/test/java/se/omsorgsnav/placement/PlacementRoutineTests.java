@@ -1,6 +1,7 @@
 package se.omsorgsnav.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -134,13 +136,9 @@ class PlacementRoutineTests {
         return jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single();
     }
 
-    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        T value = read.get();
-        for (int i = 0; i < 100 && !done.test(value); i++) {
-            Thread.sleep(50);
-            value = read.get();
-        }
-        return value;
+    /** The value once it satisfies {@code done}: what an after-commit listener writes, awaited for at most five seconds. */
+    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(read::get, done::test);
     }
 
     @Test
