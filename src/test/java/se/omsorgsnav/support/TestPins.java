@@ -54,11 +54,6 @@ public final class TestPins {
 
     private TestPins() {}
 
-    /** The shipped part of the list, in the list's order, 12 digits each. */
-    public static List<String> list() {
-        return LIST;
-    }
-
     /** Whether a number (12 digits, with or without "-") is on the shipped list. */
     public static boolean onList(String number) {
         return ON_LIST.contains(number.replace("-", ""));
@@ -121,11 +116,6 @@ public final class TestPins {
     /** "YYYYMMDD-NNNN" of a 12-digit number: the form the forms and the API show. */
     public static String formatted(String number) {
         return number.substring(0, 8) + "-" + number.substring(8);
-    }
-
-    /** "YYMMDD-NNNN": the ten-digit form. */
-    public static String tenDigits(String number) {
-        return number.substring(2, 8) + "-" + number.substring(8);
     }
 
     private static List<String> load() {
