@@ -529,7 +529,6 @@ class AuthorisationMatrixTests {
     private int cells;
     /** The rows of {@link #CONTROLS} where an authorised caller saw the canary. */
     private final Set<String> controlled = new TreeSet<>();
-    private int freshSerial;
 
     @BeforeAll
     void createFixture() {
@@ -963,9 +962,8 @@ class AuthorisationMatrixTests {
         return details.computeIfAbsent(username, users::loadUserByUsername);
     }
 
-    /** A valid, unused personnummer for registrations (födelsenummer 99x, test range). */
+    /** An unused personnummer from Skatteverket's list of test numbers, for registrations. */
     String freshPin() {
-        String pin = TestPins.nth(1923, "99", freshSerial++);
-        return pin.substring(0, 8) + "-" + pin.substring(8);
+        return TestPins.formatted(TestPins.anyAge());
     }
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.StatementCounter;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /**
  * No list pays per row (issue 5): every list endpoint, page or API, is asked once with two rows and
@@ -70,6 +69,7 @@ class ListStatementTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired PasswordEncoder passwords;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -308,12 +308,7 @@ class ListStatementTests {
         for (int i = 0; i < n; i++) {
             UUID person = person();
             UUID careCase = careCase(person);
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, version)
-                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'QUEUED', 0)
-                            """)
-                    .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(i % 30), officer).update();
+            data.decision(careCase, person).decidedOn(TestClock.TODAY.minusDays(i % 30)).signedBy("lista-handlaggare").create();
         }
     }
 
@@ -322,11 +317,8 @@ class ListStatementTests {
         for (int i = 0; i < n; i++) {
             UUID person = person();
             UUID careCase = careCase(person);
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, version, relocation_wish, relocation_wish_on)
-                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', 0, 'Närmare familjen', ?)
-                            """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(200), officer, TestClock.TODAY).update();
+            data.decision(careCase, person).status("EXECUTED").decidedOn(TestClock.TODAY.minusDays(200)).signedBy("lista-handlaggare")
+                    .relocationWish("Närmare familjen", TestClock.TODAY).create();
         }
     }
 
@@ -335,20 +327,12 @@ class ListStatementTests {
         for (int i = 0; i < n; i++) {
             UUID person = person();
             UUID careCase = careCase(person);
-            UUID decision = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, version)
-                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'ALLOCATED', 0)
-                            """).params(decision, careCase, person, TestClock.TODAY.minusDays(30), officer).update();
+            UUID decision = data.decision(careCase, person).status("ALLOCATED").decidedOn(TestClock.TODAY.minusDays(30))
+                    .signedBy("lista-handlaggare").create().id();
             UUID apartment = UUID.randomUUID();
             jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) values (?, ?, ?, 'SOMATIC', 0)")
                     .params(apartment, home, "H" + serial++).update();
-            jdbc.sql("""
-                            insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
-                                                    offer_maker, status)
-                            values (?, ?, ?, ?, ?, ?, current_timestamp, 'UNIT_MANAGER', 'ALLOCATED')
-                            """).params(UUID.randomUUID(), decision, apartment, decision, apartment, homeManager).update();
+            data.allocation(decision, apartment).allocatedBy("lista-boendechef", null).create();
         }
     }
 
@@ -358,12 +342,8 @@ class ListStatementTests {
             UUID person = person();
             UUID careCase = careCase(person);
             LocalDate ready = TestClock.TODAY.minusDays(20 + (i * 7L) % 330);
-            UUID decision = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, executed_on, version)
-                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', ?, 0)
-                            """).params(decision, careCase, person, ready.minusDays(60 + i % 40), officer, ready.plusDays(10)).update();
+            UUID decision = data.decision(careCase, person).status("EXECUTED").decidedOn(ready.minusDays(60 + i % 40))
+                    .signedBy("lista-handlaggare").executedOn(ready.plusDays(10)).create().id();
             UUID apartment = UUID.randomUUID();
             jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) values (?, ?, ?, 'SOMATIC', 0)")
                     .params(apartment, home, "P" + serial++).update();
@@ -371,12 +351,8 @@ class ListStatementTests {
                             insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
                             values (?, ?, 'MOVE_OUT', ?, ?, ?, current_timestamp, false)
                             """).params(UUID.randomUUID(), apartment, ready.minusDays(2), ready, homeManager).update();
-            jdbc.sql("""
-                            insert into allocation (id, decision_id, apartment_id, allocated_by, allocated_at, offer_maker, status, offered_on,
-                                                    answered_on, move_in_on)
-                            values (?, ?, ?, ?, current_timestamp, 'UNIT_MANAGER', 'ACCEPTED', ?, ?, ?)
-                            """).params(UUID.randomUUID(), decision, apartment, homeManager, ready.plusDays(3), ready.plusDays(4), ready.plusDays(9))
-                    .update();
+            data.allocation(decision, apartment).inactive().allocatedBy("lista-boendechef", null).status("ACCEPTED").offeredOn(ready.plusDays(3))
+                    .answered(ready.plusDays(4), ready.plusDays(9), null).create();
         }
     }
 
@@ -385,12 +361,8 @@ class ListStatementTests {
         for (int i = 0; i < n; i++) {
             UUID person = person();
             UUID careCase = careCase(person);
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, version)
-                            values (?, ?, ?, 'DEMENTIA', false, 'HOSPITAL', ?, ?, current_timestamp, 'OFFERED', 0)
-                            """)
-                    .params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusMonths(4).minusDays(i % 30), officer).update();
+            data.decision(careCase, person).careProfile("DEMENTIA").livingAt("HOSPITAL").status("OFFERED")
+                    .decidedOn(TestClock.TODAY.minusMonths(4).minusDays(i % 30)).signedBy("lista-handlaggare").create();
         }
     }
 
@@ -408,12 +380,8 @@ class ListStatementTests {
             // And a tenant who has lived there since before the renovation (the home's tenant list).
             UUID person = person();
             UUID careCase = careCase(person);
-            UUID decision = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                            signed_by, signed_at, status, version)
-                            values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, 'EXECUTED', 0)
-                            """).params(decision, careCase, person, TestClock.TODAY.minusDays(300), officer).update();
+            UUID decision = data.decision(careCase, person).status("EXECUTED").decidedOn(TestClock.TODAY.minusDays(300))
+                    .signedBy("lista-handlaggare").create().id();
             jdbc.sql("insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on) values (?, ?, ?, ?, ?, ?)")
                     .params(UUID.randomUUID(), apartment, decision, careCase, person, TestClock.TODAY.minusDays(280)).update();
         }
@@ -484,23 +452,11 @@ class ListStatementTests {
     }
 
     private UUID person() {
-        UUID id = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                    last_name_search, first_name_search)
-                values (?, ?, ?, 'Listsson', 'NONE', ?, 'listsson', ?)
-                """).params(id, TestPins.nth(1934, "99", n), "Nummer" + n, OffsetDateTime.now(), "nummer" + n).update();
-        return id;
+        return data.person().named("Nummer" + serial++, "Listsson").anyAge().create().id();
     }
 
     private UUID careCase(UUID person) {
-        UUID id = UUID.randomUUID();
         int n = serial++;
-        jdbc.sql("""
-                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                values (?, ?, ?, ?, ?, 'Ansökan om hemtjänst', 'OPEN', ?)
-                """).params(id, "AO-2031-%05d".formatted(90000 + n), person, unit, officer, TestClock.TODAY.minusDays(n % 20)).update();
-        return id;
+        return data.caseFor(person).officer("lista-handlaggare").openedOn(TestClock.TODAY.minusDays(n % 20)).create().id();
     }
 }

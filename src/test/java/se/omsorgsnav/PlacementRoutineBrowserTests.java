@@ -9,7 +9,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.omsorgsnav.support.BrowserTest;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestData;
 import se.omsorgsnav.support.TestPins;
 
 /**
@@ -35,6 +35,7 @@ class PlacementRoutineBrowserTests extends BrowserTest {
     private static int serial;
 
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
 
     /** A person as the pages show them: case number, name, personnummer with its dash. */
     private record Person(String caseNumber, String name, String pin) {}
@@ -295,35 +296,16 @@ class PlacementRoutineBrowserTests extends BrowserTest {
 
     /** A person of the demo case officer's ("handlaggare") with an open case, as the register import and the intake leave them. */
     private Person personWithOpenCase(String firstName, String lastName) {
-        int n = serial++;
-        String pin = TestPins.nth(1937, "99", n);
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, ?, ?, 'NONE', ?, ?, ?)
-                        """)
-                .params(person, pin, firstName, lastName, OffsetDateTime.ofInstant(TestClock.NOW, TestClock.ZONE),
-                        lastName.toLowerCase(Locale.ROOT), firstName.toLowerCase(Locale.ROOT))
-                .update();
-        String caseNumber = "AO-2038-%05d".formatted(10000 + n);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Ansökan om vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """)
-                .params(UUID.randomUUID(), caseNumber, person, TestClock.TODAY.minusDays(60)).update();
-        return new Person(caseNumber, firstName + " " + lastName, pin.substring(0, 8) + "-" + pin.substring(8));
+        TestData.Person person = data.person().named(firstName, lastName).registeredAt(OffsetDateTime.ofInstant(TestClock.NOW, TestClock.ZONE))
+                .create();
+        TestData.Case careCase = data.caseFor(person).subject("Ansökan om vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        return new Person(careCase.number(), firstName + " " + lastName, TestPins.formatted(person.pin()));
     }
 
     /** A decision waiting in the queue, wishing for Solgården, as if signed on {@code decidedOn} (the signing is the other test's). */
     private void queuedDecision(Person person, String profile, String decidedOn) {
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, c.id, c.person_id, ?, 'Solgården', false, 'OWN_HOME', ?, c.case_officer_id, current_timestamp, 'QUEUED', 0
-                        from care_case c where c.case_number = ?
-                        """)
-                .params(UUID.randomUUID(), profile, java.time.LocalDate.parse(decidedOn), person.caseNumber()).update();
+        data.decision(person.caseNumber()).careProfile(profile).wishes("Solgården", null, null)
+                .decidedOn(java.time.LocalDate.parse(decidedOn)).create();
     }
 
     /** An apartment at Solgården reported vacant after a move-out, ready on 16 November (the reporting is the other test's). */

@@ -144,27 +144,27 @@ class DemoData implements ApplicationRunner {
     }
 
     private void persons() {
-        person("greta", "193805129826", "Greta", "Andersson", "Storgatan 1", "411 01", "Göteborg", "031-100 10 10", "NONE", null, null);
-        person("bo", "196503049832", "Bo", "Andersson", "Lillgatan 4", "412 02", "Göteborg", "070-100 10 11", "NONE", null, null);
+        person("greta", "193805089145", "Greta", "Andersson", "Storgatan 1", "411 01", "Göteborg", "031-100 10 10", "NONE", null, null);
+        person("bo", "196503143254", "Bo", "Andersson", "Lillgatan 4", "412 02", "Göteborg", "070-100 10 11", "NONE", null, null);
         link("greta", "bo", "RELATIVE");
 
-        person("astrid", "194203149846", "Astrid", "Karlsson", "Ekvägen 7", "433 33", "Partille", "070-200 20 20",
+        person("astrid", "194203109147", "Astrid", "Karlsson", "Ekvägen 7", "433 33", "Partille", "070-200 20 20",
                 "PROTECTED_REGISTRATION", "Rut Berg", null);
-        person("olle", "196809229856", "Olle", "Karlsson", "Björkvägen 2", "433 34", "Partille", "070-200 20 21", "NONE", null, null);
-        person("sven", "194001089863", "Sven", "Karlsson", "Ekvägen 7", "433 33", "Partille", null, "NONE", null, null);
+        person("olle", "196809139295", "Olle", "Karlsson", "Björkvägen 2", "433 34", "Partille", "070-200 20 21", "NONE", null, null);
+        person("sven", "194001279050", "Sven", "Karlsson", "Ekvägen 7", "433 33", "Partille", null, "NONE", null, null);
         link("astrid", "olle", "RELATIVE");
         link("astrid", "sven", "CO_RESIDENT");
 
-        person("harald", "193511029872", "Harald", "Nilsson", "Granvägen 12", "415 05", "Göteborg", "031-300 30 30",
+        person("harald", "193511308292", "Harald", "Nilsson", "Granvägen 12", "415 05", "Göteborg", "031-300 30 30",
                 "CONFIDENTIALITY_MARKING", null, null);
-        person("ingrid", "196006179888", "Ingrid", "Nilsson", "Tallvägen 3", "415 06", "Göteborg", "070-300 30 31", "NONE", null, null);
+        person("ingrid", "196005272809", "Ingrid", "Nilsson", "Tallvägen 3", "415 06", "Göteborg", "070-300 30 31", "NONE", null, null);
         link("harald", "ingrid", "RELATIVE");
 
-        person("birgitta", "194707219897", "Birgitta", "Lund", "Sjögatan 9", "414 63", "Göteborg", "070-400 40 40",
+        person("birgitta", "194707262202", "Birgitta", "Lund", "Sjögatan 9", "414 63", "Göteborg", "070-400 40 40",
                 "LOCAL_PROTECTION", "Maj Ek", null);
 
-        person("elsa", "194102259902", "Elsa", "Svensson", "Parkgatan 5", "411 38", "Göteborg", "031-500 50 50", "NONE", null, null);
-        person("karl", "192906069964", "Karl", "Berglund", "Hamngatan 2", "411 14", "Göteborg", null, "NONE", null,
+        person("elsa", "194102069046", "Elsa", "Svensson", "Parkgatan 5", "411 38", "Göteborg", "031-500 50 50", "NONE", null, null);
+        person("karl", "192906188798", "Karl", "Berglund", "Hamngatan 2", "411 14", "Göteborg", null, "NONE", null,
                 LocalDate.now(clock).minusDays(20));
     }
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       2026-11-22 {@code 261123-NNNN} is 2026-11-23 (and so rejected as a future date), not
  *       1926-11-23, which is written {@code 261123+NNNN} all through 2026.
  *   <li>For the 12-digit form the separator carries no information and is ignored, so
- *       {@code 19090527+1474} is accepted as the libraries do.
+ *       {@code 19090527+9816} is accepted as the libraries do.
  *   <li>Birth number {@code 000} is never issued and is rejected.
  *   <li>A day of 61–91 marks a samordningsnummer (real day plus 60).
  * </ul>

@@ -50,7 +50,7 @@ class AuthorizationWorkflowTests {
     @BeforeEach
     void colleagueWithoutAccess() {
         astridCase = openCaseOf(DemoUsers.PROTECTED_PIN);
-        birgittaCase = openCaseOf("19470721-9897");
+        birgittaCase = openCaseOf("19470726-2202");
         colleague = "kollega-" + UUID.randomUUID().toString().substring(0, 8);
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
         jdbc.sql("""
@@ -153,7 +153,7 @@ class AuthorizationWorkflowTests {
 
         String workList = call(get("/api/v1/authorization-requests"), DemoUsers.SYSTEM_SUPPORT).getContentAsString(StandardCharsets.UTF_8);
         assertThat(workList).contains(requestId, astridCase, "Kim Kollega", colleague, "kim.kollega@demo.omsorgsnav.invalid", TODAY.plusMonths(6).toString())
-                .doesNotContain("19420314").doesNotContain("Astrid").doesNotContain("Karlsson");
+                .doesNotContain("19420310").doesNotContain("Astrid").doesNotContain("Karlsson");
 
         try (var lvs = AsUser.login(users, DemoUsers.SYSTEM_SUPPORT)) {
             AuthorizationAdministration.PreGrant pre = administration.preGrant(astridCase);
@@ -220,7 +220,7 @@ class AuthorizationWorkflowTests {
     @Test
     @DisplayName("PROT-15, PROT-11: a closed case keeps its person protected, and its live authorisations wait on LVS's work list until removed")
     void closedCaseGoesToLvs() throws Exception {
-        UUID birgitta = jdbc.sql("select id from person where personal_identity_number = '194707219897'").query(UUID.class).single();
+        UUID birgitta = jdbc.sql("select id from person where personal_identity_number = '194707262202'").query(UUID.class).single();
         UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
         UUID officer = userId(DemoUsers.AUTHORISED);
         MockHttpServletResponse opened = call(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("""
@@ -262,7 +262,7 @@ class AuthorizationWorkflowTests {
                 "Kopplade personer som också låses", "1968XXXX-XXXX", "1940XXXX-XXXX");
         assertThat(body).contains("<datalist id=\"grantees\">", "value=\"" + colleague + "\"", "value=\"forste\"")
                 .doesNotContain("value=\"" + feeOfficer + "\"").doesNotContain("value=\"avgift\"")
-                .doesNotContain("Astrid").doesNotContain("19420314");
+                .doesNotContain("Astrid").doesNotContain("19420310");
     }
 
     @Test

@@ -206,7 +206,7 @@ class AuditReviewTests {
     @DisplayName("PROT-3 (fault 6): a review shows who handled a protected person, where and why only to SAS or a reviewer authorised for her")
     void protectedAccessesMaskedOnReview() throws Exception {
         writeWeek();
-        String body = "{\"person\":\"" + person("194203149846") + "\",\"from\":\"" + MONDAY + "\",\"to\":\"" + MONDAY.plusDays(6)
+        String body = "{\"person\":\"" + person("194203109147") + "\",\"from\":\"" + MONDAY + "\",\"to\":\"" + MONDAY.plusDays(6)
                 + "\",\"sampleSize\":0}";
         String masked = mvc.perform(post("/api/v1/audit/reviews").with(httpBasic(OPERATIONS_LEAD, DemoUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -248,13 +248,13 @@ class AuditReviewTests {
         UUID other = userId("handlaggare2");
         UUID otherUnit = jdbc.sql("select unit_id from app_user where id = ?").param(other).query(UUID.class).single();
         return new TransactionTemplate(transactions).execute(tx -> new Week(
-                event(officer, DemoUsers.AUTHORISED, unit, person("194203149846"), WEDNESDAY.atTime(10, 0), "VIEW", "ALLOWED"),
-                event(officer, DemoUsers.AUTHORISED, unit, person("193805129826"), WEDNESDAY.atTime(10, 5), "VIEW", "ALLOWED"),
-                event(officer, DemoUsers.AUTHORISED, unit, person("194102259902"), WEDNESDAY.atTime(10, 10), "VIEW", "ALLOWED"),
-                event(officer, DemoUsers.AUTHORISED, unit, person("193805129826"), SATURDAY.atTime(22, 0), "VIEW", "ALLOWED"),
-                event(officer, DemoUsers.AUTHORISED, unit, person("193511029872"), WEDNESDAY.atTime(11, 0), "VIEW", "DENIED"),
-                event(officer, DemoUsers.AUTHORISED, unit, person("194203149846"), WEDNESDAY.atTime(12, 0), "LIST", "MASKED"),
-                event(other, "handlaggare2", otherUnit, person("194203149846"), SATURDAY.atTime(23, 0), "VIEW", "DENIED")));
+                event(officer, DemoUsers.AUTHORISED, unit, person("194203109147"), WEDNESDAY.atTime(10, 0), "VIEW", "ALLOWED"),
+                event(officer, DemoUsers.AUTHORISED, unit, person("193805089145"), WEDNESDAY.atTime(10, 5), "VIEW", "ALLOWED"),
+                event(officer, DemoUsers.AUTHORISED, unit, person("194102069046"), WEDNESDAY.atTime(10, 10), "VIEW", "ALLOWED"),
+                event(officer, DemoUsers.AUTHORISED, unit, person("193805089145"), SATURDAY.atTime(22, 0), "VIEW", "ALLOWED"),
+                event(officer, DemoUsers.AUTHORISED, unit, person("193511308292"), WEDNESDAY.atTime(11, 0), "VIEW", "DENIED"),
+                event(officer, DemoUsers.AUTHORISED, unit, person("194203109147"), WEDNESDAY.atTime(12, 0), "LIST", "MASKED"),
+                event(other, "handlaggare2", otherUnit, person("194203109147"), SATURDAY.atTime(23, 0), "VIEW", "DENIED")));
     }
 
     private UUID event(UUID user, String username, UUID unit, UUID person, LocalDateTime at, String action, String outcome) {

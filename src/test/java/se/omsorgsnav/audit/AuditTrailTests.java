@@ -121,7 +121,7 @@ class AuditTrailTests {
         assertThat(csv.getStatus()).isEqualTo(200);
         assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"loggutdrag-" + TestClock.TODAY + ".csv\"");
         String body = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(body).startsWith("\uFEFFLoggutdrag;Greta Andersson 19380512-9826");
+        assertThat(body).startsWith("\uFEFFLoggutdrag;Greta Andersson 19380508-9145");
         // Every event before the export is in the file: header lines plus one line per event.
         assertThat(body.lines().filter(l -> l.contains(";utdragstest;")).count()).isEqualTo(230);
         assertThat(body.lines().count()).isGreaterThanOrEqualTo(total + 4);

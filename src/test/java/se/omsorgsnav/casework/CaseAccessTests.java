@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,15 @@ import se.omsorgsnav.access.StepUp;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** Who reads which case, over HTTP (PROT-24, PROT-26, fault 9), on persons and cases of their own. */
 @OmsorgsnavTest
 class CaseAccessTests {
 
-    private static int serial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     record Case(UUID id, String number) {}
@@ -142,34 +140,19 @@ class CaseAccessTests {
     }
 
     private UUID person(String first, String last, String level) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, ?, ?, ?, current_timestamp, ?, ?)
-                        """)
-                .params(id, TestPins.nth(1926, "98", serial++), first, last, level, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
-                .update();
-        return id;
+        return data.person().named(first, last).protectedBy(level).create().id();
     }
 
     private Case caseOf(UUID person, String subject, String status) {
-        UUID id = UUID.randomUUID();
-        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        String number = "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on, closed_on)
-                        values (?, ?, ?, (select id from unit where name = 'Myndighet Centrum'), (select id from app_user where username = 'forste'),
-                                ?, ?, ?, ?)
-                        """).params(id, number, person, subject, status, TestClock.TODAY.minusDays(20),
-                        "CLOSED".equals(status) ? TestClock.TODAY.minusDays(2) : null).update();
-        return new Case(id, number);
+        TestData.CaseBuilder c = data.caseFor(person).unit(TestData.CENTRUM).officer("forste").subject(subject).openedOn(TestClock.TODAY.minusDays(20));
+        if ("CLOSED".equals(status)) {
+            c.closedOn(TestClock.TODAY.minusDays(2));
+        }
+        TestData.Case created = c.create();
+        return new Case(created.id(), created.number());
     }
 
     private void authorise(String username, Case c, UUID personId) {
-        jdbc.sql("""
-                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                        values (?, (select id from app_user where username = ?), ?, ?, ?, ?, (select id from app_user where username = 'lvs'), current_timestamp)
-                        """).params(UUID.randomUUID(), username, c.id(), personId, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(30)).update();
+        data.authorise(username, new TestData.Case(c.id(), c.number(), personId));
     }
 }

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,16 +22,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
+import se.omsorgsnav.support.TestData;
 import se.omsorgsnav.support.TestPins;
 
 /** PROT-7, PROT-9, PROT-4 (002 §2.4): LVS's intake for a protected person who had no case before. */
 @OmsorgsnavTest
 class IntakeTests {
 
-    private static final AtomicInteger SERIAL = new AtomicInteger();
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired PasswordEncoder passwords;
 
@@ -216,11 +215,7 @@ class IntakeTests {
     @DisplayName("Intake: a protected person already in the population register, without a case, is found and not registered twice")
     void registeredPersonWithoutCaseIsFound() throws Exception {
         String pin = freshPin();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search, first_name_search)
-                values (?, ?, 'Folke', 'Registersson', 'CONFIDENTIALITY_MARKING', current_timestamp, 'registersson', 'folke')
-                """).params(person, pin.replace("-", "")).update();
+        UUID person = data.person().named("Folke", "Registersson").protectedBy("CONFIDENTIALITY_MARKING").pin(pin.replace("-", "")).create().id();
         MockHttpServletResponse done = intake(body(pin, DemoUsers.AUTHORISED, TestClock.TODAY.plusMonths(6).toString(), "APPLICATION", "PERSON", null),
                 DemoUsers.SYSTEM_SUPPORT);
         assertThat(done.getStatus()).isEqualTo(201);
@@ -320,8 +315,7 @@ class IntakeTests {
     }
 
     private static String freshPin() {
-        String pin = TestPins.nth(1931, "98", SERIAL.getAndIncrement());
-        return pin.substring(0, 8) + "-" + pin.substring(8);
+        return TestPins.formatted(TestPins.elderly());
     }
 
     private long personCount(String pin) {

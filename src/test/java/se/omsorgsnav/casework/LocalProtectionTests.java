@@ -21,19 +21,19 @@ import se.omsorgsnav.support.AsUser;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** PROT-2: lokalt skydd, decided by the unit manager, for at most three months. */
 @OmsorgsnavTest
 class LocalProtectionTests {
 
     static final LocalDate TODAY = TestClock.TODAY;
-    private static int serial;
 
     @Autowired LocalProtectionDecisions decisions;
     @Autowired FollowUps followUps;
     @Autowired PersonDisclosure gate;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     String pin;
@@ -41,20 +41,9 @@ class LocalProtectionTests {
 
     @BeforeEach
     void personWithACase() {
-        pin = TestPins.nth(1922, "99", serial++);
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search, first_name_search)
-                values (?, ?, 'Lova', 'Lokalsson', 'NONE', current_timestamp, 'lokalsson', 'lova')
-                """).params(person, pin).update();
-        UUID unit = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();
-        UUID officer = jdbc.sql("select id from app_user where username = 'handlaggare'").query(UUID.class).single();
-        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        caseNumber = CaseNumber.of(TODAY.getYear(), seq);
-        jdbc.sql("""
-                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                values (?, ?, ?, ?, ?, 'Ansökan om hemtjänst', 'OPEN', ?)
-                """).params(UUID.randomUUID(), caseNumber.value(), person, unit, officer, TODAY).update();
+        TestData.Person person = data.person().named("Lova", "Lokalsson").create();
+        pin = person.pin();
+        caseNumber = new CaseNumber(data.caseFor(person).unit(TestData.CENTRUM).create().number());
     }
 
     @Test

@@ -114,7 +114,7 @@ class AttachmentTests {
         MockHttpServletResponse sent = send("planerare", message(key(), "greta", "larm"), file("plan.pdf", "application/pdf", pdf("Plan")));
         String id = JsonPath.read(body(sent), "$.id");
         String attachment = JsonPath.<List<String>>read(body(as("larm", get("/api/v1/messages/" + id))), "$.attachments[*].id").get(0);
-        UUID greta = personId("193805129826");
+        UUID greta = personId("193805089145");
         UUID gretasCase = jdbc.sql("select case_id from message where id = ?").param(UUID.fromString(id)).query(UUID.class).single();
         long allowed = audit("larm", greta, gretasCase, "ALLOWED");
         long denied = audit(DemoUsers.UNAUTHORISED, greta, gretasCase, "DENIED");
@@ -227,11 +227,11 @@ class AttachmentTests {
     @DisplayName("MSG-7, MSG-5: a file name with a personnummer is refused without repeating it, and nothing is stored")
     void personnummerInFilenameIsRefused() throws Exception {
         long messages = count("message");
-        for (String name : List.of("Nivåmätning 19380512-9826.pdf", "380512-9826.pdf", "utredning_3805129826.docx")) {
+        for (String name : List.of("Nivåmätning 19380508-9145.pdf", "380508-9145.pdf", "utredning_3805089145.docx")) {
             MockHttpServletResponse refused = send("assistent", message(key(), "greta", "boendesamordnare"), file(name, "application/pdf", pdf("Text")));
             assertThat(refused.getStatus()).as(name).isEqualTo(400);
             assertThat(JsonPath.<String>read(body(refused), "$.field")).isEqualTo("attachments");
-            assertThat(body(refused)).contains("Filnamnet får aldrig innehålla personnummer eller samordningsnummer").doesNotContain("9826");
+            assertThat(body(refused)).contains("Filnamnet får aldrig innehålla personnummer eller samordningsnummer").doesNotContain("9145");
         }
         assertThat(count("message")).isEqualTo(messages);
     }
@@ -241,14 +241,14 @@ class AttachmentTests {
     @Test
     @DisplayName("MSG-7, PROT-3: a reader to whom the protected person is masked sees the attachment withheld as \"Bilaga 1\" and gets 403 on download, audited as denied, with nothing of the person in any answer; the authorised reader gets it")
     void maskedReaderGetsTheAttachmentWithheld() throws Exception {
-        String astrid = caseOf("194203149846");
-        byte[] pdf = pdf("Nivåmätning Astrid Karlsson 19420314-9846, Ekvägen");
+        String astrid = caseOf("194203109147");
+        byte[] pdf = pdf("Nivåmätning Astrid Karlsson 19420310-9147, Ekvägen");
         MockHttpServletResponse sent = send(DemoUsers.AUTHORISED, """
                 {"idempotencyKey":"%s","type":"FREE_TEXT","body":"Nivåmätningen bifogas","caseNumber":"%s","recipientUsers":["boendesamordnare","enhetschef"]}
                 """.formatted(key(), astrid), file("Nivåmätning Astrid Karlsson.pdf", "application/pdf", pdf));
         assertThat(sent.getStatus()).as(body(sent)).isEqualTo(201);
         String id = JsonPath.read(body(sent), "$.id");
-        UUID astridId = personId("194203149846");
+        UUID astridId = personId("194203109147");
 
         MockHttpServletResponse opened = as("boendesamordnare", get("/api/v1/messages/" + id));
         assertThat(JsonPath.<List<String>>read(body(opened), "$.attachments[*].filename")).containsExactly("Bilaga 1");
@@ -388,7 +388,7 @@ class AttachmentTests {
 
     private String message(String key, String personPin, String recipient) {
         String pin = switch (personPin) {
-            case "greta" -> "193805129826";
+            case "greta" -> "193805089145";
             default -> personPin;
         };
         return """
@@ -418,8 +418,8 @@ class AttachmentTests {
         for (String header : response.getHeaderNames()) {
             seen.append('\n').append(header).append(": ").append(String.join(",", response.getHeaders(header)));
         }
-        assertThat(seen.toString()).doesNotContain("Astrid").doesNotContain("Karlsson").doesNotContain("Ekvägen").doesNotContain("19420314")
-                .doesNotContain("420314-9846").doesNotContain("0314-9846").doesNotContain("Olle").doesNotContain("Nivåmätning Astrid");
+        assertThat(seen.toString()).doesNotContain("Astrid").doesNotContain("Karlsson").doesNotContain("Ekvägen").doesNotContain("19420310")
+                .doesNotContain("420310-9147").doesNotContain("0310-9147").doesNotContain("Olle").doesNotContain("Nivåmätning Astrid");
     }
 
     private static String body(MockHttpServletResponse response) throws Exception {

@@ -49,8 +49,8 @@ class MessageProtectionTests {
     @Test
     @DisplayName("PROT-24, MSG-8: a sender who may not see the protected person gets the same answer whether the text names her or not, and every send is audited")
     void nameCheckIsNoOracle() throws Exception {
-        String astrid = caseOf("194203149846");
-        UUID astridId = personId("194203149846");
+        String astrid = caseOf("194203109147");
+        UUID astridId = personId("194203109147");
         long sends = audit(DemoUsers.UNAUTHORISED, astridId, "SEND", "ALLOWED");
         String template = """
                 {"idempotencyKey":"%s","type":"FREE_TEXT","body":"%s","caseNumber":"%s","recipientUsers":[%s]}
@@ -97,7 +97,7 @@ class MessageProtectionTests {
     @MethodSource("fieldsAboutThePerson")
     @DisplayName("PROT-3: a field written about a protected person (fee matter, remarks, previous tenant, reasons) is withheld from a masked recipient, and shown to the authorised")
     void fieldsAboutThePersonAreWithheld(String type, Map<String, String> fields, String aboutHer) throws Exception {
-        UUID id = fromRecord(DemoUsers.AUTHORISED, type, caseOf("194203149846"), fields, List.of(MASKED_READER, DemoUsers.UNIT_MANAGER));
+        UUID id = fromRecord(DemoUsers.AUTHORISED, type, caseOf("194203109147"), fields, List.of(MASKED_READER, DemoUsers.UNIT_MANAGER));
         String masked = body(as(MASKED_READER, get("/api/v1/messages/" + id)));
         assertThat(masked).doesNotContain("KANARIE");
         assertThat(JsonPath.<List<String>>read(masked, "$.withheldFields")).contains(aboutHer);
@@ -111,7 +111,7 @@ class MessageProtectionTests {
     void moveInWhereaboutsAreWithheld() throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(Map.of("facility", "Solgården", "careProfile", "DEMENTIA", "apartment", "Lgh 1207",
                 "contractDate", "2026-12-01", "moveInDate", "2026-12-03", "rent", "6543", "invoiceRecipient", "Kunden själv"));
-        UUID id = fromRecord(DemoUsers.AUTHORISED, "MOVE_IN", caseOf("194203149846"), fields, List.of(MASKED_READER, "avgift"));
+        UUID id = fromRecord(DemoUsers.AUTHORISED, "MOVE_IN", caseOf("194203109147"), fields, List.of(MASKED_READER, "avgift"));
         for (String reader : List.of(MASKED_READER, "avgift", DemoUsers.AUTHORISED)) {
             String view = body(as(reader, get("/api/v1/messages/" + id)));
             boolean sender = reader.equals(DemoUsers.AUTHORISED);
@@ -127,8 +127,8 @@ class MessageProtectionTests {
     @Test
     @DisplayName("PROT-25: protection that begins after a message was written masks its subject, text and fields for a reader without authorisation, in the inbox and opened")
     void protectionBeginningLaterMasksWhatWasWritten() throws Exception {
-        String greta = caseOf("193805129826");
-        UUID gretaId = personId("193805129826");
+        String greta = caseOf("193805089145");
+        UUID gretaId = personId("193805089145");
         MockHttpServletResponse sent = send("assistent", """
                 {"idempotencyKey":"%s","type":"FEE_INFORMATION","subject":"Greta flyttar till Solgården","body":"Lägenhet KANARIE-12",
                  "caseNumber":"%s","fields":{"feeMatter":"KANARIE hyra","effectiveFrom":"2027-01-01"},"recipientUsers":["%s"]}
@@ -158,7 +158,7 @@ class MessageProtectionTests {
     @Test
     @DisplayName("PROT-3: the coordinator who sends a system-composed place offer sees it as any reader: the relative contact and the home the queue hides stay hidden")
     void senderSeesWhatTheGateLets() throws Exception {
-        UUID id = fromRecord(MASKED_READER, "PLACE_OFFER", caseOf("194203149846"), Map.of("facility", "KANARIE-gården", "apartment", "7B",
+        UUID id = fromRecord(MASKED_READER, "PLACE_OFFER", caseOf("194203109147"), Map.of("facility", "KANARIE-gården", "apartment", "7B",
                 "relativeContact", "KANARIE sonen 070-1234567", "currentResidence", "SHORT_STAY", "coResident", "NO"), List.of("chef-solgarden"));
         String own = body(as(MASKED_READER, get("/api/v1/messages/" + id)));
         assertThat(own).doesNotContain("KANARIE").doesNotContain("070-1234567");
@@ -176,7 +176,7 @@ class MessageProtectionTests {
         UUID home = jdbc.sql("select id from message_group where name like 'Solgården%'").query(UUID.class).single();
         UUID id;
         try (AsUser ignored = AsUser.login(users, "chef-solgarden")) {
-            id = messages.send(new NewMessage(key(), "MOVE_IN", null, null, caseOf("194203149846"), List.of(DemoUsers.UNIT_MANAGER), List.of(home),
+            id = messages.send(new NewMessage(key(), "MOVE_IN", null, null, caseOf("194203109147"), List.of(DemoUsers.UNIT_MANAGER), List.of(home),
                     Map.of("facility", "Solgården", "careProfile", "DEMENTIA", "apartment", "12", "contractDate", "2026-12-01",
                             "moveInDate", "2026-12-03", "rent", "6500", "invoiceRecipient", "Kunden själv"), null, false)).id();
         }
@@ -211,12 +211,12 @@ class MessageProtectionTests {
                 .param(sender).query(Long.class).single();
         MockHttpServletResponse api = send(sender, """
                 {"idempotencyKey":"%s","type":"%s","subject":"Meddelande enligt rutinen","caseNumber":"%s","fields":%s,"recipientUsers":["assistent"]}
-                """.formatted(key(), type, caseOf("193805129826"), json(fields)));
+                """.formatted(key(), type, caseOf("193805089145"), json(fields)));
         assertThat(api.getStatus()).isEqualTo(403);
         assertThat(body(api)).contains("Behörighet saknas");
 
         MockHttpServletRequestBuilder form = post("/messages").with(csrf()).param("idempotencyKey", key()).param("type", type)
-                .param("caseNumber", caseOf("193805129826")).param("subject", "Meddelande enligt rutinen").param("users", "assistent");
+                .param("caseNumber", caseOf("193805089145")).param("subject", "Meddelande enligt rutinen").param("users", "assistent");
         fields.forEach((name, value) -> form.param("f." + name, value));
         MockHttpServletResponse page = as(sender, form);
         assertThat(page.getStatus()).isEqualTo(403);
@@ -237,7 +237,7 @@ class MessageProtectionTests {
         for (String recipients : List.of("\"recipientUsers\":[\"avgift\"]", "\"recipientGroups\":[\"6d5a0000-0000-4000-8000-000000000004\"]")) {
             MockHttpServletResponse refused = send("assistent", """
                     {"idempotencyKey":"%s","type":"LEVEL_MEASUREMENT","subject":"Nivåmätning","caseNumber":"%s",%s}
-                    """.formatted(key(), caseOf("193805129826"), recipients));
+                    """.formatted(key(), caseOf("193805089145"), recipients));
             assertThat(refused.getStatus()).as(recipients).isEqualTo(400);
             assertThat(body(refused)).contains("går bara till");
         }

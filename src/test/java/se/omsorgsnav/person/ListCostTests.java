@@ -6,8 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestData;
 import se.omsorgsnav.support.StatementCounter;
-import se.omsorgsnav.support.TestPins;
 
 /** Lists are decided and audited in bulk: a page of 50 persons costs what a page of 2 costs. */
 @OmsorgsnavTest
@@ -27,17 +25,18 @@ class ListCostTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     @BeforeAll
     void manyNamesakes() {
         for (int i = 0; i < 60; i++) {
-            insert("Konstantsson", "Person" + i, i, i % 3 == 0 ? "CONFIDENTIALITY_MARKING" : "NONE");
+            insert("Konstantsson", "Person" + i, i % 3 == 0 ? "CONFIDENTIALITY_MARKING" : "NONE");
         }
-        insert("Fåtalsson", "Ett", 70, "NONE");
-        insert("Fåtalsson", "Två", 71, "NONE");
+        insert("Fåtalsson", "Ett", "NONE");
+        insert("Fåtalsson", "Två", "NONE");
         // a locked namesake too, so both searches take the same path through the decision
-        insert("Fåtalsson", "Tre", 72, "CONFIDENTIALITY_MARKING");
+        insert("Fåtalsson", "Tre", "CONFIDENTIALITY_MARKING");
     }
 
     @Test
@@ -58,13 +57,7 @@ class ListCostTests {
         return statements;
     }
 
-    private void insert(String last, String first, int n, String level) {
-        String pin = TestPins.nth(1925, "99", n);
-        jdbc.sql("""
-                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                    last_name_search, first_name_search)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), pin, first, last, level, OffsetDateTime.now(),
-                last.toLowerCase(), first.toLowerCase()).update();
+    private void insert(String last, String first, String level) {
+        data.person().named(first, last).protectedBy(level).create();
     }
 }

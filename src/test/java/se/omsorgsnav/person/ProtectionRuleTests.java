@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,16 @@ import se.omsorgsnav.support.AsUser;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** The gate's protection rules decided at read time (PROT-11, PROT-24, PROT-25), on persons of their own. */
 @OmsorgsnavTest
 class ProtectionRuleTests {
 
-    private static int serial;
-
     @Autowired PersonDisclosure gate;
     @Autowired PersonSearch search;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     @Test
@@ -85,37 +83,18 @@ class ProtectionRuleTests {
     }
 
     private UUID person(String first, String last, String level, LocalDate death) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, date_of_death, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, ?, ?, ?, ?, current_timestamp, ?, ?)
-                        """)
-                .params(id, TestPins.nth(1924, "98", serial++), first, last, level, death, last.toLowerCase(Locale.ROOT), first.toLowerCase(Locale.ROOT))
-                .update();
-        return id;
+        return data.person().named(first, last).protectedBy(level).died(death).create().id();
     }
 
     private void link(UUID a, UUID b) {
-        jdbc.sql("insert into person_relation (id, person_id, related_person_id, kind) values (?, ?, ?, 'RELATIVE')")
-                .params(UUID.randomUUID(), a, b).update();
+        data.link(a, b, "RELATIVE");
     }
 
-    private UUID caseOf(UUID person) {
-        UUID id = UUID.randomUUID();
-        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        values (?, ?, ?, (select id from unit where name = 'Myndighet Centrum'), (select id from app_user where username = 'handlaggare'),
-                                'Ansökan om hemtjänst', 'OPEN', ?)
-                        """).params(id, "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq), person, TestClock.TODAY).update();
-        return id;
+    private TestData.Case caseOf(UUID person) {
+        return data.caseFor(person).unit(TestData.CENTRUM).create();
     }
 
-    private void authorise(String username, UUID caseId, UUID personId) {
-        jdbc.sql("""
-                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                        values (?, (select id from app_user where username = ?), ?, ?, ?, ?, (select id from app_user where username = 'lvs'), current_timestamp)
-                        """).params(UUID.randomUUID(), username, caseId, personId, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(30)).update();
+    private void authorise(String username, TestData.Case c, UUID personId) {
+        data.authorise(username, c);
     }
 }

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,18 +25,17 @@ import se.omsorgsnav.shared.ConflictException;
 import se.omsorgsnav.support.AsUser;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** Allocating an apartment to a decision (PLC-4, PLC-11): once, even when many try at the same moment. */
 @OmsorgsnavTest
 class AllocationTests {
 
-    private static int serial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @Autowired Allocations allocations;
+    @Autowired TestData data;
 
     private UUID solgarden() {
         return jdbc.sql("select id from unit where name = 'Solgårdens vård- och omsorgsboende'").query(UUID.class).single();
@@ -57,25 +55,9 @@ class AllocationTests {
 
     /** A queued somatic decision for a person of its own. */
     private UUID queuedDecision(String protection) {
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Tilldelad', 'Lägenhetsson', ?, ?, 'lägenhetsson', 'tilldelad')
-                        """).params(person, TestPins.nth(1932, "98", n), protection, OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, "AO-2033-%05d".formatted(10000 + n), person, TestClock.TODAY.minusDays(40)).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, careCase, person, TestClock.TODAY.minusDays(20)).update();
-        return decision;
+        TestData.Person person = data.person().named("Tilldelad", "Lägenhetsson").protectedBy(protection).create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(40)).create();
+        return data.decision(careCase).decidedOn(TestClock.TODAY.minusDays(20)).create().id();
     }
 
     private record Outcome(int allocated, int conflicts, List<Throwable> other) {}

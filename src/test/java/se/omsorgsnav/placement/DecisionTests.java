@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -21,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** The decision for a nursing-home place and the housing queue (PLC-1, PLC-2). */
 @OmsorgsnavTest
@@ -31,6 +30,7 @@ class DecisionTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -43,21 +43,8 @@ class DecisionTests {
 
     /** A person of no protection with an open case at the case officer's unit. */
     private String freshCase(String lastName, String protection) {
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Beslutsperson', ?, ?, ?, ?, 'beslutsperson')
-                        """)
-                .params(person, TestPins.nth(1933, "98", n), lastName, protection, OffsetDateTime.now(), lastName.toLowerCase()).update();
-        String number = "AO-2032-%05d".formatted(10000 + n);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Ansökan om vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """)
-                .params(UUID.randomUUID(), number, person, TestClock.TODAY.minusDays(30)).update();
-        return number;
+        TestData.Person person = data.person().named("Beslutsperson", lastName).protectedBy(protection).born(1933).create();
+        return data.caseFor(person).subject("Ansökan om vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(30)).create().number();
     }
 
     private MockHttpServletResponse sign(String officer, String caseNumber, String decidedOn) throws Exception {
@@ -103,13 +90,8 @@ class DecisionTests {
                 .param(caseNumber).query(Long.class).single()).isZero();
 
         // As if an authorised officer had signed it: the queue is what is tested here.
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, special_reasons, co_resident, current_residence,
-                                                        relative_contact, decided_on, signed_by, signed_at, status, version)
-                        select ?, c.id, c.person_id, 'SOMATIC', 'Nära Ekvägen', 'Hot från tidigare partner', false, 'OWN_HOME', 'Sonen Olle', ?,
-                               c.case_officer_id, current_timestamp, 'QUEUED', 0
-                        from care_case c where c.case_number = ?
-                        """).params(UUID.randomUUID(), TestClock.TODAY.minusDays(8), caseNumber).update();
+        data.decision(caseNumber).wishes("Nära Ekvägen", "Hot från tidigare partner", "Sonen Olle").decidedOn(TestClock.TODAY.minusDays(8))
+                .create();
         String queue = body(as("boendesamordnare", get("/api/v1/placement/queue")));
         assertThat(queue).contains(caseNumber).contains("1933XXXX-XXXX").doesNotContain(lastName).doesNotContain("Nära Ekvägen")
                 .doesNotContain("Sonen Olle");

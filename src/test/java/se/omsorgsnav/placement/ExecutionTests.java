@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** Executing the decision (PLC-8) and the decisions not executed within three months (PLC-12). */
 @OmsorgsnavTest
@@ -33,6 +32,7 @@ class ExecutionTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -41,25 +41,9 @@ class ExecutionTests {
 
     /** A decision of the given date and status for a person of its own; its id. */
     private UUID decision(LocalDate decidedOn, String status, String protection) {
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Verkställd', 'Ivosson', ?, ?, 'ivosson', 'verkställd')
-                        """).params(person, TestPins.nth(1930, "97", n), protection, OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, "AO-2035-%05d".formatted(10000 + n), person, decidedOn.minusDays(10)).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, ?, 0 from app_user where username = 'handlaggare'
-                        """).params(decision, careCase, person, decidedOn, status).update();
-        return decision;
+        TestData.Person person = data.person().named("Verkställd", "Ivosson").protectedBy(protection).create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(decidedOn.minusDays(10)).create();
+        return data.decision(careCase).status(status).decidedOn(decidedOn).create().id();
     }
 
     /** An accepted allocation at Solgården with the given move-in date; its id. */
@@ -70,13 +54,8 @@ class ExecutionTests {
                         insert into apartment (id, unit_id, number, care_profile, version)
                         select ?, id, ?, 'SOMATIC', 0 from unit where name = 'Solgårdens vård- och omsorgsboende'
                         """).params(apartment, "E" + UUID.randomUUID().toString().substring(0, 6)).update();
-        UUID allocation = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
-                                                offer_maker, status, offered_on, answered_on, move_in_on, rent_from)
-                        select ?, ?, ?, ?, ?, id, current_timestamp, 'UNIT_MANAGER', 'ACCEPTED', ?, ?, ?, ? from app_user where username = 'boendesamordnare'
-                        """).params(allocation, decision, apartment, decision, apartment, moveIn.minusDays(3), moveIn.minusDays(2), moveIn,
-                        moveIn.minusDays(2)).update();
+        UUID allocation = data.allocation(decision, apartment).status("ACCEPTED").offeredOn(moveIn.minusDays(3))
+                .answered(moveIn.minusDays(2), moveIn, moveIn.minusDays(2)).create();
         return allocation;
     }
 

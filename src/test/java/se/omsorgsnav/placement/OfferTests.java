@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -21,16 +20,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** The offer, its one-day answer and the answer (PLC-5, PLC-6, PLC-7), through the API. */
 @OmsorgsnavTest
 class OfferTests {
 
-    private static int serial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -56,24 +54,9 @@ class OfferTests {
                         insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
                         select ?, ?, 'DEATH', ?, ?, id, current_timestamp, false from app_user where username = 'chef-solgarden'
                         """).params(UUID.randomUUID(), apartment, TestClock.TODAY.minusDays(4), TestClock.TODAY.plusDays(2)).update();
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Erbjuden', 'Svarsson', 'NONE', ?, 'svarsson', 'erbjuden')
-                        """).params(person, TestPins.nth(1931, "97", n), OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, "AO-2034-%05d".formatted(10000 + n), person, TestClock.TODAY.minusDays(40)).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'DEMENTIA', false, 'HOSPITAL', ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, careCase, person, TestClock.TODAY.minusDays(20)).update();
+        TestData.Person person = data.person().named("Erbjuden", "Svarsson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(40)).create();
+        UUID decision = data.decision(careCase).careProfile("DEMENTIA").livingAt("HOSPITAL").decidedOn(TestClock.TODAY.minusDays(20)).create().id();
         MockHttpServletResponse allocated = postJson("boendesamordnare", "/api/v1/placement/allocations",
                 "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\"}".formatted(decision, apartment));
         assertThat(allocated.getStatus()).as(body(allocated)).isEqualTo(201);

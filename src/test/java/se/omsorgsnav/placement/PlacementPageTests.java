@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,16 +18,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** The placement pages: the coordinator's matching and the case officer's move-in reminder. */
 @OmsorgsnavTest
 class PlacementPageTests {
 
-    private static int serial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -53,25 +51,11 @@ class PlacementPageTests {
     }
 
     private String[] decision(String profile, int waitedDays, String wishes) {
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Matchad', 'Sidsson', 'NONE', ?, 'sidsson', 'matchad')
-                        """).params(person, TestPins.nth(1929, "97", n), OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        String number = "AO-2036-%05d".formatted(10000 + n);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, number, person, TestClock.TODAY.minusDays(300)).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, ?, ?, false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, careCase, person, profile, wishes, TestClock.TODAY.minusDays(waitedDays)).update();
+        TestData.Person person = data.person().named("Matchad", "Sidsson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(300)).create();
+        UUID decision = data.decision(careCase).careProfile(profile).wishes(wishes, null, null).decidedOn(TestClock.TODAY.minusDays(waitedDays))
+                .create().id();
+        String number = careCase.number();
         return new String[] {decision.toString(), number};
     }
 

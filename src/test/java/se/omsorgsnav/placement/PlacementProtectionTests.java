@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import se.omsorgsnav.access.StepUp;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /**
  * Issue 14 §2 and fault 4 for placement: a protected person's placement — her home, apartment,
@@ -35,11 +35,9 @@ import se.omsorgsnav.support.TestPins;
 @OmsorgsnavTest
 class PlacementProtectionTests {
 
-    private static int serial;
-    private static int caseSerial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -59,32 +57,21 @@ class PlacementProtectionTests {
     private record Locked(UUID personId, UUID caseId, String caseNumber) {}
 
     private Locked lockedCase() {
-        int n = serial++;
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Skyddad', 'Placeradsson', 'PROTECTED_REGISTRATION', ?, 'placeradsson', 'skyddad')
-                        """).params(person, TestPins.nth(1936, "94", n), OffsetDateTime.now()).update();
-        return caseOf(person, n);
+        TestData.Person person = data.person().named("Skyddad", "Placeradsson").protectedBy("PROTECTED_REGISTRATION").create();
+        return caseOf(person.id());
     }
 
-    private Locked caseOf(UUID person, int n) {
-        UUID careCase = UUID.randomUUID();
-        String number = "AO-2036-%05d".formatted(20000 + caseSerial++);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, number, person, TestClock.TODAY.minusDays(60)).update();
-        return new Locked(person, careCase, number);
+    private Locked caseOf(UUID person) {
+        TestData.Case c = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        return new Locked(person, c.id(), c.number());
+    }
+
+    private static TestData.Case asCase(Locked locked) {
+        return new TestData.Case(locked.caseId(), locked.caseNumber(), locked.personId());
     }
 
     private void authorise(String username, Locked locked) {
-        jdbc.sql("""
-                        insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                        select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = ? and l.username = 'lvs'
-                        """).params(UUID.randomUUID(), locked.caseId(), locked.personId(), TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60),
-                username).update();
+        data.authorise(username, asCase(locked), TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60));
     }
 
     /** An apartment of Solgården with a number no other test uses: the canary of where she lives. */
@@ -107,27 +94,22 @@ class PlacementProtectionTests {
                         select ?, ?, 'MOVE_OUT', ?, ?, id, ?, false from app_user where username = 'chef-solgarden'
                         """).params(UUID.randomUUID(), apartment, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3),
                 OffsetDateTime.parse("2026-11-01T08:00:00+01:00")).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, ?, 0 from app_user where username = 'handlaggare'
-                        """).params(decision, locked.caseId(), locked.personId(), LocalDate.of(2026, 10, 1), status).update();
-        UUID allocation = UUID.randomUUID();
-        boolean active = !status.equals("EXECUTED");
-        jdbc.sql("""
-                        insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
-                                                offer_maker, status, offered_on, answer_due_on, answer_due_rule, answered_on, move_in_on, rent_from,
-                                                close_services_by, close_services_rule, version)
-                        select ?, ?, ?, ?, ?, id, ?, ?, ?, ?, ?, 'Svar inom en arbetsdag efter erbjudandet (rutin 003)', ?, ?, ?, ?, ?, 0
-                        from app_user where username = 'boendesamordnare'
-                        """).params(allocation, decision, apartment, active ? decision : null, active ? apartment : null,
-                OffsetDateTime.parse("2026-11-05T09:00:00+01:00"), offerMaker, status.equals("QUEUED") ? "ALLOCATED" : status,
-                status.equals("ALLOCATED") ? null : LocalDate.of(2026, 11, 9), status.equals("ALLOCATED") ? null : LocalDate.of(2026, 11, 10),
-                status.equals("ACCEPTED") ? LocalDate.of(2026, 11, 10) : null, status.equals("ACCEPTED") ? LocalDate.of(2026, 11, 23) : null,
-                status.equals("ACCEPTED") ? LocalDate.of(2026, 11, 10) : null, status.equals("ACCEPTED") ? LocalDate.of(2026, 11, 20) : null,
-                status.equals("ACCEPTED") ? Offers.CLOSE_SERVICES_RULE : null).update();
-        return new Placed(apartment, number, decision, allocation);
+        UUID decision = data.decision(asCase(locked)).status(status).decidedOn(LocalDate.of(2026, 10, 1)).create().id();
+        boolean allocated = status.equals("ALLOCATED");
+        boolean accepted = status.equals("ACCEPTED");
+        TestData.AllocationBuilder allocation = data.allocation(decision, apartment)
+                .allocatedBy("boendesamordnare", OffsetDateTime.parse("2026-11-05T09:00:00+01:00")).offerMaker(offerMaker)
+                .status(status.equals("QUEUED") ? "ALLOCATED" : status)
+                .offered(allocated ? null : LocalDate.of(2026, 11, 9), allocated ? null : LocalDate.of(2026, 11, 10),
+                        "Svar inom en arbetsdag efter erbjudandet (rutin 003)");
+        if (accepted) {
+            allocation.answered(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 10))
+                    .closeServicesBy(LocalDate.of(2026, 11, 20), Offers.CLOSE_SERVICES_RULE);
+        }
+        if (status.equals("EXECUTED")) {
+            allocation.inactive();
+        }
+        return new Placed(apartment, number, decision, allocation.create());
     }
 
     private long audited(String username, Locked locked, String outcome) {
@@ -215,7 +197,7 @@ class PlacementProtectionTests {
     @DisplayName("PROT-26: the case officer's move-in reminder names the home only with an authorisation for that case, not for another case of hers")
     void moveInReminderAsksTheCatalogue() throws Exception {
         Locked locked = lockedCase();
-        Locked other = caseOf(locked.personId(), serial++);
+        Locked other = caseOf(locked.personId());
         authorise("handlaggare", other);
         placed(locked, "ACCEPTED", "COORDINATOR");
         jdbc.sql("update placement_decision set status = 'ACCEPTED' where case_id = ?").param(locked.caseId()).update();
@@ -237,12 +219,7 @@ class PlacementProtectionTests {
                         insert into vacancy (id, apartment_id, reason, event_date, ready_on, reported_by, reported_at, late)
                         select ?, ?, 'MOVE_OUT', ?, ?, id, current_timestamp, false from app_user where username = 'chef-solgarden'
                         """).params(UUID.randomUUID(), apartment, TestClock.TODAY.minusDays(3), TestClock.TODAY.plusDays(2)).update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, locked.caseId(), locked.personId(), TestClock.TODAY.minusDays(20)).update();
+        UUID decision = data.decision(asCase(locked)).decidedOn(TestClock.TODAY.minusDays(20)).create().id();
         String request = "{\"decisionId\":\"%s\",\"apartmentId\":\"%s\",\"offerMaker\":\"%s\"}";
         assertThat(postJson("boendesamordnare", "/api/v1/placement/allocations", request.formatted(decision, apartment, "COORDINATOR")).getStatus())
                 .as("the allocating coordinator has no authorisation").isEqualTo(403);
@@ -285,11 +262,7 @@ class PlacementProtectionTests {
     void queueWithholdsSpecialReasons() throws Exception {
         Locked locked = lockedCase();
         String canary = "Skäl" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, special_reasons, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, 'QUEUED', ?, 0 from app_user where username = 'handlaggare'
-                        """).params(UUID.randomUUID(), locked.caseId(), locked.personId(), LocalDate.of(2026, 10, 2), canary).update();
+        data.decision(asCase(locked)).decidedOn(LocalDate.of(2026, 10, 2)).wishes(null, canary, null).create();
         for (String path : List.of("/api/v1/placement/queue", "/placement/queue")) {
             String text = body(as("boendesamordnare", get(path)));
             assertThat(text).as(path).contains(locked.caseNumber()).doesNotContain(canary);
@@ -320,13 +293,7 @@ class PlacementProtectionTests {
 
     /** A queued decision of the case, as the routine writes it. */
     private UUID queued(Locked locked, String residence) {
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, ?, ?, id, current_timestamp, 'QUEUED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, locked.caseId(), locked.personId(), residence, LocalDate.of(2026, 10, 3)).update();
-        return decision;
+        return data.decision(asCase(locked)).livingAt(residence).decidedOn(LocalDate.of(2026, 10, 3)).create().id();
     }
 
     /** The queue page's row of this case. */

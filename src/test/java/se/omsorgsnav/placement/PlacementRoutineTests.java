@@ -1,6 +1,7 @@
 package se.omsorgsnav.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,8 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,7 @@ import se.omsorgsnav.person.PersonDied;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.RecordedEvents;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /**
  * Seed 003 as one routine through the API, each role with its own user, the days passing on the
@@ -42,6 +43,7 @@ class PlacementRoutineTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
     @Autowired RecordedEvents events;
@@ -72,19 +74,9 @@ class PlacementRoutineTests {
 
     /** A person of their own with an open case of the case officer 'handlaggare'. */
     private Case personWithCase(String firstName) {
-        int n = serial++;
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, ?, 'Rutinsson', 'NONE', ?, 'rutinsson', ?)
-                        """).params(person, TestPins.nth(1940, "93", n), firstName, OffsetDateTime.now(), firstName.toLowerCase()).update();
-        String number = "AO-2040-%05d".formatted(30000 + n);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(UUID.randomUUID(), number, person, TestClock.TODAY.minusDays(60)).update();
-        return new Case(person, number);
+        TestData.Person person = data.person().named(firstName, "Rutinsson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        return new Case(person.id(), careCase.number());
     }
 
     /** Who received the message of this type on this case. */
@@ -144,13 +136,9 @@ class PlacementRoutineTests {
         return jdbc.sql("select status from placement_decision where id = ?").param(decision).query(String.class).single();
     }
 
-    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        T value = read.get();
-        for (int i = 0; i < 100 && !done.test(value); i++) {
-            Thread.sleep(50);
-            value = read.get();
-        }
-        return value;
+    /** The value once it satisfies {@code done}: what an after-commit listener writes, awaited for at most five seconds. */
+    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(read::get, done::test);
     }
 
     @Test
@@ -420,26 +408,15 @@ class PlacementRoutineTests {
     void protectedPersonThroughTheRoutine() throws Exception {
         int n = serial++;
         String lastName = "Kanarieskydd" + n;
-        String pin = TestPins.nth(1940, "93", n);
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, street_address, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Hemlig', ?, 'Gömdavägen 7', 'PROTECTED_REGISTRATION', ?, ?, 'hemlig')
-                        """).params(person, pin, lastName, OffsetDateTime.now(), lastName.toLowerCase()).update();
-        String caseNumber = "AO-2040-%05d".formatted(30000 + n);
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, caseNumber, person, TestClock.TODAY.minusDays(60)).update();
+        TestData.Person registered = data.person().named("Hemlig", lastName).street("Gömdavägen 7").protectedBy("PROTECTED_REGISTRATION").create();
+        String pin = registered.pin();
+        UUID person = registered.id();
+        TestData.Case careCase = data.caseFor(registered).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
+        String caseNumber = careCase.number();
         // The officer, the allocating coordinator and the operations lead who executes hold authorisations (issue 14 §2); the other
         // coordinator, the home and the fee officer do not.
         for (String holder : List.of("handlaggare", "boendesamordnare2", "verksamhetsledare")) {
-            jdbc.sql("""
-                            insert into case_authorization (id, user_id, case_id, person_id, valid_from, valid_to, granted_by, granted_at)
-                            select ?, o.id, ?, ?, ?, ?, l.id, current_timestamp from app_user o, app_user l where o.username = ? and l.username = 'lvs'
-                            """).params(UUID.randomUUID(), careCase, person, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60), holder).update();
+            data.authorise(holder, careCase, TestClock.TODAY.minusDays(1), TestClock.TODAY.plusDays(60));
         }
         List<String> canaries = List.of(lastName, pin, pin.substring(0, 8), "Gömdavägen", "Nära Gömdavägen", "Brodern Kanarie");
 

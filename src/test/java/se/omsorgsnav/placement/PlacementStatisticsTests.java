@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import se.omsorgsnav.access.AccessDenied;
 import se.omsorgsnav.support.AsUser;
 import se.omsorgsnav.support.OmsorgsnavTest;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /**
  * UX-3: the managers' placement charts, on small hand-built histories with known answers. The
@@ -45,6 +44,7 @@ class PlacementStatisticsTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired PlacementStatistics statistics;
 
@@ -244,26 +244,10 @@ class PlacementStatisticsTests {
     }
 
     private UUID decision(String decidedOn, String status, String executedOn) {
-        UUID person = UUID.randomUUID();
-        int n = serial++;
-        jdbc.sql("""
-                insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at, last_name_search,
-                                    first_name_search)
-                values (?, ?, 'Räknad', 'Statistiksson', 'NONE', ?, 'statistiksson', 'räknad')
-                """).params(person, TestPins.nth(1927, "98", n), OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                select ?, ?, ?, unit_id, id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user where id = ?
-                """).params(careCase, "AO-2039-%05d".formatted(20000 + n), person, LocalDate.parse(decidedOn).minusDays(20), officer).update();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on, signed_by,
-                                                signed_at, status, executed_on, version)
-                values (?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, ?, current_timestamp, ?, ?, 0)
-                """).params(id, careCase, person, LocalDate.parse(decidedOn), officer, status, executedOn == null ? null : LocalDate.parse(executedOn))
-                .update();
-        return id;
+        TestData.Person person = data.person().named("Räknad", "Statistiksson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(LocalDate.parse(decidedOn).minusDays(20)).create();
+        return data.decision(careCase).status(status).decidedOn(LocalDate.parse(decidedOn))
+                .executedOn(executedOn == null ? null : LocalDate.parse(executedOn)).create().id();
     }
 
     private UUID apartment() {
@@ -288,12 +272,8 @@ class PlacementStatisticsTests {
 
     private void allocation(UUID decision, UUID apartment, String status, String offeredOn, String moveInOn) {
         LocalDate offered = LocalDate.parse(offeredOn);
-        jdbc.sql("""
-                insert into allocation (id, decision_id, apartment_id, allocated_by, allocated_at, offer_maker, status, offered_on, answered_on,
-                                        move_in_on)
-                values (?, ?, ?, ?, ?, 'UNIT_MANAGER', ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), decision, apartment, officer, offered.minusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC),
-                status, offered, offered.plusDays(1), moveInOn == null ? null : LocalDate.parse(moveInOn)).update();
+        data.allocation(decision, apartment).inactive().allocatedBy("handlaggare", offered.minusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .status(status).offeredOn(offered).answered(offered.plusDays(1), moveInOn == null ? null : LocalDate.parse(moveInOn), null).create();
     }
 
     private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request) throws Exception {

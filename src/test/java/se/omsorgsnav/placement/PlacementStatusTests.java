@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,48 +18,27 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.shared.ConflictException;
 import se.omsorgsnav.support.OmsorgsnavTest;
 import se.omsorgsnav.support.TestClock;
-import se.omsorgsnav.support.TestPins;
+import se.omsorgsnav.support.TestData;
 
 /** The decision's and the allocation's status machines (issue 14 §1): one place for the moves, a version compared on every change. */
 @OmsorgsnavTest
 class PlacementStatusTests {
 
-    private static int serial;
-
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
     @Autowired UserDetailsService users;
     @Autowired PlacementDecisions decisions;
 
     /** A decision of a person of its own, allocated to an apartment of Solgården whose unit manager makes the offer. */
     private UUID[] allocated() {
-        int n = serial++;
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Status', 'Maskinsson', 'NONE', ?, 'maskinsson', 'status')
-                        """).params(person, TestPins.nth(1937, "95", n), OffsetDateTime.now()).update();
-        UUID careCase = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        select ?, ?, ?, u.unit_id, u.id, 'Vård- och omsorgsboende', 'OPEN', ? from app_user u where u.username = 'handlaggare'
-                        """).params(careCase, "AO-2037-%05d".formatted(10000 + n), person, TestClock.TODAY.minusDays(60)).update();
+        TestData.Person person = data.person().named("Status", "Maskinsson").create();
+        TestData.Case careCase = data.caseFor(person).subject("Vård- och omsorgsboende").openedOn(TestClock.TODAY.minusDays(60)).create();
         UUID apartment = UUID.randomUUID();
         jdbc.sql("insert into apartment (id, unit_id, number, care_profile, version) select ?, id, ?, 'SOMATIC', 0 from unit where name = ?")
                 .params(apartment, "M" + UUID.randomUUID().toString().substring(0, 6), "Solgårdens vård- och omsorgsboende").update();
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, co_resident, current_residence, decided_on,
-                                                        signed_by, signed_at, status, version)
-                        select ?, ?, ?, 'SOMATIC', false, 'OWN_HOME', ?, id, current_timestamp, 'ALLOCATED', 0 from app_user where username = 'handlaggare'
-                        """).params(decision, careCase, person, TestClock.TODAY.minusDays(20)).update();
-        UUID allocation = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
-                                                offer_maker, status, version)
-                        select ?, ?, ?, ?, ?, id, current_timestamp, 'UNIT_MANAGER', 'ALLOCATED', 0 from app_user where username = 'boendesamordnare'
-                        """).params(allocation, decision, apartment, decision, apartment).update();
+        UUID decision = data.decision(careCase).status("ALLOCATED").decidedOn(TestClock.TODAY.minusDays(20)).create().id();
+        UUID allocation = data.allocation(decision, apartment).create();
         return new UUID[] {decision, allocation};
     }
 

@@ -13,13 +13,13 @@ public final class DemoUsers {
     public static final String UNIT_MANAGER = "enhetschef";
 
     /** Astrid Karlsson: skyddad folkbokföring, alias "Rut Berg", relative Olle, co-resident Sven. */
-    public static final String PROTECTED_PIN = "19420314-9846";
+    public static final String PROTECTED_PIN = "19420310-9147";
     public static final String PROTECTED_NAME = "Astrid";
     public static final String PROTECTED_ALIAS = "Rut Berg";
     /** Olle Karlsson: no protection of his own, locked as Astrid's relative (PROT-5). */
-    public static final String LINKED_PIN = "19680922-9856";
+    public static final String LINKED_PIN = "19680913-9295";
     /** Greta Andersson: no protection. */
-    public static final String ORDINARY_PIN = "19380512-9826";
+    public static final String ORDINARY_PIN = "19380508-9145";
 
     private DemoUsers() {}
 }

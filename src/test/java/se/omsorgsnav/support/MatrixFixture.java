@@ -3,12 +3,15 @@ package se.omsorgsnav.support;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import se.omsorgsnav.access.Role;
@@ -17,29 +20,30 @@ import se.omsorgsnav.access.Role;
  * Test data for the authorisation matrix and the canary scan: one user per role and
  * authorisation state, and subjects of every protection level whose every identifying field holds
  * a unique canary string. Written straight into the tables: it is the world the tests look at,
- * not behaviour under test.
+ * not behaviour under test. Its persons, cases, decisions and allocations are made the one shared
+ * way, {@link TestData}; the users, homes and messages only the matrix needs are written here.
  */
 public final class MatrixFixture {
 
     public enum AuthState { NONE, VALID, EXPIRED, NOT_YET_VALID, REVOKED }
 
     public enum Subject {
-        PROTECTED_REGISTRATION("19310405", "981", "PROTECTED_REGISTRATION", "Matrisalias Ett", true),
-        CONFIDENTIALITY_MARKING("19320506", "982", "CONFIDENTIALITY_MARKING", null, true),
-        LOCAL_PROTECTION("19330607", "983", "LOCAL_PROTECTION", "Matrisalias Tre", true),
+        // Numbers from Skatteverket's list of test personnummer (TestPins), each with a month, day and
+        // birth number no other number on the list has: those eight digits are a canary.
+        PROTECTED_REGISTRATION("193101139198", "PROTECTED_REGISTRATION", "Matrisalias Ett", true),
+        CONFIDENTIALITY_MARKING("193201149121", "CONFIDENTIALITY_MARKING", null, true),
+        LOCAL_PROTECTION("193301205419", "LOCAL_PROTECTION", "Matrisalias Tre", true),
         /** No protection of its own; relative of the PROTECTED_REGISTRATION subject (PROT-5). */
-        LINKED_RELATIVE("19640708", "984", "NONE", null, false),
-        ORDINARY("19340809", "985", "NONE", null, true);
+        LINKED_RELATIVE("196401053076", "NONE", null, false),
+        ORDINARY("193401193754", "NONE", null, true);
 
-        final String birthDate;
-        final String serial;
+        final String pin;
         final String level;
         final String alias;
         public final boolean hasCase;
 
-        Subject(String birthDate, String serial, String level, String alias, boolean hasCase) {
-            this.birthDate = birthDate;
-            this.serial = serial;
+        Subject(String pin, String level, String alias, boolean hasCase) {
+            this.pin = pin;
             this.level = level;
             this.alias = alias;
             this.hasCase = hasCase;
@@ -54,6 +58,9 @@ public final class MatrixFixture {
             return "Xqc" + field + name().replace("_", "").toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The subjects' numbers, which {@link TestPins} never hands out. */
+    static final Set<String> SUBJECT_PINS = Arrays.stream(Subject.values()).map(s -> s.pin).collect(Collectors.toUnmodifiableSet());
 
     /** A colleague outside the matrix whom workflow cells grant, order and revoke for. */
     public static final String GRANT_TARGET = "m_grant_target";
@@ -80,6 +87,10 @@ public final class MatrixFixture {
         return "m_home_manager_" + subject.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The case officer who opened the subjects' cases and signed their decisions. */
+    private static final String OFFICER = username(Role.CASE_OFFICER, AuthState.NONE);
+
+    private TestData data;
     private final Map<Subject, Person> persons = new EnumMap<>(Subject.class);
     private final Map<String, AuthState> userStates = new LinkedHashMap<>();
     private final Map<String, Role> userRoles = new LinkedHashMap<>();
@@ -132,6 +143,7 @@ public final class MatrixFixture {
 
     public static MatrixFixture create(JdbcClient jdbc, PasswordEncoder passwords, LocalDate today) {
         MatrixFixture f = new MatrixFixture();
+        f.data = new TestData(jdbc);
         f.unitId = UUID.randomUUID();
         jdbc.sql("insert into unit (id, name, administration, kind) values (?, 'Matrisenheten', 'Äldre samt vård- och omsorgsförvaltningen', 'AUTHORITY')")
                 .param(f.unitId).update();
@@ -156,7 +168,6 @@ public final class MatrixFixture {
                 f.userRoles.put(username, role);
             }
         }
-        UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
         f.grantTargetId = UUID.randomUUID();
         jdbc.sql("""
                         insert into app_user (id, username, full_name, email, password_hash, role, unit_id, grant_right, enabled)
@@ -165,28 +176,18 @@ public final class MatrixFixture {
         f.managerId = userIds.get(username(Role.UNIT_MANAGER, AuthState.NONE));
         OffsetDateTime now = OffsetDateTime.now();
         for (Subject s : Subject.values()) {
-            String pin = TestPins.of(s.birthDate, s.serial);
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into person (id, personal_identity_number, first_name, last_name, street_address, postal_code, city, phone,
-                                                protection_level, fictitious_name, registered_at, last_name_search, first_name_search)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(id, pin, s.canary("first"), s.canary("last"), s.canary("street") + " 1", "XQ" + s.ordinal() + "01",
-                            s.canary("city"), s.canary("phone"), s.level, s.alias, now,
-                            s.canary("last").toLowerCase(Locale.ROOT), s.canary("first").toLowerCase(Locale.ROOT))
-                    .update();
+            String pin = s.pin;
+            UUID id = f.data.person().pin(pin).named(s.canary("first"), s.canary("last"))
+                    .address(s.canary("street") + " 1", "XQ" + s.ordinal() + "01", s.canary("city")).phone(s.canary("phone"))
+                    .protectedBy(s.level).alias(s.alias).registeredAt(now).create().id();
             String caseNumber = null;
             UUID caseId = null;
             if (s.hasCase) {
-                long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-                caseNumber = "AO-%04d-%05d".formatted(today.getYear(), seq);
-                caseId = UUID.randomUUID();
+                TestData.Case c = f.data.caseFor(id).officer(OFFICER).subject("Matrisärende")
+                        .openedOn(today.minusDays(3)).create();
+                caseNumber = c.number();
+                caseId = c.id();
                 f.caseIds.put(s, caseId);
-                jdbc.sql("""
-                                insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                                values (?, ?, ?, ?, ?, 'Matrisärende', 'OPEN', ?)
-                                """).params(caseId, caseNumber, id, f.unitId, officer, today.minusDays(3)).update();
             }
             String digits = pin.substring(4); // MMDDNNNN: what a full number has and a masked one never shows
             List<String> canaries = new ArrayList<>(List.of(s.canary("first"), s.canary("last"), s.canary("street"), s.canary("city"),
@@ -233,7 +234,6 @@ public final class MatrixFixture {
     private Whereabouts place(JdbcClient jdbc, Subject s, UUID personId, UUID caseId, String caseNumber, Map<String, UUID> userIds,
                               String hash, String pinHash, LocalDate today) {
         UUID coordinator = userIds.get(username(Role.PLACEMENT_COORDINATOR, AuthState.NONE));
-        UUID officer = userIds.get(username(Role.CASE_OFFICER, AuthState.NONE));
         List<String> canaries = new ArrayList<>();
         UUID home = UUID.randomUUID();
         String homeName = s.canary("home");
@@ -257,7 +257,7 @@ public final class MatrixFixture {
             tenancyApartment = "Xqt" + s.ordinal() + "lgh";
             jdbc.sql("insert into apartment (id, unit_id, number, care_profile, monthly_rent, version) values (?, ?, ?, 'SOMATIC', 6321, 0)")
                     .params(lived, home, tenancyApartment).update();
-            UUID executed = decision(jdbc, caseId, personId, officer, today.minusYears(1), "EXECUTED", null, null, null);
+            UUID executed = data.decision(caseId, personId).signedBy(OFFICER).status("EXECUTED").decidedOn(today.minusYears(1)).create().id();
             tenancy = UUID.randomUUID();
             jdbc.sql("insert into tenancy (id, apartment_id, decision_id, case_id, person_id, moved_in_on, rent_from) values (?, ?, ?, ?, ?, ?, ?)")
                     .params(tenancy, lived, executed, caseId, personId, today.minusMonths(11), today.minusMonths(11)).update();
@@ -265,24 +265,20 @@ public final class MatrixFixture {
         }
         String status = s == Subject.CONFIDENTIALITY_MARKING ? "QUEUED" : "OFFERED";
         // The queued one the longest waiting of the municipality, so that matching proposes her for any vacant somatic apartment.
-        UUID decision = decision(jdbc, caseId, personId, officer, status.equals("QUEUED") ? today.minusYears(2) : today.minusMonths(4), status,
-                s.canary("wish"), s.canary("reason"), s.canary("relative"));
+        TestData.DecisionBuilder decided = data.decision(caseId, personId).signedBy(OFFICER).status(status)
+                .decidedOn(status.equals("QUEUED") ? today.minusYears(2) : today.minusMonths(4))
+                .wishes(s.canary("wish"), s.canary("reason"), s.canary("relative"));
         if (tenancy != null) {
-            jdbc.sql("update placement_decision set relocation_wish = ?, relocation_wish_on = ? where id = ?")
-                    .params(s.canary("relocation"), today.minusDays(20), decision).update();
+            decided.relocationWish(s.canary("relocation"), today.minusDays(20));
             canaries.add(s.canary("relocation"));
         }
+        UUID decision = decided.create().id();
         UUID allocation = null;
         if (status.equals("OFFERED")) {
-            allocation = UUID.randomUUID();
-            jdbc.sql("""
-                            insert into allocation (id, decision_id, apartment_id, active_decision_id, active_apartment_id, allocated_by, allocated_at,
-                                                    offer_maker, status, offered_on, answer_due_on, answer_due_rule, version)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, 'OFFERED', ?, ?, 'Svar inom en arbetsdag efter erbjudandet (rutin 003)', 0)
-                            """)
-                    .params(allocation, decision, apartment, decision, apartment, coordinator, OffsetDateTime.now().minusDays(6),
-                            s == Subject.PROTECTED_REGISTRATION ? "COORDINATOR" : "UNIT_MANAGER", today.minusDays(5), today.minusDays(4))
-                    .update();
+            allocation = data.allocation(decision, apartment)
+                    .allocatedBy(username(Role.PLACEMENT_COORDINATOR, AuthState.NONE), OffsetDateTime.now().minusDays(6))
+                    .offerMaker(s == Subject.PROTECTED_REGISTRATION ? "COORDINATOR" : "UNIT_MANAGER").status("OFFERED")
+                    .offered(today.minusDays(5), today.minusDays(4), "Svar inom en arbetsdag efter erbjudandet (rutin 003)").create();
         }
         UUID respite = UUID.randomUUID();
         jdbc.sql("""
@@ -297,18 +293,6 @@ public final class MatrixFixture {
         canaries.addAll(List.of(s.canary("msgsubject"), s.canary("note")));
         return new Whereabouts(home, homeName, apartment, number, decision, allocation, tenancy, tenancyApartment, respite, freeText, record,
                 List.copyOf(canaries));
-    }
-
-    private static UUID decision(JdbcClient jdbc, UUID caseId, UUID personId, UUID officer, LocalDate decidedOn, String status, String wishes,
-                                 String specialReasons, String relativeContact) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into placement_decision (id, case_id, person_id, care_profile, wishes, special_reasons, co_resident, current_residence,
-                                                        relative_contact, decided_on, signed_by, signed_at, status, version)
-                        values (?, ?, ?, 'SOMATIC', ?, ?, false, 'OWN_HOME', ?, ?, ?, current_timestamp, ?, 0)
-                        """)
-                .params(id, caseId, personId, wishes, specialReasons, relativeContact, decidedOn, officer, status).update();
-        return id;
     }
 
     private UUID message(JdbcClient jdbc, UUID sender, String type, String subject, String body, UUID caseId, String caseNumber, UUID personId,
@@ -390,34 +374,15 @@ public final class MatrixFixture {
         return id;
     }
 
-    private int freshPersons;
-
     /** A fresh unprotected person with an open case in the matrix unit, for a cell that protects one. */
     public String freshPersonCase(JdbcClient jdbc) {
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into person (id, personal_identity_number, first_name, last_name, protection_level, registered_at,
-                                            last_name_search, first_name_search)
-                        values (?, ?, 'Ny', 'Matrisskyddsson', 'NONE', current_timestamp, 'matrisskyddsson', 'ny')
-                        """).params(person, TestPins.nth(1921, "99", freshPersons++)).update();
-        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        String number = "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        values (?, ?, ?, ?, ?, 'Matrisärende för lokalt skydd', 'OPEN', ?)
-                        """).params(UUID.randomUUID(), number, person, unitId, grantTargetId, TestClock.TODAY).update();
-        return number;
+        TestData.Person person = data.person().named("Ny", "Matrisskyddsson").anyAge().create();
+        return data.caseFor(person).officer(GRANT_TARGET).subject("Matrisärende för lokalt skydd").create().number();
     }
 
     /** A fresh open case of the ordinary subject, with the grant target responsible, for a cell that closes one. */
     public String freshCase(JdbcClient jdbc) {
-        long seq = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        String number = "AO-%04d-%05d".formatted(TestClock.TODAY.getYear(), seq);
-        jdbc.sql("""
-                        insert into care_case (id, case_number, person_id, unit_id, case_officer_id, subject, status, opened_on)
-                        values (?, ?, ?, ?, ?, 'Matrisärende att avsluta', 'OPEN', ?)
-                        """).params(UUID.randomUUID(), number, person(Subject.ORDINARY).id(), unitId, grantTargetId, TestClock.TODAY).update();
-        return number;
+        return data.caseFor(person(Subject.ORDINARY).id()).officer(GRANT_TARGET).subject("Matrisärende att avsluta").create().number();
     }
 
     /** A fresh open log review with no items, opened by the given user, for a cell that reads or concludes one. */

@@ -20,5 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({TestClock.class, StatementCounter.class, RecordingMailSender.class, RecordedEvents.class, TestServingUnits.class,
-        FreshIdempotencyKeys.class})
+        FreshIdempotencyKeys.class, TestData.class})
 public @interface OmsorgsnavTest {}

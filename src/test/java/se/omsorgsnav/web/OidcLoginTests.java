@@ -143,10 +143,10 @@ class OidcLoginTests {
             assertThat(read.getStatus()).isEqualTo(403);
             assertThat(read.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             assertThat(read.getContentAsString(StandardCharsets.UTF_8)).contains("\"title\":\"Ny inloggning krävs\"")
-                    .doesNotContain(DemoUsers.PROTECTED_NAME).doesNotContain(DemoUsers.PROTECTED_ALIAS).doesNotContain("9846");
+                    .doesNotContain(DemoUsers.PROTECTED_NAME).doesNotContain(DemoUsers.PROTECTED_ALIAS).doesNotContain("9147");
             // The lookup answers as for anyone not yet confirmed: masked, birth year only.
             assertThat(lookup(DemoUsers.PROTECTED_PIN, bearer).getContentAsString(StandardCharsets.UTF_8)).contains("\"masked\":true")
-                    .doesNotContain(DemoUsers.PROTECTED_NAME).doesNotContain("9846");
+                    .doesNotContain(DemoUsers.PROTECTED_NAME).doesNotContain("9147");
         }
 
         String fresh = token(DemoUsers.AUTHORISED, List.of("CASE_OFFICER"), freshAuthTime(), CLIENT);
