@@ -34,7 +34,6 @@ import se.omsorgsnav.support.TestPins;
 @OmsorgsnavTest
 class PreGrantCheckTests {
 
-    private static final AtomicInteger SERIAL = new AtomicInteger();
     private static final String ELDERLY_CARE = "Äldre samt vård- och omsorgsförvaltningen";
     private static final String DISABILITY = "Förvaltningen för funktionsstöd";
 
@@ -46,7 +45,7 @@ class PreGrantCheckTests {
     @Test
     @DisplayName("PROT-7: before granting, LVS sees who has access, that the case is also handled in another administration, and which linked persons lock")
     void preChecksShowAccessOtherAdministrationAndLinkedPersons() throws Exception {
-        String relativePin = TestPins.nth(1946, "96", SERIAL.getAndIncrement());
+        String relativePin = TestPins.born(1946);
         UUID vera = registerProtected("Vera", relativePin);
         String elderlyCase = openCase(vera, "Myndighet Centrum", officerIn("Myndighet Centrum"));
         String disabilityCase = openCase(vera, "Funktionsstöd Myndighet", officerIn("Funktionsstöd Myndighet"));
@@ -70,7 +69,7 @@ class PreGrantCheckTests {
     @Test
     @DisplayName("PROT-7: a protected person whose cases are all in one administration is said to be handled only there")
     void oneAdministrationOnly() throws Exception {
-        UUID vilma = registerProtected("Vilma", TestPins.nth(1946, "96", SERIAL.getAndIncrement()));
+        UUID vilma = registerProtected("Vilma", TestPins.born(1946));
         String only = openCase(vilma, "Myndighet Centrum", officerIn("Myndighet Centrum"));
         openCase(vilma, "Myndighet Norr", officerIn("Myndighet Norr"));
         assertThat(section(preChecks(only), "Ärenden i andra förvaltningar")).contains("Inga. Ärendet hanteras bara här.")
@@ -96,7 +95,7 @@ class PreGrantCheckTests {
     }
 
     private UUID registerProtected(String firstName, String relativePin) throws Exception {
-        String pin = TestPins.nth(1945, "96", SERIAL.getAndIncrement());
+        String pin = TestPins.born(1945);
         MockHttpServletResponse registered = as(DemoUsers.SYSTEM_SUPPORT, post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"personalIdentityNumber":"%s","firstName":"%s","lastName":"Kontrollsson","protectionLevel":"PROTECTED_REGISTRATION",
                  "relations":[{"kind":"RELATIVE","personalIdentityNumber":"%s","firstName":"Rakel","lastName":"Kontrollsson"}]}

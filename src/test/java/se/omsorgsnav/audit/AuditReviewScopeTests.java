@@ -36,7 +36,6 @@ import se.omsorgsnav.support.TestPins;
 @OmsorgsnavTest
 class AuditReviewScopeTests {
 
-    private static final AtomicInteger SERIAL = new AtomicInteger();
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -133,7 +132,7 @@ class AuditReviewScopeTests {
 
     /** An unprotected person, registered as LVS registers one. */
     private UUID registerPerson(String firstName) throws Exception {
-        String pin = TestPins.nth(1944, "96", SERIAL.getAndIncrement());
+        String pin = TestPins.born(1944);
         MockHttpServletResponse registered = as(DemoUsers.SYSTEM_SUPPORT, post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"personalIdentityNumber":"%s","firstName":"%s","lastName":"Granskningsson","protectionLevel":"NONE"}
                 """.formatted(pin, firstName)));

@@ -87,7 +87,7 @@ class LocalProtectionFollowUpTests {
     private String openCaseOfNewPerson() throws Exception {
         MockHttpServletResponse registered = lvs(post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"personalIdentityNumber":"%s","firstName":"Lova","lastName":"Uppföljningsson","protectionLevel":"NONE"}
-                """.formatted(TestPins.nth(1948, "96", 0))));
+                """.formatted(TestPins.born(1948))));
         assertThat(registered.getStatus()).as(body(registered)).isEqualTo(201);
         UUID person = UUID.fromString(JsonPath.read(body(registered), "$.id"));
         UUID centrum = jdbc.sql("select id from unit where name = 'Myndighet Centrum'").query(UUID.class).single();

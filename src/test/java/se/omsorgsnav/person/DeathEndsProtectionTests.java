@@ -39,8 +39,8 @@ class DeathEndsProtectionTests {
     @Test
     @DisplayName("PROT-11: a protected person's closed case keeps her locked; a death date not yet reached is refused; her recorded death ends the protection for her and her relative")
     void protectionEndsOnlyAtDeath() throws Exception {
-        String pin = TestPins.nth(1947, "96", 0);
-        String relativePin = TestPins.nth(1947, "96", 1);
+        String pin = TestPins.born(1947);
+        String relativePin = TestPins.born(1947);
         MockHttpServletResponse registered = lvs(post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON).content("""
                 {"personalIdentityNumber":"%s","firstName":"Dagny","lastName":"Dödsskyddsdotter","protectionLevel":"PROTECTED_REGISTRATION",
                  "relations":[{"kind":"RELATIVE","personalIdentityNumber":"%s","firstName":"Ragnar","lastName":"Dödsskyddsdotter"}]}

@@ -21,8 +21,8 @@ class IdempotentRequestsTests {
 
     record Fields(Set<String> groups, Map<String, String> values) {}
 
-    private static final PersonalIdentityNumber ONE = PersonalIdentityNumber.fromCanonical("194203149846");
-    private static final PersonalIdentityNumber OTHER = PersonalIdentityNumber.fromCanonical("194203149820");
+    private static final PersonalIdentityNumber ONE = PersonalIdentityNumber.fromCanonical("194202138014");
+    private static final PersonalIdentityNumber OTHER = PersonalIdentityNumber.fromCanonical("194202269207");
 
     @Test
     @DisplayName("Issue 15: equal requests hash alike; a different value, operation or order of a list does not")

@@ -148,7 +148,7 @@ class OutageTests {
     @DisplayName("A write whose commit breaks (the connection lost during it) is answered 503 and is not stored")
     void writeWhoseCommitFailsIsNotAcknowledged() throws Exception {
         UserDetails support = users.loadUserByUsername(DemoUsers.SYSTEM_SUPPORT);
-        String pin = TestPins.of("19360218", "987");
+        String pin = TestPins.born(1936);
         String body = """
                 {"personalIdentityNumber":"%s","firstName":"Test","lastName":"Avbrottsson","streetAddress":"Gatan 1","postalCode":"12345","city":"Staden","phone":"070-1234567"}
                 """.formatted(pin);
