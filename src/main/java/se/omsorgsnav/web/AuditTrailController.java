@@ -13,6 +13,7 @@ import se.omsorgsnav.access.AccessControl;
 import se.omsorgsnav.access.AuditLogAction;
 import se.omsorgsnav.access.Target;
 import se.omsorgsnav.audit.AuditTrail;
+import se.omsorgsnav.shared.InvalidInputException;
 
 /** The audit log for review (AUD-3): managers, LVS and SAS ({@link AuditLogAction#AUDIT_SEARCH}). */
 @RestController
@@ -39,6 +40,14 @@ class AuditTrailController {
                            @RequestParam(name = "cursor", required = false) String cursor,
                            @RequestParam(name = "limit", defaultValue = "100") int limit) {
         access.require(AuditLogAction.AUDIT_SEARCH, Target.NONE);
-        return trail.search(new AuditTrail.Query(person, user, unit, from, to), cursor, limit, "AUDIT_SEARCH");
+        return trail.search(new AuditTrail.Query(person, user, unit, day("from", from), day("to", to)), cursor, limit, "AUDIT_SEARCH");
+    }
+
+    /** ISO parsing also reads years beyond four digits ("+999999999-12-01"), which PostgreSQL's timestamps do not reach (was a 500). */
+    private static LocalDate day(String field, LocalDate value) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            throw new InvalidInputException(field, "Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+        }
+        return value;
     }
 }

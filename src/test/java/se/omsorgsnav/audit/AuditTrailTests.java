@@ -77,6 +77,15 @@ class AuditTrailTests {
     }
 
     @Test
+    @DisplayName("A period date beyond four-digit years is a Swedish 400, not a 500 from PostgreSQL's timestamps (found by sqlmap/curl, issue 15)")
+    void periodBeyondFourDigitYearsIsRefused() throws Exception {
+        var response = mvc.perform(get("/api/v1/audit").param("from", "+999999999-12-01").with(user(users.loadUserByUsername(DemoUsers.UNIT_MANAGER))))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+    }
+
+    @Test
     @DisplayName("PROT-23: a unit manager who may open the person produces the person's access extract: who, when, what")
     void accessExtract() throws Exception {
         UUID astrid = jdbc.sql("select id from person where personal_identity_number = ?").param(DemoUsers.PROTECTED_PIN.replace("-", ""))
