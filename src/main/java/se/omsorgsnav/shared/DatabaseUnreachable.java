@@ -8,11 +8,12 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
- * Tells a failure of the database itself (stopped, unreachable, too slow to answer, every
- * connection taken) from a fault in the request or the code. The first is answered 503 — the
+ * Tells a failure of the database itself (stopped, unreachable, too slow to answer, out of disk,
+ * every connection taken) from a fault in the request or the code. The first is answered 503 — the
  * service is unavailable for a while and the request may be sent again — never 401 (as if the
  * password were wrong) or 500 (as if the request were at fault). Nothing in a request that failed
  * this way was committed, except, rarely, when the connection broke during the commit itself: then
@@ -26,6 +27,12 @@ public final class DatabaseUnreachable {
     public static boolean explains(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (isOutage(t)) {
+                return true;
+            }
+            // The rollback after a lost connection fails too ("Connection is closed", no SQL state);
+            // the failure that started it is kept beside the cause, not as it.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && explains(rollback.getApplicationException())) {
                 return true;
             }
         }

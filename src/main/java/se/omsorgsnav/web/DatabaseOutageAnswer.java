@@ -5,12 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 import se.omsorgsnav.shared.DatabaseUnreachable;
@@ -36,47 +33,16 @@ final class DatabaseOutageAnswer extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageAnswer.class);
 
-    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"" + TITLE + "\",\"status\":503,\"detail\":\"" + DETAIL + "\"}";
-    private static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="sv">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>%s – Omsorgsnav</title>
-              <link rel="stylesheet" href="/css/app.css">
-            </head>
-            <body>
-            <main id="innehall">
-              <h1>%s</h1>
-              <p>%s</p>
-              <p><a href="/">Till startsidan</a></p>
-            </main>
-            </body>
-            </html>
-            """.formatted(TITLE, TITLE, DETAIL);
-
     /** For a handler: the answer as a response entity. */
     static ResponseEntity<String> entity(HttpServletRequest request, Throwable failure) {
         logged(failure);
-        boolean api = ErrorAnswers.isApi(request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
-                .contentType(api ? MediaType.APPLICATION_PROBLEM_JSON : new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(api ? PROBLEM : PAGE);
+        return PlainAnswer.entity(request, HttpStatus.SERVICE_UNAVAILABLE, TITLE, DETAIL, RETRY_AFTER);
     }
 
     /** For a filter or a security handler: the answer written to the response. */
     static void write(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
         logged(failure);
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
-        response.setCharacterEncoding("UTF-8");
-        boolean api = ErrorAnswers.isApi(request);
-        response.setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
-        response.getWriter().write(api ? PROBLEM : PAGE);
-        response.flushBuffer();
+        PlainAnswer.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, TITLE, DETAIL, RETRY_AFTER);
     }
 
     /** One line per answer, exception types only: a driver's message may quote SQL parameters (AUD-5). */

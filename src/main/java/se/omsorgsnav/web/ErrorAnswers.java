@@ -51,13 +51,13 @@ class ErrorAnswers {
     private final CurrentUsers users;
     private final LayoutModel layout;
     private final String uploadLimits;
-    private final String uploadLocation;
+    private final UploadRoom uploads;
 
     ErrorAnswers(CurrentUsers users, LayoutModel layout, @Value("${omsorgsnav.messaging.attachments.max-size:10MB}")
                  DataSize maxSize,
                  @Value("${omsorgsnav.messaging.attachments.max-count:5}") int maxCount,
                  @Value("${spring.servlet.multipart.location:}") String uploadLocation) {
-        this.uploadLocation = uploadLocation;
+        this.uploads = new UploadRoom(uploadLocation);
         this.users = users;
         this.layout = layout;
         this.uploadLimits = "En bilaga får vara högst " + maxSize.toMegabytes() + " MB och ett meddelande ha högst " + maxCount + " bilagor.";
@@ -143,11 +143,9 @@ class ErrorAnswers {
      */
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     Object badMultipart(Exception e, HttpServletRequest request) {
-        if (uploadCouldNotBeBuffered(e) || !roomForUpload(request)) {
+        if (uploadCouldNotBeBuffered(e) || !uploads.hasRoom(request)) {
             log.warn("Upload refused with 507: the container could not buffer it (upload directory full, missing or read-only)");
-            return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "Filen kunde inte tas emot",
-                    "Servern har just nu inte plats att ta emot filerna, och ingenting sparades. Försök igen senare, "
-                            + "och kontakta support om felet kvarstår.", "error/problem");
+            return answer(request, HttpStatus.INSUFFICIENT_STORAGE, UploadRoom.TITLE, UploadRoom.DETAIL, "error/problem");
         }
         return answer(request, HttpStatus.BAD_REQUEST, "Felaktig begäran",
                 "Innehållet kunde inte läsas. Skicka delen message som application/json och varje fil som en egen del attachments.",
@@ -203,19 +201,6 @@ class ErrorAnswers {
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Något gick fel",
                 "Något gick fel och ingenting sparades. Försök igen, och kontakta support med referens " + reference + " om felet kvarstår.",
                 "error/problem");
-    }
-
-    /**
-     * After a failed parse, whether the directory the container buffers uploads in could take this
-     * one: a server fact, where the container's own message is localised and differs between causes
-     * (a missing directory, a full disk).
-     */
-    private boolean roomForUpload(HttpServletRequest request) {
-        java.io.File directory = uploadLocation.isBlank()
-                ? (java.io.File) request.getServletContext().getAttribute(jakarta.servlet.ServletContext.TEMPDIR)
-                : new java.io.File(uploadLocation);
-        return directory == null || directory.isDirectory() && java.nio.file.Files.isWritable(directory.toPath())
-                && directory.getUsableSpace() > Math.max(0, request.getContentLengthLong());
     }
 
     /** A file could not be written, as opposed to a request that could not be read (which is the client's). */

@@ -119,6 +119,14 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Before the security chain too: its CSRF check reads the browser's multipart form (UploadRoom). */
+    @Bean
+    FilterRegistrationBean<UploadRoom> uploadRoom(@Value("${spring.servlet.multipart.location:}") String location) {
+        FilterRegistrationBean<UploadRoom> registration = new FilterRegistrationBean<>(new UploadRoom(location));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /** A wrong password (or a refused one) back to the login page; a database that does not answer, 503. */
     private static AuthenticationFailureHandler loginFailed() {
         AuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler("/login?fel");
