@@ -9,12 +9,21 @@
  * auditing never serialises requests behind one lock (a chain hashed inside each request was
  * measured to cost four fifths of the throughput).
  * <p>
- * One sealer ({@code AuditSealer}, scheduled every second, on one node at a time through
- * ShedLock) takes the pending events, gives each the next sequence number and a SHA-256 hash over
- * the previous hash and the event's canonical bytes, inserts the links into {@code audit_seal},
- * removes the events from the queue and writes a checkpoint (last sequence, last hash) signed
- * with an HMAC key that the database does not hold. The application role needs no UPDATE or
- * DELETE on audit data (only DELETE on the queue).
+ * One sealer ({@code AuditSealer}, scheduled every second) takes the pending events, gives each
+ * the next sequence number and a SHA-256 hash over the previous hash and the event's canonical
+ * bytes, inserts the links into {@code audit_seal}, removes the events from the queue and writes a
+ * checkpoint (last sequence, last hash) signed with an HMAC key that the database does not hold.
+ * The application role needs no UPDATE or DELETE on audit data (only DELETE on the queue).
+ * <p>
+ * One node seals at a time: each batch transaction first takes a row lock on its job's row in
+ * {@code audit_lock} ({@code AuditJobLock}, {@code select … for update skip locked}) and is skipped
+ * when another node holds it. The lock is the transaction's, so it ends when the transaction does
+ * — also when the holder is killed and its connection drops — and the next attempt, a second
+ * later on any node, seals on. (ShedLock's lock row stayed behind a {@code kill -9} for its whole
+ * five minutes, issue 15.) The head the batch numbers from is read under the lock, so two sealers
+ * never number from one head; and were the lock bypassed, the primary key on the sequence number
+ * and the unique event id would make the later of two batches fail whole rather than fork the
+ * chain.
  * <p>
  * {@link se.omsorgsnav.audit.AuditVerification} walks the chain and reports the first broken
  * link: an edited event (its hash no longer matches), a deleted event or seal (a missing link or
