@@ -26,6 +26,7 @@ class AuditSealer {
     private final JdbcTemplate batch;
     private final AuditChain chain;
     private final AuditJobLock lock;
+    private final CheckpointCopy copy;
     private final Clock clock;
     private final int batchSize;
     /**
@@ -37,19 +38,20 @@ class AuditSealer {
     private final TransactionTemplate transaction;
 
     @Autowired
-    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, Clock clock,
-                PlatformTransactionManager transactions) {
-        this(jdbc, batch, chain, lock, clock, transactions, BATCH);
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, CheckpointCopy copy,
+                Clock clock, PlatformTransactionManager transactions) {
+        this(jdbc, batch, chain, lock, copy, clock, transactions, BATCH);
     }
 
     /** With a smaller batch, for tests that need many batches to contend. */
-    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, Clock clock,
-                PlatformTransactionManager transactions, int batchSize) {
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, CheckpointCopy copy,
+                Clock clock, PlatformTransactionManager transactions, int batchSize) {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.batch = batch;
         this.chain = chain;
         this.lock = lock;
+        this.copy = copy;
         this.clock = clock;
         this.batchSize = batchSize;
         this.nextBatch = """
@@ -89,6 +91,8 @@ class AuditSealer {
                 } else if (!lock.tryTake(AuditJobLock.SEALER)) {
                     return SKIPPED;
                 }
+                // What the copy outside the database lacks first; if it cannot be written, nothing is sealed.
+                copy.beforeSealing();
                 return sealBatch();
             });
             sealed += Math.max(batchSealed, 0);
@@ -127,9 +131,11 @@ class AuditSealer {
         batch.batchUpdate("insert into audit_seal (seq, event_id, hash, sealed_at) values (?, ?, ?, ?)", seals);
         batch.batchUpdate("delete from audit_pending where event_id = ?",
                 pending.stream().map(e -> new Object[] {e.id()}).toList());
+        String signature = chain.sign(seq, hash);
         jdbc.sql("insert into audit_checkpoint (last_seq, last_hash, signature, created_at) values (?, ?, ?, ?)")
-                .params(seq, hash, chain.sign(seq, hash), now)
+                .params(seq, hash, signature, now)
                 .update();
+        copy.appendCheckpointAfterCommit(seq, hash, signature);
         return pending.size();
     }
 }

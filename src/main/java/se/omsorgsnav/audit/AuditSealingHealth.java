@@ -11,23 +11,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health is DOWN while audit events wait too long to be sealed: then the sealer is not running
- * and the log is not being made tamper-evident (QUALITY.md).
+ * and the log is not being made tamper-evident (QUALITY.md). Also DOWN at once when this node
+ * could not write the checkpoint copy outside the database (AUD-6): the sealer stops rather than
+ * seal on without it.
  */
 @Component("auditSealing")
 class AuditSealingHealth implements HealthIndicator {
 
     private final JdbcClient jdbc;
+    private final CheckpointCopy copy;
     private final Clock clock;
     private final Duration maxLag;
 
-    AuditSealingHealth(JdbcClient jdbc, Clock clock, @Value("${omsorgsnav.audit.max-seal-lag:30s}") Duration maxLag) {
+    AuditSealingHealth(JdbcClient jdbc, CheckpointCopy copy, Clock clock, @Value("${omsorgsnav.audit.max-seal-lag:30s}") Duration maxLag) {
         this.jdbc = jdbc;
+        this.copy = copy;
         this.clock = clock;
         this.maxLag = maxLag;
     }
 
     @Override
     public Health health() {
+        if (copy.failure() != null) {
+            return Health.down().withDetail("reason", "the audit checkpoint copy outside the database cannot be written").build();
+        }
         OffsetDateTime oldest = jdbc.sql("""
                 select e.occurred_at from audit_pending p join audit_event e on e.id = p.event_id
                 order by p.queued limit 1

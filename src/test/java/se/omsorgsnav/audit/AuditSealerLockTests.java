@@ -44,6 +44,7 @@ class AuditSealerLockTests {
     @Autowired AuditVerification verification;
     @Autowired AuditChain chain;
     @Autowired AuditJobLock lock;
+    @Autowired CheckpointCopy copy;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
     @Autowired Clock clock;
@@ -141,7 +142,7 @@ class AuditSealerLockTests {
     }
 
     private AuditSealer smallBatchSealer() {
-        return new AuditSealer(jdbc, template, chain, lock, clock, transactions, 7);
+        return new AuditSealer(jdbc, template, chain, lock, copy, clock, transactions, 7);
     }
 
     private List<UUID> recordEvents(int count) {
