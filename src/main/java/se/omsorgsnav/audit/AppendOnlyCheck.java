@@ -34,7 +34,7 @@ class AppendOnlyCheck {
         boolean canChange = jdbc.sql("""
                 select bool_or(has_table_privilege(current_user, t, 'UPDATE') or has_table_privilege(current_user, t, 'DELETE')
                                or has_table_privilege(current_user, t, 'TRUNCATE'))
-                from (values ('audit_event'), ('audit_seal'), ('audit_checkpoint')) as audit_tables(t)
+                from (values ('audit_event'), ('audit_seal'), ('audit_checkpoint'), ('audit_retention_anchor'), ('audit_kept_link')) as audit_tables(t)
                 """).query(Boolean.class).single();
         if (canChange) {
             throw new IllegalStateException("The database role the application connects as may UPDATE, DELETE or TRUNCATE "

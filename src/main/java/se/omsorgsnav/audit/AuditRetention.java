@@ -168,7 +168,7 @@ class AuditRetention {
                 insert into audit_retention_anchor (run, anchor_seq, anchor_hash, kept_links, cutoff, removed, signature, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(run, through, hash, kept, cutoff, removed, signature, at).update();
-        copy.appendAnchor(run, through, hash, kept, cutoff, signature);
+        copy.appendAfterCommit();
         return new RetentionRun(through, removed, kept, cutoff, through > anchor.seq());
     }
 

@@ -135,7 +135,7 @@ class AuditSealer {
         jdbc.sql("insert into audit_checkpoint (last_seq, last_hash, signature, created_at) values (?, ?, ?, ?)")
                 .params(seq, hash, signature, now)
                 .update();
-        copy.appendCheckpointAfterCommit(seq, hash, signature);
+        copy.appendAfterCommit();
         return pending.size();
     }
 }

@@ -72,12 +72,7 @@ class CheckpointCopy {
     record Copy(boolean directoryReadable, List<Line> lines) {}
 
     /** One line; for a checkpoint run is 0, kept 0 and cutoff null. */
-    record Line(String kind, long run, long seq, String hash, long kept, String cutoff, String signature) {
-
-        String key() {
-            return kind + ":" + (ANCHOR.equals(kind) ? run : seq);
-        }
-    }
+    record Line(String kind, long run, long seq, String hash, long kept, String cutoff, String signature) {}
 
     /** Why the copy could not be written the last time, or null. */
     String failure() {
@@ -109,8 +104,8 @@ class CheckpointCopy {
 
     /**
      * In the sealer's batch, with its lock held: appends what the copy lacks after its last line
-     * (a crash or failed write after an earlier commit), and, after this transaction commits, the
-     * checkpoint it writes. Throws when the copy cannot be written: the batch rolls back.
+     * (a crash or failed write after an earlier commit). Throws when the copy cannot be written:
+     * the batch rolls back.
      */
     synchronized void beforeSealing() {
         try {
@@ -136,7 +131,16 @@ class CheckpointCopy {
                 }
             });
         }
-        if (lastCheckpoint < 0) {
+        catchUp();
+    }
+
+    /**
+     * Appends, in order, every checkpoint and anchor after the copy's last line. Always the whole
+     * gap, never one line alone: so this node's copy is always a prefix of the database's
+     * checkpoints, even when another thread's batch commits between a commit and its line.
+     */
+    private void catchUp() {
+        if (lastCheckpoint < 0 || lastAnchor < 0) {
             readEnd();
         }
         jdbc.sql("select last_seq, last_hash, signature from audit_checkpoint where last_seq > ? order by last_seq")
@@ -152,23 +156,14 @@ class CheckpointCopy {
                 .forEach(this::append);
     }
 
-    /** Appends the checkpoint once the sealer's transaction has committed it. */
-    void appendCheckpointAfterCommit(long seq, String hash, String signature) {
-        afterCommit(new Line(CHECKPOINT, 0, seq, hash, 0, null, signature));
-    }
-
-    /** Appends the retention anchor once the retention's transaction has committed it. */
-    void appendAnchor(long run, long seq, String hash, long kept, OffsetDateTime cutoff, String signature) {
-        afterCommit(new Line(ANCHOR, run, seq, hash, kept, instant(cutoff), signature));
-    }
-
-    private void afterCommit(Line line) {
+    /** Once the sealer's (or retention's) transaction has committed, appends what it wrote, with any gap before it. */
+    void appendAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 synchronized (CheckpointCopy.this) {
                     if (chain() != null) {
-                        append(line);
+                        catchUp();
                     }
                 }
             }
@@ -222,8 +217,8 @@ class CheckpointCopy {
         // A copy with nothing of this chain begins now: what came before is not copied from the database.
         lastCheckpoint = copiedCheckpoint >= 0 ? copiedCheckpoint
                 : jdbc.sql("select coalesce(max(last_seq), 0) from audit_checkpoint").query(Long.class).single();
-        lastAnchor = copiedAnchor >= 0 ? copiedAnchor
-                : jdbc.sql("select coalesce(max(run), 0) from audit_retention_anchor").query(Long.class).single();
+        // Anchors are few and each one matters to verification: a copy without any takes them all.
+        lastAnchor = Math.max(copiedAnchor, 0);
     }
 
     private void append(Line line) {
