@@ -75,10 +75,35 @@ final class AuditChain {
     }
 
     String sign(long lastSeq, String lastHash) {
+        return hmac(lastSeq + ":" + lastHash);
+    }
+
+    /**
+     * The retention anchor (AUD-6): "links up to anchorSeq were removed by retention run {@code run};
+     * the chain went through anchorHash there and keeps keptLinks of them, held by open reviews".
+     * Its own prefix, so that a checkpoint's signature can never pass for an anchor's (else a
+     * database owner could cut the chain at any checkpoint and call it retention).
+     */
+    String signAnchor(long run, long anchorSeq, String anchorHash, long keptLinks, OffsetDateTime cutoff) {
+        return hmac("anchor:" + run + ":" + anchorSeq + ":" + anchorHash + ":" + keptLinks + ":"
+                + cutoff.toInstant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** A link kept below the anchor because an open review holds its event: its hash and the hash before it. */
+    String signKept(long seq, String previousHash, String hash) {
+        return hmac("kept:" + seq + ":" + previousHash + ":" + hash);
+    }
+
+    boolean matches(String expectedSignature, String signature) {
+        return signature != null && MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String hmac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(checkpointKey);
-            return HexFormat.of().formatHex(mac.doFinal((lastSeq + ":" + lastHash).getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -33,7 +33,10 @@ class AuditConfiguration {
         return new AuditChain(checkpointKey.isBlank() ? DEMO_KEY : checkpointKey);
     }
 
-    /** Scheduled work runs on one node at a time; the lock uses the database's clock. */
+    /**
+     * Scheduled work elsewhere (access's expiry) runs on one node at a time; the lock uses the
+     * database's clock. The audit jobs take AuditJobLock instead, which dies with its holder.
+     */
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

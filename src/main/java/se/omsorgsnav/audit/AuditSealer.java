@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,54 +17,97 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AuditSealer {
 
-    private static final int BATCH = 5_000;
+    static final int BATCH = 5_000;
 
-    /** In queue order, through the queue's own index: the cost of a batch does not grow with what was sealed before it. */
-    private static final String NEXT_BATCH = """
-            select %s
-            from audit_pending p join audit_event e on e.id = p.event_id
-            order by p.queued
-            limit %d
-            """.formatted(AuditChain.SealedFields.COLUMNS, BATCH);
+    /** A batch skipped because another sealer holds the lock. */
+    private static final int SKIPPED = -1;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final AuditChain chain;
+    private final AuditJobLock lock;
+    private final CheckpointCopy copy;
     private final Clock clock;
+    private final int batchSize;
+    /**
+     * In queue order, through the queue's own index: the cost of a batch does not grow with what
+     * was sealed before it. The limit is a literal, so PostgreSQL plans for the real batch size.
+     */
+    private final String nextBatch;
 
     private final TransactionTemplate transaction;
 
-    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, Clock clock, PlatformTransactionManager transactions) {
+    @Autowired
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, CheckpointCopy copy,
+                Clock clock, PlatformTransactionManager transactions) {
+        this(jdbc, batch, chain, lock, copy, clock, transactions, BATCH);
+    }
+
+    /** With a smaller batch, for tests that need many batches to contend. */
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditChain chain, AuditJobLock lock, CheckpointCopy copy,
+                Clock clock, PlatformTransactionManager transactions, int batchSize) {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.batch = batch;
         this.chain = chain;
+        this.lock = lock;
+        this.copy = copy;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${omsorgsnav.audit.seal-interval:1s}")
-    @SchedulerLock(name = "audit-sealer", lockAtMostFor = "PT5M")
-    void sealOnSchedule() {
-        sealPending();
+        this.batchSize = batchSize;
+        this.nextBatch = """
+                select %s
+                from audit_pending p join audit_event e on e.id = p.event_id
+                order by p.queued
+                limit %d
+                """.formatted(AuditChain.SealedFields.COLUMNS, batchSize);
     }
 
     /**
-     * Seals everything pending, one transaction per batch; returns how many events it sealed.
-     * Synchronised because a caller in this node may run it beside the schedule; ShedLock keeps
-     * other nodes out.
+     * Every node runs the schedule; each batch first tries the sealer's lock and is skipped when
+     * another node holds it (AuditJobLock: the lock ends with its transaction, so a sealer killed
+     * mid-batch stops nobody for longer than the next interval).
      */
-    synchronized long sealPending() {
+    @Scheduled(fixedDelayString = "${omsorgsnav.audit.seal-interval:1s}")
+    void sealOnSchedule() {
+        seal(false);
+    }
+
+    /**
+     * Seals everything pending now, one transaction per batch, waiting for the lock when another
+     * sealer holds it; returns how many events it sealed.
+     */
+    long sealPending() {
+        return seal(true);
+    }
+
+    /** Returns the number sealed; stops at the first batch another sealer holds the lock for. */
+    long seal(boolean waitForLock) {
         long sealed = 0;
-        int batchSize;
+        int batchSealed;
         do {
-            batchSize = transaction.execute(status -> sealBatch());
-            sealed += batchSize;
-        } while (batchSize == BATCH);
+            batchSealed = transaction.execute(status -> {
+                if (waitForLock) {
+                    lock.take(AuditJobLock.SEALER);
+                } else if (!lock.tryTake(AuditJobLock.SEALER)) {
+                    return SKIPPED;
+                }
+                // What the copy outside the database lacks first; if it cannot be written, nothing is sealed.
+                copy.beforeSealing();
+                return sealBatch();
+            });
+            sealed += Math.max(batchSealed, 0);
+        } while (batchSealed == batchSize);
         return sealed;
     }
 
+    /**
+     * Under the lock, so the checkpoint read here is the head every other sealer left: two sealers
+     * never number from the same head. Were the lock ever bypassed, the primary key on
+     * {@code audit_seal.seq} and the unique event id would still refuse a second chain: the later
+     * batch fails and rolls back whole.
+     */
     private int sealBatch() {
-        List<AuditChain.SealedFields> pending = jdbc.sql(NEXT_BATCH)
+        List<AuditChain.SealedFields> pending = jdbc.sql(nextBatch)
                 .query((rs, n) -> AuditChain.SealedFields.read(rs))
                 .list();
         if (pending.isEmpty()) {
@@ -88,9 +131,11 @@ class AuditSealer {
         batch.batchUpdate("insert into audit_seal (seq, event_id, hash, sealed_at) values (?, ?, ?, ?)", seals);
         batch.batchUpdate("delete from audit_pending where event_id = ?",
                 pending.stream().map(e -> new Object[] {e.id()}).toList());
+        String signature = chain.sign(seq, hash);
         jdbc.sql("insert into audit_checkpoint (last_seq, last_hash, signature, created_at) values (?, ?, ?, ?)")
-                .params(seq, hash, chain.sign(seq, hash), now)
+                .params(seq, hash, signature, now)
                 .update();
+        copy.appendAfterCommit();
         return pending.size();
     }
 }

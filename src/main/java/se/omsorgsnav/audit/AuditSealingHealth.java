@@ -15,22 +15,29 @@ import org.springframework.stereotype.Component;
  * and the log is not being made tamper-evident (QUALITY.md). Also DOWN while the database does not
  * answer: this is the one indicator that reads it (Spring's own is off in application.yml: two
  * would each wait out the pool's connection timeout, and the answer would take longer than 3 s).
+ * And DOWN at once when this node could not write the checkpoint copy outside the database
+ * (AUD-6): the sealer stops rather than seal on without it.
  */
 @Component("auditSealing")
 class AuditSealingHealth implements HealthIndicator {
 
     private final JdbcClient jdbc;
+    private final CheckpointCopy copy;
     private final Clock clock;
     private final Duration maxLag;
 
-    AuditSealingHealth(JdbcClient jdbc, Clock clock, @Value("${omsorgsnav.audit.max-seal-lag:30s}") Duration maxLag) {
+    AuditSealingHealth(JdbcClient jdbc, CheckpointCopy copy, Clock clock, @Value("${omsorgsnav.audit.max-seal-lag:30s}") Duration maxLag) {
         this.jdbc = jdbc;
+        this.copy = copy;
         this.clock = clock;
         this.maxLag = maxLag;
     }
 
     @Override
     public Health health() {
+        if (copy.failure() != null) {
+            return Health.down().withDetail("reason", "the audit checkpoint copy outside the database cannot be written").build();
+        }
         OffsetDateTime oldest;
         try {
             oldest = jdbc.sql("""

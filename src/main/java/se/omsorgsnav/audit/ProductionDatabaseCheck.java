@@ -82,7 +82,7 @@ class ProductionDatabaseCheck {
                        current_setting('full_page_writes') as full_page_writes,
                        (select bool_or(has_table_privilege(current_user, t, 'UPDATE') or has_table_privilege(current_user, t, 'DELETE')
                                        or has_table_privilege(current_user, t, 'TRUNCATE'))
-                        from (values ('audit_event'), ('audit_seal'), ('audit_checkpoint')) as audit_tables(t)) as may_change
+                        from (values ('audit_event'), ('audit_seal'), ('audit_checkpoint'), ('audit_retention_anchor'), ('audit_kept_link')) as audit_tables(t)) as may_change
                 """)
                 .query((rs, n) -> new Settings(rs.getString("fsync"), rs.getString("synchronous_commit"),
                         rs.getString("full_page_writes"), rs.getBoolean("may_change")))

@@ -125,7 +125,8 @@ class AuditChainTests {
         } finally {
             owner.sql("delete from audit_event where id = ?").param(id).update();
         }
-        assertThat(verification.verify().intact()).isTrue();
+        VerificationReport after = verification.verify();
+        assertThat(after.intact()).as(after.problem()).isTrue();
     }
 
     @Test
