@@ -226,7 +226,7 @@ class OutageTests {
     private HttpRequest messageWithAttachment() {
         String greta = jdbc.sql("""
                 select c.case_number from care_case c join person p on p.id = c.person_id
-                where p.personal_identity_number = '193805129826' and c.status = 'OPEN' order by c.opened_on limit 1
+                where p.personal_identity_number = '193805089145' and c.status = 'OPEN' order by c.opened_on limit 1
                 """).query(String.class).single();
         String message = """
                 {"idempotencyKey":"disk-%s","type":"FREE_TEXT","subject":"Nivåmätning","body":"Se bilagan","caseNumber":"%s","recipientUsers":["boendesamordnare"]}
