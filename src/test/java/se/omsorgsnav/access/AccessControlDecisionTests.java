@@ -150,12 +150,12 @@ class AccessControlDecisionTests {
     @Test
     @DisplayName("an absent target is denied like a forbidden one, audited without ids; a present one is decided")
     void absentTargetIsDeniedLikeAForbiddenOne() {
-        loggedIn(Role.SYSTEM_SUPPORT, UNIT, true);
+        CurrentUser lvs = loggedIn(Role.SYSTEM_SUPPORT, UNIT, true);
         assertThatThrownBy(() -> access.require(AccessAction.AUTHORIZATION_PRECHECK, Optional.empty()))
                 .isInstanceOf(AccessDenied.class).hasMessage("Behörighet saknas");
         assertThat(recorded()).containsExactly(new AuditEntry(null, null, AuditAction.VIEW, "AUTHORIZATION_PRECHECK", AuditOutcome.DENIED));
         verifyDenialInItsOwnTransaction();
-        access.require(AccessAction.AUTHORIZATION_PRECHECK, Optional.of(Target.person(PERSON, false)));
+        assertThat(access.require(AccessAction.AUTHORIZATION_PRECHECK, Optional.of(Target.person(PERSON, false)))).isEqualTo(lvs);
         verify(audit).record(ACTOR, new AuditEntry(PERSON, null, AuditAction.VIEW, "AUTHORIZATION_PRECHECK", AuditOutcome.ALLOWED));
     }
 

@@ -198,6 +198,14 @@ class DisclosureGateDecisionTests {
     }
 
     @Test
+    @DisplayName("the relative asked for alone opens through the authorisation for the protected person who locks him")
+    void relativeAloneOpensThroughTheProtectedPerson() {
+        authorisedFor(ASTRID);
+        assertThat(gate.list(List.of(OLLE), Purpose.CASE_LIST)).extracting(PersonView::masked).containsExactly(false);
+        verify(authorizations).authorisedPersons(user, Set.of(OLLE, ASTRID));
+    }
+
+    @Test
     @DisplayName("authorised for the relative alone does not open the protected person; an unlocked person needs no authorisation")
     void authorisationForTheRelativeDoesNotOpenTheProtected() {
         authorisedFor(OLLE);

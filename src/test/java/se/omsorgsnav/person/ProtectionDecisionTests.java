@@ -129,6 +129,15 @@ class ProtectionDecisionTests {
     }
 
     @Test
+    @DisplayName("a two-letter name part is a name")
+    void twoLettersAreAName() {
+        register.put(ASTRID, row(ASTRID, "Bo", "Ek", ProtectionLevel.PROTECTED_REGISTRATION));
+        ProtectedNames names = new ProtectedNames(rows);
+        assertThat(names.appearIn(ASTRID, List.of("hej bo"))).isTrue();
+        assertThat(names.appearIn(ASTRID, List.of("EK"))).isTrue();
+    }
+
+    @Test
     @DisplayName("a name with regular-expression characters is matched as text")
     void namesAreQuoted() {
         register.put(ASTRID, row(ASTRID, "A.b", null, ProtectionLevel.LOCAL_PROTECTION));
@@ -206,8 +215,10 @@ class ProtectionDecisionTests {
         PersonDisclosure gate = mock(PersonDisclosure.class);
         PersonSearch search = search(gate);
         when(rows.idsByName(any(), anyInt(), any())).thenReturn(List.of(GRETA));
-        when(gate.listUnlocked(List.of(GRETA), Purpose.SEARCH)).thenReturn(List.of());
-        assertThat(search.search("Greta And")).isEmpty();
+        PersonView greta = new PersonView(GRETA, "x", 1938, "Greta", "Andersson", null, null, null, null, ProtectionLevel.NONE, null, null,
+                false, false, List.of());
+        when(gate.listUnlocked(List.of(GRETA), Purpose.SEARCH)).thenReturn(List.of(greta));
+        assertThat(search.search("Greta And")).containsExactly(greta);
         ArgumentCaptor<PersonRows.Permitted> permitted = ArgumentCaptor.forClass(PersonRows.Permitted.class);
         verify(rows).idsByName(eq(NameSearch.terms("Greta And")), eq(50), permitted.capture());
         assertThat(permitted.getValue().own().sql()).isEqualTo("1 = 1");
@@ -220,6 +231,14 @@ class ProtectionDecisionTests {
         when(rows.idsByName(any(), anyInt(), any())).thenReturn(List.of());
         search.search("Greta 12345");
         verify(rows, never()).idOf(any());
+    }
+
+    @Test
+    @DisplayName("six digits are read as a personnummer, and one that is not valid is answered as such, not searched as a name")
+    void sixDigitsAreANumber() {
+        PersonSearch search = search(mock(PersonDisclosure.class));
+        assertThatThrownBy(() -> search.search("123456")).isInstanceOf(InvalidInputException.class);
+        verify(rows, never()).idsByName(any(), anyInt(), any());
     }
 
     @Test
