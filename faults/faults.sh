@@ -103,7 +103,7 @@ fresh_database() {
   psql_admin -d "$db" -c "alter schema public owner to omsorgsnav_owner"
   echo "PostgreSQL $(psql_admin -d postgres -Atc 'show server_version') at 127.0.0.1:$pg_port (fsync=$(psql_admin -d postgres -Atc 'show fsync'), synchronous_commit=$(psql_admin -d postgres -Atc 'show synchronous_commit'), full_page_writes=$(psql_admin -d postgres -Atc 'show full_page_writes'))" | tee -a "$report"
   start_app          # the migrations; the seed goes in under the running application, which keeps no copy of it
-  psql_owner -q -v writers="$writers" -v apartments="${FAULTS_APARTMENTS:-400}" -f faults/seed.sql
+  psql_owner -q -v writers="$writers" -v apartments="${FAULTS_APARTMENTS:-400}" -v pins=src/test/resources/skatteverket-testpersonnummer.csv -f faults/seed.sql
   {
     psql_owner -Atc "select 'unit' || chr(9) || md5('faults-authority')::uuid"
     psql_owner -Atc "select 'officer' || chr(9) || w || chr(9) || md5('faults-bh' || w)::uuid from generate_series(1, $writers) w"

@@ -3,17 +3,18 @@
 -- the harness, so that every business row the checker counts afterwards was made by the campaign.
 -- Repeatable: ids are md5s of a key. The writers read the ids they need from faults/fixtures.sql.
 --
--- psql -v writers=8 -v apartments=400 -f faults/seed.sql
+-- psql -v writers=8 -v apartments=400 -v pins=src/test/resources/skatteverket-testpersonnummer.csv -f faults/seed.sql
 \set ON_ERROR_STOP on
 \if :{?writers} \else \set writers 8 \endif
 \if :{?apartments} \else \set apartments 400 \endif
+\if :{?pins} \else \set pins src/test/resources/skatteverket-testpersonnummer.csv \endif
 \set homes 4
 
--- Luhn check digit of the 9 digits YYMMDDNNN (as bench/generate.sql).
-create or replace function pg_temp.luhn(digits text) returns int language sql immutable as $$
-    select (10 - sum(case when pos % 2 = 1 then ((d * 2) / 10 + (d * 2) % 10) else d end) % 10) % 10
-    from (select substr(digits, pos, 1)::int as d, pos from generate_series(1, length(digits)) pos) x
-$$;
+-- The persons' personnummer come from Skatteverket's list of test personnummer (issue 15): a made-up
+-- number with a correct check digit may be a real person's. \copy takes no variables, hence the detour.
+create temp table listed_pin (pin text not null);
+\set copy_pins '\\copy listed_pin from ' :'pins' ' with (format csv, header true)'
+:copy_pins
 
 -- One authority unit (the cases), the coordinators' unit, four nursing homes.
 insert into unit (id, name, administration, kind) values
@@ -58,10 +59,16 @@ where u.username like 'faults-bosam%' on conflict do nothing;
 insert into person (id, personal_identity_number, first_name, last_name, street_address, postal_code, city, phone,
                     protection_level, fictitious_name, date_of_death, registered_at, last_name_search, first_name_search,
                     local_protection_until)
-select md5('faults-person' || i)::uuid,
-       to_char(d, 'YYYYMMDD') || lpad(serial::text, 3, '0') || pg_temp.luhn(to_char(d, 'YYMMDD') || lpad(serial::text, 3, '0')),
+select md5('faults-person' || i)::uuid, pin,
        'Felprov', 'Person ' || i, 'Gatan ' || i, '12345', 'Storstad', null, 'NONE', null, null, now(), 'person ' || i, 'felprov', null
-from (select i, date '1930-01-01' + i as d, 900 + i % 80 as serial from generate_series(1, 2000) i) p;
+from (select row_number() over (order by pin) as i, pin from listed_pin l
+      where not exists (select 1 from person p where p.personal_identity_number = l.pin)) p -- whatever else the database holds (demo data)
+where i <= 2000;
+do $$ begin
+    if (select count(*) from person where first_name = 'Felprov') < 2000 then
+        raise exception 'faults/seed.sql: the list of test personnummer has fewer than 2,000 unused numbers';
+    end if;
+end $$;
 
 -- Apartments, each reported vacant (renovation done yesterday) in the homes, half of each profile;
 -- every accepted offer uses one up.
