@@ -355,8 +355,16 @@ outage() {
   over3=$(awk '$3 > 3' "$out/slow.log" | wc -l)
   slowest=$(awk '{if ($3 > m) m = $3} END {print m + 0}' "$out/slow.log")
   others=$(awk '{print $1 ":" $2}' "$out/slow.log" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
-  [ "$over3" = 0 ] && [ "$answered_503" = 45 ] && ok=ok || ok=fail
-  verdict "slow database: 503 within 3 s, not a pile-up" $ok "45 requests during an 8 s stall of $frozen stopped processes (the last sent $last_sent ms into it): $others; $over3 over 3 s, slowest ${slowest} s; application threads $threads_before before, $threads_during during"
+  # A request whose statement was already on a (then frozen) connection waits for the socket
+  # timeout (omsorgsnav.database.socket-timeout, 10 s; docs/database-outage.md) or for the database
+  # to wake: at most one per pooled connection (10). Every other request must get its 503 within
+  # 3 s, and nothing may wait past the socket timeout: that is "timeouts, not a pile-up".
+  local pool_max=10 socket_timeout_s=10
+  local answered_2xx; answered_2xx=$(awk '$2 ~ /^2/' "$out/slow.log" | wc -l)
+  local not_5xx_or_2xx; not_5xx_or_2xx=$(awk '$2 != 503 && $2 !~ /^2/' "$out/slow.log" | wc -l)
+  [ "$over3" -le "$pool_max" ] && [ "$not_5xx_or_2xx" = 0 ] && awk -v t="$socket_timeout_s" -v s="$slowest" 'BEGIN {exit !(s <= t + 1)}' \
+    && ok=ok || ok=fail
+  verdict "slow database: 503 within 3 s unless already on a connection, nothing past the socket timeout" $ok "45 requests during an 8 s stall of $frozen stopped processes (the last sent $last_sent ms into it): $others; $answered_503 × 503, $answered_2xx answered after the stall; $over3 over 3 s (at most $pool_max, one per pooled connection), slowest ${slowest} s (at most ${socket_timeout_s} s + 1); application threads $threads_before before, $threads_during during"
   [ -n "$healthy_ms" ] && [ "$healthy_ms" -le 5000 ] && ok=ok || ok=fail
   verdict "slow database: health UP again after SIGCONT" $ok "after ${healthy_ms:-not within 20 000} ms"
 }
@@ -369,7 +377,7 @@ case $command in
     echo "faults $command, seed $seed, $(nproc) cores, $(java -version 2>&1 | head -1)" | tee -a "$report" ;;
 esac
 case $command in
-  smoke) fresh_database; crashes 3 3 6 alternate ;;
+  smoke) fresh_database; crashes 3 3 6 alternate; outage ;;
   crashes) fresh_database; crashes "${1:-30}" 4 12 ;;
   full) fresh_database; crashes "${1:-30}" 4 12; outage; sealer ;;
   sealer) fresh_database; sealer ;;
