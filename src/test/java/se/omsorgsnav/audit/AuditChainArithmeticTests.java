@@ -172,7 +172,8 @@ class AuditChainArithmeticTests {
     void sealingHealthFollowsTheOldestPending() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-18T09:00:00Z"), ZoneOffset.UTC);
         JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-        AuditSealingHealth health = new AuditSealingHealth(jdbc, clock, Duration.ofSeconds(30));
+        CheckpointCopy copy = mock(CheckpointCopy.class);
+        AuditSealingHealth health = new AuditSealingHealth(jdbc, copy, clock, Duration.ofSeconds(30));
         when(jdbc.sql(anyString()).query(OffsetDateTime.class).optional()).thenReturn(Optional.empty());
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         when(jdbc.sql(anyString()).query(OffsetDateTime.class).optional())
@@ -182,27 +183,9 @@ class AuditChainArithmeticTests {
                 .thenReturn(Optional.of(OffsetDateTime.parse("2026-11-18T08:59:29.999Z")));
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.health().getDetails()).containsKey("reason");
-    }
-
-    @Test
-    @DisplayName("on PostgreSQL the application refuses to start when its role may change audit rows; elsewhere, or when not required, it does not ask")
-    @SuppressWarnings("unchecked")
-    void appendOnlyCheck() {
-        JdbcClient jdbc = mock(JdbcClient.class, RETURNS_DEEP_STUBS);
-        JdbcTemplate postgres = mock(JdbcTemplate.class);
-        when(postgres.execute(any(ConnectionCallback.class))).thenReturn("PostgreSQL");
-        when(jdbc.sql(anyString()).query(Boolean.class).single()).thenReturn(true);
-        assertThatThrownBy(() -> new AppendOnlyCheck(jdbc, postgres, true).check()).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("audit tables");
-        when(jdbc.sql(anyString()).query(Boolean.class).single()).thenReturn(false);
-        new AppendOnlyCheck(jdbc, postgres, true).check();
-
-        JdbcClient untouched = mock(JdbcClient.class);
-        new AppendOnlyCheck(untouched, postgres, false).check();
-        JdbcTemplate h2 = mock(JdbcTemplate.class);
-        when(h2.execute(any(ConnectionCallback.class))).thenReturn("H2");
-        new AppendOnlyCheck(untouched, h2, true).check();
-        verifyNoInteractions(untouched);
+        when(jdbc.sql(anyString()).query(OffsetDateTime.class).optional()).thenReturn(Optional.empty());
+        when(copy.failure()).thenReturn("disk full");
+        assertThat(health.health().getStatus()).as("the checkpoint copy could not be written").isEqualTo(Status.DOWN);
     }
 
     @Test
