@@ -172,7 +172,14 @@ class AuditReadingQueryTests {
             assertThat(review.items()).extracting(AuditReviews.Item::masked).containsOnly(false);
             assertThat(reviews.find(id, 1).items()).isEmpty();
             assertThat(reviews.recent(0)).hasSize(1);
-            assertThat(reviews.recent(500)).hasSizeLessThanOrEqualTo(200).extracting(AuditReviews.Summary::id).contains(id);
+            // Other tests on the same database open reviews too, at the same fixed time: the cap is
+            // what this proves; the new review is among the recent only while there are few.
+            long stored = jdbc.sql("select count(*) from audit_review").query(Long.class).single();
+            List<AuditReviews.Summary> recent = reviews.recent(500);
+            assertThat(recent).hasSize((int) Math.min(stored, 200));
+            if (stored <= 200) {
+                assertThat(recent).extracting(AuditReviews.Summary::id).contains(id);
+            }
 
             AuditReviews.Export export = reviews.exportCsv(id);
             assertThat(export.filename()).isEqualTo("loggranskning-" + TestClock.TODAY + ".csv");
