@@ -276,4 +276,15 @@ class StaffIdentityDecisionTests {
         assertThat(remembering.matches("fel", hash)).isFalse();
         assertThat(remembering.upgradeEncoding(hash)).isFalse();
     }
+
+    @Test
+    @DisplayName("each role has its own Swedish title, the one pages and exports show for its stored name")
+    void rolesHaveTheirSwedishTitles() {
+        assertThat(Role.CASE_OFFICER.title()).isEqualTo("Biståndshandläggare");
+        assertThat(Role.ALARM_OPERATOR.title()).isEqualTo("Larmoperatör");
+        assertThat(Role.SOCIAL_SAFETY_COORDINATOR.title()).isEqualTo("Socialt ansvarig samordnare (SAS)");
+        assertThat(java.util.Arrays.stream(Role.values()).map(Role::title)).doesNotContain("").doesNotHaveDuplicates();
+        assertThat(Role.TITLES).hasSize(Role.values().length).containsEntry("FEE_OFFICER", "Avgiftshandläggare");
+        assertThat(Role.UNIT_MANAGER.authority()).isEqualTo("ROLE_UNIT_MANAGER");
+    }
 }

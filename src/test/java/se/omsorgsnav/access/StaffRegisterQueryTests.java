@@ -11,6 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -36,6 +38,7 @@ class StaffRegisterQueryTests {
     @Autowired LoginThrottle throttle;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void fromOneAddress() {
@@ -136,6 +139,27 @@ class StaffRegisterQueryTests {
         assertThat(staff.enabledAmong(List.of())).isEmpty();
         assertThat(staff.emailAddressesOf(List.of())).isEmpty();
         assertThat(staff.emailAddressesOf(List.of(anna, erik))).isSorted();
+    }
+
+    @Test
+    @DisplayName("the e-mail addresses of enabled users, in order; a disabled user's and an unknown id are left out")
+    void emailAddressesOfEnabledUsers() {
+        UUID anna = user("handlaggare");
+        UUID erik = user("handlaggare2");
+        UUID maria = user("forste");
+        java.util.Map<UUID, String> before = new java.util.HashMap<>();
+        for (UUID id : List.of(anna, erik, maria)) {
+            before.put(id, jdbc.sql("select email from app_user where id = ?").param(id).query(String.class).single());
+        }
+        try {
+            jdbc.sql("update app_user set email = ? where id = ?").params("erik.nystrom@kommun.example", erik).update();
+            jdbc.sql("update app_user set email = ? where id = ?").params("anna.lindqvist@kommun.example", anna).update();
+            jdbc.sql("update app_user set email = ?, enabled = false where id = ?").params("maria.holm@kommun.example", maria).update();
+            assertThat(staff.emailAddressesOf(List.of(erik, anna, maria, UUID.randomUUID())))
+                    .containsExactly("anna.lindqvist@kommun.example", "erik.nystrom@kommun.example");
+        } finally {
+            before.forEach((id, email) -> jdbc.sql("update app_user set email = ?, enabled = true where id = ?").params(email, id).update());
+        }
     }
 
     @Test
@@ -281,6 +305,30 @@ class StaffRegisterQueryTests {
         throttle.pinFailed();
         assertThat(throttle.pinAttempt(UUID.randomUUID())).isFalse();
         jdbc.sql("delete from login_throttle where throttle_key = ?").param("pin:user:" + someone).update();
+    }
+
+    @Test
+    @DisplayName("a wrong password stays counted when the request it came in rolls back")
+    void failureOutlivesTheRequestsRollback() {
+        String name = "throttle-test-rollback";
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            throttle.failed(name);
+            throw new IllegalStateException("the request fails after the wrong password");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.sql("select failures from login_throttle where throttle_key = ?").param("password:user:" + name)
+                .query(Integer.class).optional()).contains(1);
+    }
+
+    @Test
+    @DisplayName("a very long client address is counted under its first hundred characters")
+    void longAddressesAreCut() {
+        String address = "throttle-test-" + "a".repeat(150);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        throttle.failed("throttle-test-long-address");
+        assertThat(jdbc.sql("select throttle_key from login_throttle where throttle_key like 'password:address:throttle-test-%'")
+                .query(String.class).single()).isEqualTo("password:address:" + address.substring(0, 100));
     }
 
     @Test

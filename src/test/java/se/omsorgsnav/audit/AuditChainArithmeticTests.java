@@ -195,6 +195,10 @@ class AuditChainArithmeticTests {
         assertThat(AuditAction.labelOf("SOMETHING_ELSE")).isEqualTo("SOMETHING_ELSE");
         assertThat(AuditOutcome.labelOf("DENIED")).isEqualTo("Nekad");
         assertThat(AuditOutcome.labelOf("X")).isEqualTo("X");
+        assertThat(AuditAction.EXPORT.label()).isEqualTo("Exporterade");
+        assertThat(AuditOutcome.ALLOWED.label()).isNotBlank();
+        assertThat(java.util.Arrays.stream(AuditAction.values()).map(AuditAction::label)).doesNotContain("").doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(AuditOutcome.values()).map(AuditOutcome::label)).doesNotContain("").doesNotHaveDuplicates();
         assertThat(AuditActor.system("sealer")).isEqualTo(new AuditActor(null, "system:sealer", "SYSTEM", null, null));
     }
 }

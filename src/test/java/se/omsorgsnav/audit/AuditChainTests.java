@@ -46,6 +46,7 @@ class AuditChainTests {
 
     JdbcClient owner;
     AsUser login;
+    java.sql.Connection sealerHeld;
 
     @BeforeEach
     void sealSomeEvents() {
@@ -59,11 +60,25 @@ class AuditChainTests {
             audit.recordAll(new AuditActor(null, "tester", "UNIT_MANAGER", null, "127.0.0.1"), entries);
         });
         sealer.sealPending();
+        // The scheduled sealer must not link new events onto a chain a test has forged (it would
+        // stay broken after the test restores it): hold its lock until the test is done.
+        try {
+            sealerHeld = dataSource.getConnection();
+            sealerHeld.setAutoCommit(false);
+            try (var hold = sealerHeld.prepareStatement("select name from audit_lock where name = ? for update")) {
+                hold.setString(1, AuditJobLock.SEALER);
+                hold.executeQuery().close();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
-    void logout() {
+    void logout() throws java.sql.SQLException {
         login.close();
+        sealerHeld.rollback();
+        sealerHeld.close();
     }
 
     @Test

@@ -126,17 +126,22 @@ class AuditReadingQueryTests {
     @DisplayName("a review needs both days, a period that ends today or earlier and not before it starts, a sample of 0–200, a short user name")
     void reviewLimits() {
         try (var manager = AsUser.login(users, DemoUsers.UNIT_MANAGER)) {
+            // The field named is the one the form marks (UX: the message beside its field).
             assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, null, null, null, DAY), 0))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("första och sista");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("första och sista")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("from");
             assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, null, null, DAY, null), 0))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("första och sista");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("första och sista")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("to");
             assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, null, null, DAY, DAY.minusDays(1)), 0))
-                    .hasMessageContaining("slutar innan");
+                    .hasMessageContaining("slutar innan").extracting(e -> ((InvalidInputException) e).field()).isEqualTo("to");
             assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, null, null, DAY, TestClock.TODAY.plusDays(1)), 0))
-                    .hasMessageContaining("efter i dag");
-            assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, someone(), null, DAY, DAY), -1)).hasMessageContaining("Stickprovet");
+                    .hasMessageContaining("efter i dag").extracting(e -> ((InvalidInputException) e).field()).isEqualTo("to");
+            assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, someone(), null, DAY, DAY), -1)).hasMessageContaining("Stickprovet")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("sampleSize");
             assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, someone(), null, DAY, DAY), 201)).hasMessageContaining("Stickprovet");
-            assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, "x".repeat(101), null, DAY, DAY), 0)).hasMessageContaining("för långt");
+            assertThatThrownBy(() -> reviews.open(new AuditReviews.Scope(null, "x".repeat(101), null, DAY, DAY), 0)).hasMessageContaining("för långt")
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("user");
             assertThat(reviews.open(new AuditReviews.Scope(null, someone(), null, DAY, TestClock.TODAY), 200)).isNotNull();
             assertThat(reviews.open(new AuditReviews.Scope(null, "y".repeat(100), null, DAY, DAY), 0)).isNotNull();
         }
