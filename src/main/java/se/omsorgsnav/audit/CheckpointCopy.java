@@ -172,39 +172,59 @@ class CheckpointCopy {
 
     /** Every line of this chain in every file of the directory, in file and line order. */
     Copy read(UUID forChain) {
-        if (!Files.isDirectory(directory)) {
-            return new Copy(false, List.of());
+        return readAll().of(forChain);
+    }
+
+    /** Every chain's lines in the directory, as read at one moment. */
+    record Copies(boolean directoryReadable, java.util.Map<UUID, List<Line>> byChain) {
+        Copy of(UUID chain) {
+            return new Copy(directoryReadable, chain == null ? List.of() : byChain.getOrDefault(chain, List.of()));
         }
-        List<Line> lines = new ArrayList<>();
+    }
+
+    /**
+     * Every line of every chain, in file and line order: verification reads the copy before its
+     * database snapshot, since a line is written only after its checkpoint commits; read after
+     * the snapshot, it could hold a checkpoint committed since, which the snapshot lacks.
+     */
+    Copies readAll() {
+        java.util.Map<UUID, List<Line>> byChain = new java.util.HashMap<>();
+        if (!Files.isDirectory(directory)) {
+            return new Copies(false, byChain);
+        }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("audit-checkpoints-")).sorted().toList()) {
                 for (String text : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                    Line line = parse(text, forChain);
+                    ChainLine line = parse(text);
                     if (line != null) {
-                        lines.add(line);
+                        byChain.computeIfAbsent(line.chain(), c -> new ArrayList<>()).add(line.line());
                     }
                 }
             }
         } catch (IOException e) {
-            return new Copy(false, lines);
+            return new Copies(false, byChain);
         }
-        return new Copy(true, lines);
+        return new Copies(true, byChain);
     }
 
-    /** A line of another chain, or one cut short by a crash mid-write, is no line of this chain. */
-    private static Line parse(String text, UUID forChain) {
+    private record ChainLine(UUID chain, Line line) {}
+
+    /** A line cut short by a crash mid-write, or not of ours, is no line. */
+    private static ChainLine parse(String text) {
         String[] f = text.split(" ");
-        if (forChain == null || f.length < 2 || !forChain.toString().equals(f[1])) {
+        if (f.length < 2) {
             return null;
         }
         try {
+            UUID chain = UUID.fromString(f[1]);
             if (CHECKPOINT.equals(f[0]) && f.length == 5) {
-                return new Line(CHECKPOINT, 0, Long.parseLong(f[2]), f[3], 0, null, f[4]);
+                return new ChainLine(chain, new Line(CHECKPOINT, 0, Long.parseLong(f[2]), f[3], 0, null, f[4]));
             }
             if (ANCHOR.equals(f[0]) && f.length == 8) {
-                return new Line(ANCHOR, Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], Long.parseLong(f[5]), f[6], f[7]);
+                return new ChainLine(chain, new Line(ANCHOR, Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], Long.parseLong(f[5]), f[6], f[7]));
             }
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException is one; a chain that is no UUID is the other.
             return null;
         }
         return null;
