@@ -9,13 +9,12 @@
 #   faults/faults.sh outage                PostgreSQL stopped under a running application, then a stalled one
 #   faults/faults.sh stop                  stops what a broken run left behind (application and cluster)
 # FAULTS_SEED fixes the random moments (printed on every run); FAULTS_WRITERS the writers (8).
-# The cluster is initdb'd into target/faults/pgdata on port FAULTS_PG_PORT (5439), its socket in
-# target/faults: stopping it never touches the machine's PostgreSQL on 5432. See faults/README.md.
+# The cluster is initdb'd into target/faults/pgdata (or /tmp/omsorgsnav-faults-<port> when the postgres user cannot enter the checkout) on port FAULTS_PG_PORT (5439), its socket beside it:
+# stopping it never touches the machine's PostgreSQL on 5432. See faults/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=${FAULTS_OUT:-$PWD/target/faults}
-pgdata=$out/pgdata
 pg_port=${FAULTS_PG_PORT:-5439}
 port=${FAULTS_PORT:-18090}
 db=omsorgsnav_faults
@@ -33,13 +32,22 @@ RANDOM=$seed
 rand() { r=$(( $1 + RANDOM % ($2 - $1 + 1) )); }
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$(printf '%q ' "$@")"; else sudo -u postgres "$@"; fi; }
+# The cluster's own directory (data, socket, server log) must be reachable by the postgres user. A
+# checkout under a directory only its owner may enter (a clone into `mktemp -d`) is not: then the
+# cluster lives in a directory of its own under /tmp, named by its port.
+cluster=${FAULTS_CLUSTER_DIR:-$out}
+if ! as_postgres test -x "$cluster" 2>/dev/null; then
+  cluster=/tmp/omsorgsnav-faults-$pg_port
+  mkdir -p "$cluster"; chown postgres "$cluster" 2>/dev/null || true
+fi
+pgdata=$cluster/pgdata
 pg_ctl() { as_postgres "$pgbin/pg_ctl" -D "$pgdata" "$@"; }
 pg_start() {
-  pg_ctl -l "$out/postgresql.log" -w -t 60 -o "-p $pg_port -k $out -c listen_addresses=127.0.0.1" start >/dev/null
+  pg_ctl -l "$cluster/postgresql.log" -w -t 60 -o "-p $pg_port -k $cluster -c listen_addresses=127.0.0.1" start >/dev/null
 }
 pg_stop_immediate() { pg_ctl -m immediate stop >/dev/null 2>&1 || true; }
 pg_running() { [ -f "$pgdata/postmaster.pid" ] && kill -0 "$(head -1 "$pgdata/postmaster.pid")" 2>/dev/null; }
-psql_admin() { psql -h "$out" -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql_admin() { psql -h "$cluster" -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql_owner() { PGPASSWORD=$owner_password psql -h 127.0.0.1 -p "$pg_port" -U omsorgsnav_owner -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 
 jar() { # the packaged application, rebuilt when a source is newer than it (as bench/bench.sh)
@@ -94,7 +102,7 @@ verdict() { # verdict NAME ok|fail FIGURES: one line of the report, and the exit
 # A fresh cluster and database: owner and application roles from docs/postgresql-setup.sql, as .ci/run does.
 fresh_database() {
   pg_stop_immediate
-  rm -rf "$pgdata"; mkdir -p "$pgdata"; chown postgres "$out" "$pgdata" 2>/dev/null || true
+  rm -rf "$pgdata"; mkdir -p "$pgdata"; chown postgres "$cluster" "$pgdata" 2>/dev/null || true
   as_postgres "$pgbin/initdb" -D "$pgdata" -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null
   pg_start
   psql_admin -d postgres < docs/postgresql-setup.sql

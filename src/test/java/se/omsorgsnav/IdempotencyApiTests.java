@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import se.omsorgsnav.support.DemoUsers;
 import se.omsorgsnav.support.FreshIdempotencyKeys;
 import se.omsorgsnav.support.OmsorgsnavTest;
+import se.omsorgsnav.support.TestClock;
 import se.omsorgsnav.support.TestPins;
 
 /**
@@ -50,6 +51,8 @@ class IdempotencyApiTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
     @LocalServerPort int port;
+    @Autowired TestClock clock;
+    @Autowired se.omsorgsnav.shared.IdempotentRequests idempotent;
 
 
     @Test
@@ -241,6 +244,33 @@ class IdempotencyApiTests {
             pool.shutdownNow();
         }
         assertThat(count("select count(*) from care_case where person_id = ?", person)).isEqualTo(before + 1);
+    }
+
+    @Test
+    @DisplayName("Issue 15: a key is kept for thirty days, then forgotten; sent again after that, the request is a new one")
+    void keysAreForgottenAfterThirtyDays() throws Exception {
+        UUID person = person();
+        String json = """
+                {"personId":"%s","unitId":"%s","caseOfficerId":"%s","subject":"Ansökan om hemtjänst"}""".formatted(person, centrum(), officer());
+        String key = "it-old-" + UUID.randomUUID();
+        try {
+            assertThat(send("lvs", "/api/v1/cases", keyed(key, json)).getStatus()).isEqualTo(201);
+            clock.travelTo(TestClock.TODAY.plusDays(30));
+            String fresh = "it-fresh-" + UUID.randomUUID();
+            assertThat(send("lvs", "/api/v1/cases", keyed(fresh, json)).getStatus()).isEqualTo(201);
+            assertThat(idempotent.forgetOld()).as("nothing is thirty days old yet").isZero();
+            assertThat(send("lvs", "/api/v1/cases", keyed(key, json)).getStatus()).as("within thirty days: the same request").isEqualTo(200);
+
+            clock.travelTo(TestClock.TODAY.plusDays(31));
+            assertThat(idempotent.forgetOld()).isPositive();
+            assertThat(count("select count(*) from idempotent_request where idempotency_key = ?", key)).isZero();
+            assertThat(count("select count(*) from idempotent_request where idempotency_key = ?", fresh)).as("a younger key stays").isOne();
+            long cases = count("select count(*) from care_case where person_id = ?", person);
+            assertThat(send("lvs", "/api/v1/cases", keyed(key, json)).getStatus()).as("forgotten: a new request").isEqualTo(201);
+            assertThat(count("select count(*) from care_case where person_id = ?", person)).isEqualTo(cases + 1);
+        } finally {
+            clock.reset();
+        }
     }
 
     /** {@link #oncePerKey(String, String, String, String, String, int, int, int)} for a call that creates one row and answers 201. */

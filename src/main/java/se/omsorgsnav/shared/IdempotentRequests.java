@@ -53,10 +53,27 @@ public class IdempotentRequests {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final java.time.Duration keep;
 
-    IdempotentRequests(JdbcClient jdbc, Clock clock) {
+    IdempotentRequests(JdbcClient jdbc, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value("${omsorgsnav.idempotency.keep:30d}") java.time.Duration keep) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keep = keep;
+    }
+
+    /**
+     * Keys older than {@code omsorgsnav.idempotency.keep} (30 days) are forgotten: a client
+     * retries within minutes of losing an answer, and a key kept for ever would grow the table
+     * with every creating call. A request sent again after that is a new request. Every node may
+     * run this at once: deleting the same old rows twice is the same as once, so no lock.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${omsorgsnav.idempotency.forget-cron:0 20 3 * * *}")
+    @Transactional
+    public int forgetOld() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(keep);
+        // One statement on the created_at index (V67).
+        return jdbc.sql("delete from idempotent_request where created_at < ?").param(cutoff).update();
     }
 
     /** What each creating API operation says of its key (in its OpenAPI description). */
