@@ -31,7 +31,8 @@ RANDOM=$seed
 # r=an integer in [a, b] from the seeded generator (not in a $(...) subshell: bash reseeds RANDOM there)
 rand() { r=$(( $1 + RANDOM % ($2 - $1 + 1) )); }
 
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$(printf '%q ' "$@")"; else sudo -u postgres "$@"; fi; }
+# From /: the postgres user may not be able to enter the working directory (paths here are absolute).
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then (cd / && su postgres -c "$(printf '%q ' "$@")"); else (cd / && sudo -u postgres "$@"); fi; }
 # The cluster's own directory (data, socket, server log) must be reachable by the postgres user. A
 # checkout under a directory only its owner may enter (a clone into `mktemp -d`) is not: then the
 # cluster lives in a directory of its own under /tmp, named by its port.
